@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * kcomm harness: the contract between the shared core (timing loop, statistics, JSON output, module
+ * loading, robustness bookkeeping) and the per-method backends.
+ *
+ * A backend is the user-space side of one method (and variant). It lives beside its kernel module in
+ * server/reference/<method>/ (stock backends, which need no module, live in server/harness/stock/) and
+ * registers itself with KC_REGISTER(); the core finds every registered backend through a linker section,
+ * so adding a method never means editing a central list.
+ *
+ * A backend only does one message at a time. The core owns the clock, the warm-up, the sample count,
+ * the percentiles and the output, so every method is measured the same way.
+ */
+#ifndef KCOMM_HARNESS_H
+#define KCOMM_HARNESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum kc_pattern {
+	KC_ROUNDTRIP = 1 << 0,	/* user sends N bytes, the kernel answers with N bytes */
+	KC_U2K = 1 << 1,	/* user streams messages into the kernel */
+	KC_K2U = 1 << 2,	/* the kernel produces, user consumes; one-way latency from a kernel stamp */
+	KC_NOTIFY = 1 << 3,	/* wake-up with no payload */
+};
+
+#define KC_MAX_SIZE (1u << 20)	/* 1 MiB: the largest size any profile asks for */
+
+struct kc_backend;
+
+struct kc_ctx {
+	const struct kc_backend *be;
+	void *priv;			/* the backend's own state, set in open() */
+	size_t size;			/* message size of the point being measured */
+	enum kc_pattern pattern;	/* pattern of the point being measured */
+};
+
+/* Bookkeeping for the robustness mode: how many bad inputs were tried, how many misbehaved. */
+struct kc_robust {
+	const struct kc_backend *be;
+	unsigned int tried;
+	unsigned int failed;
+};
+
+struct kc_backend {
+	const char *method;	/* catalogue id, e.g. "genetlink" */
+	const char *variant;	/* "" or the variant id, e.g. "ring" */
+	const char *module;	/* module name (file <module>.ko), NULL for stock backends */
+	int stock;		/* 1: uses only interfaces every kernel has (the stock profile) */
+	unsigned int patterns;	/* KC_* bitmask of what it supports */
+	size_t min_size;	/* smallest message (a k2u/notify stamp needs 8 bytes); 0 = 0 */
+	size_t max_size;	/* largest message it carries; 0 = KC_MAX_SIZE */
+	const char *limit_note;	/* why max_size is what it is; recorded in the dataset notes */
+
+	/* Once per backend run, after the module is loaded. 0 or -errno. */
+	int (*open)(struct kc_ctx *c);
+	void (*close)(struct kc_ctx *c);
+	/* Before and after each measured point; c->size and c->pattern are set. Optional. */
+	int (*prepare)(struct kc_ctx *c);
+	void (*finish)(struct kc_ctx *c);
+
+	/* One message each; return 0 or -errno. buf holds c->size bytes (never less than 64). */
+	int (*roundtrip)(struct kc_ctx *c, void *buf);
+	int (*send)(struct kc_ctx *c, const void *buf);
+	/* Receive one kernel-produced message; *kstamp = the kernel's ktime_get_ns() when produced. */
+	int (*recv)(struct kc_ctx *c, void *buf, uint64_t *kstamp);
+	/* Make the kernel notify, wait for the wake-up; *kstamp = ktime_get_ns() when the kernel fired. */
+	int (*notify)(struct kc_ctx *c, uint64_t *kstamp);
+
+	/* Throw bad input at the module (module loaded, nothing opened). Record each case with kc_bad/kc_ok. */
+	int (*robust)(struct kc_robust *r);
+};
+
+#define KC_REGISTER(b)                                                        \
+	static const struct kc_backend *const kc_reg_##b                      \
+		__attribute__((used, section("kc_backends"), aligned(sizeof(void *)))) = &(b)
+
+/* CLOCK_MONOTONIC in ns: the same clock as the kernel's ktime_get_ns(). */
+uint64_t kc_now_ns(void);
+
+/*
+ * Robustness records. ret is what the call returned (libc style: -1 with errno set, or a negative
+ * errno from a backend helper). kc_bad: the input is bad, the call must fail; expect_errno 0 = any
+ * error is fine, otherwise that errno is required. kc_ok: the call must succeed (ret >= 0).
+ * Both count one tried input and print a line when the expectation is not met.
+ */
+void kc_bad(struct kc_robust *r, const char *what, long ret, int expect_errno);
+void kc_ok(struct kc_robust *r, const char *what, long ret);
+
+/* Shared robustness drills for anything with a device or file node. */
+void kc_drill_open_close_storm(struct kc_robust *r, const char *path, int threads, int rounds);
+/* Holds path open and tries to unload the module: must be refused (EBUSY/EAGAIN) or be safe. */
+void kc_drill_rmmod_while_open(struct kc_robust *r, const char *path);
+
+/* Module loading for backends that need a second module or a reload; 0 or -errno. */
+int kc_module_load(const char *name);
+int kc_module_unload(const char *name);
+
+/* Extra dataset note from a backend (e.g. a limit discovered at run time). */
+void kc_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif /* KCOMM_HARNESS_H */

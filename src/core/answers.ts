@@ -1,0 +1,43 @@
+// The user's answers. Their URL form (see answers-codec.ts) is a public contract: permalinks and
+// GET /api/advice use the same parameter names.
+import type { Direction, Style } from './ids';
+
+export interface Answers {
+  dir: Direction;
+  style: Style;
+  /** Message size in bytes, integer >= 0. */
+  size: number;
+  /** Messages per second, > 0. */
+  rate: number;
+  /** Latency budget in microseconds; null = no requirement. */
+  lat: number | null;
+  /** User-space consumers, integer >= 1. */
+  listeners: number;
+  /** Must be a stable production interface. */
+  stable: boolean;
+  /** A custom kernel module may be shipped. */
+  module: boolean;
+  /** The consumer runs unprivileged. */
+  unpriv: boolean;
+  /** Must be usable from a shell. */
+  shell: boolean;
+  /** Oldest kernel to support, "major.minor". */
+  kernel: string;
+  /** Benchmark dataset id, or null. */
+  dataset: string | null;
+}
+
+export const DEFAULT_ANSWERS: Answers = {
+  dir: 'k2u',
+  style: 'event',
+  size: 64,
+  rate: 1000,
+  lat: null,
+  listeners: 1,
+  stable: true,
+  module: true,
+  unpriv: false,
+  shell: false,
+  kernel: '5.10',
+  dataset: null,
+};

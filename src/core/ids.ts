@@ -1,0 +1,68 @@
+// Fixed identifiers. Other tools, permalinks and the API rely on them: never rename, only add.
+
+export const METHOD_IDS = [
+  'genetlink',
+  'netlink',
+  'chardev',
+  'ioctl',
+  'mmap',
+  'procfs',
+  'sysfs',
+  'debugfs',
+  'relay',
+  'signal',
+  'usermodehelper',
+  'eventfd',
+  'bpf-ringbuf',
+  'io-uring-cmd',
+  'configfs',
+  'sysctl',
+  'connector',
+] as const;
+export type MethodId = (typeof METHOD_IDS)[number];
+
+export const TRAIT_IDS = [
+  'small-messages',
+  'bulk-data',
+  'k2u',
+  'u2k',
+  'bidirectional',
+  'low-latency',
+  'high-throughput',
+  'async-notify',
+  'multicast',
+  'reliable',
+  'stable-abi',
+  'shell-usable',
+  'needs-sync',
+  'needs-root',
+] as const;
+export type TraitId = (typeof TRAIT_IDS)[number];
+
+/** Icon names the app knows how to draw (src/components/TraitIcon.tsx). */
+export const ICON_NAMES = [
+  'message',
+  'boxes',
+  'arrow-down',
+  'arrow-up',
+  'arrows-both',
+  'bolt',
+  'gauge',
+  'bell',
+  'broadcast',
+  'shield-check',
+  'lock',
+  'terminal',
+  'sync',
+  'key',
+] as const;
+export type IconName = (typeof ICON_NAMES)[number];
+
+export const DIRECTIONS = ['k2u', 'u2k', 'both'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const STYLES = ['request', 'stream', 'event', 'config'] as const;
+export type Style = (typeof STYLES)[number];
+
+export const PATTERNS = ['roundtrip', 'u2k', 'k2u', 'notify'] as const;
+export type Pattern = (typeof PATTERNS)[number];
