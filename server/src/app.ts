@@ -1,0 +1,74 @@
+// The companion server: the JSON API and the built app. Plugins and routes are registered here; handlers
+// stay thin and the logic lives in src/core (shared with the app) and server/src/lib.
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCatalogue } from './lib/catalogue-store';
+import { DatasetStore } from './lib/dataset-store';
+import { HttpError } from './lib/errors';
+import { makeHostGuard } from './lib/host-guard';
+import { adviceRoutes } from './routes/advice';
+import { catalogueRoutes } from './routes/catalogue';
+import { datasetRoutes } from './routes/datasets';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface AppOptions {
+  rootDir?: string;
+  /** Folder with methods.json, traits.json and benchmarks/. */
+  dataDir?: string;
+  /** The built app (vite build); served when it exists. */
+  distDir?: string;
+  /** Host names besides localhost/127.0.0.1/[::1] the server answers to (set when binding elsewhere). */
+  extraHostNames?: string[];
+  logger?: boolean;
+}
+
+export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
+  const rootDir = opts.rootDir ?? REPO_ROOT;
+  const dataDir = opts.dataDir ?? path.join(rootDir, 'data');
+  const distDir = opts.distDir ?? path.join(rootDir, 'dist');
+
+  const catalogue = await loadCatalogue(dataDir);
+  const datasets = new DatasetStore(path.join(dataDir, 'benchmarks'));
+
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 });
+
+  app.addHook('onRequest', makeHostGuard(opts.extraHostNames));
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof HttpError) return reply.code(err.statusCode).send(err.body());
+    const e = err as { statusCode?: number; validation?: unknown; code?: string; message: string };
+    const status = e.statusCode && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
+    if (status === 500) app.log.error(err);
+    return reply.code(status).send({
+      error: e.validation ? 'invalid-request' : (e.code ?? 'error').toLowerCase(),
+      message: status === 500 ? 'Internal error; see the server log.' : e.message,
+    });
+  });
+
+  catalogueRoutes(app, catalogue);
+  datasetRoutes(app, datasets);
+  adviceRoutes(app, catalogue, datasets);
+
+  const hasDist = existsSync(path.join(distDir, 'index.html'));
+  if (hasDist) await app.register(fastifyStatic, { root: distDir, wildcard: false });
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' && !url.startsWith('/api/') && hasDist) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({
+      error: 'not-found',
+      message:
+        hasDist || url.startsWith('/api/')
+          ? `No route ${req.method} ${url}.`
+          : 'The app is not built: run npm run build.',
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,21 @@
+// Every error the API returns has this shape: a stable code, a sentence for people, and details when useful.
+export interface ApiErrorBody {
+  error: string;
+  message: string;
+  errors?: { param: string; value: string; message: string }[];
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: ApiErrorBody['errors'],
+  ) {
+    super(message);
+  }
+
+  body(): ApiErrorBody {
+    return { error: this.code, message: this.message, ...(this.details ? { errors: this.details } : {}) };
+  }
+}
