@@ -12,6 +12,17 @@ import { makeHostGuard } from './lib/host-guard';
 import { adviceRoutes } from './routes/advice';
 import { catalogueRoutes } from './routes/catalogue';
 import { datasetRoutes } from './routes/datasets';
+import { runRoutes } from './routes/runs';
+import { benchRunner } from './runs/bench-runner';
+import { RunManager } from './runs/run-manager';
+import { RunStore } from './runs/run-store';
+import type { BenchRunner } from './runs/types';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    runs: RunManager;
+  }
+}
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,6 +35,12 @@ export interface AppOptions {
   /** Host names besides localhost/127.0.0.1/[::1] the server answers to (set when binding elsewhere). */
   extraHostNames?: string[];
   logger?: boolean;
+  /** Where run history is kept (default var/runs). */
+  runsDir?: string;
+  /** Runs benchmarks; tests pass a fake. Default: the real VM/local pipeline. */
+  runner?: BenchRunner;
+  /** The operator's explicit permission to use the local target (--allow-local). */
+  allowLocal?: boolean;
 }
 
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -53,6 +70,17 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   datasetRoutes(app, datasets);
   adviceRoutes(app, catalogue, datasets);
 
+  const runs = new RunManager(
+    new RunStore(opts.runsDir ?? path.join(rootDir, 'var', 'runs')),
+    opts.runner ?? benchRunner,
+  );
+  app.decorate('runs', runs);
+  app.addHook('onClose', () => runs.shutdown());
+  runRoutes(app, runs, {
+    measurable: new Set(catalogue.methods.filter((m) => m.reference.path !== null).map((m) => m.id)),
+    localRefusal: () => localRefusal(opts.allowLocal ?? false),
+  });
+
   const hasDist = existsSync(path.join(distDir, 'index.html'));
   if (hasDist) await app.register(fastifyStatic, { root: distDir, wildcard: false });
 
@@ -71,4 +99,14 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   });
 
   return app;
+}
+
+export function localRefusal(allowLocal: boolean): string | null {
+  if (!allowLocal) {
+    return "The local target loads code into this machine's kernel; start the server with --allow-local to permit it.";
+  }
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    return 'The local target needs root (module loading); the server is not running as root.';
+  }
+  return null;
 }

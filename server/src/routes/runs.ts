@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { METHOD_IDS } from '../../../src/core/ids';
+import { HttpError } from '../lib/errors';
+import type { RunEvent, RunManager } from '../runs/run-manager';
+import type { RunRequest } from '../runs/types';
+
+/** The harness measures messages of 1 B … 1 MiB (KC_MAX_SIZE in server/harness/harness.h). */
+export const HARNESS_MAX_SIZE = 1 << 20;
+
+const runBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['target', 'profile'],
+  properties: {
+    target: { type: 'string', enum: ['vm', 'local'] },
+    profile: { type: 'string', enum: ['quick', 'full', 'stock'] },
+    methods: {
+      type: 'array',
+      minItems: 1,
+      maxItems: METHOD_IDS.length,
+      uniqueItems: true,
+      items: { type: 'string', enum: [...METHOD_IDS] },
+    },
+    sizes: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 16,
+      uniqueItems: true,
+      items: { type: 'integer', minimum: 1, maximum: HARNESS_MAX_SIZE },
+    },
+  },
+} as const;
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: '^run-[0-9]{8}t[0-9]{6}z-[a-z0-9]{6}$' } },
+} as const;
+
+export interface RunsOptions {
+  /** Methods the harness can measure (those with a backend); others are refused with a reason. */
+  measurable: ReadonlySet<string>;
+  /** Why the local target is refused, or null when it is allowed. */
+  localRefusal: () => string | null;
+}
+
+export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOptions) {
+  app.post<{ Body: RunRequest }>('/api/runs', { schema: { body: runBody } }, async (req, reply) => {
+    const body = req.body;
+    if (body.target === 'local') {
+      const refusal = opts.localRefusal();
+      if (refusal) throw new HttpError(403, 'local-target-refused', refusal);
+    }
+    const unmeasurable = (body.methods ?? []).filter((m) => !opts.measurable.has(m));
+    if (unmeasurable.length > 0) {
+      throw new HttpError(
+        400,
+        'invalid-request',
+        `kcomm has no benchmark backend for ${unmeasurable.join(', ')}; measurable: ${[...opts.measurable].join(', ')}.`,
+      );
+    }
+    const run = runs.submit(body);
+    return reply.code(202).send({ id: run.id });
+  });
+
+  app.get('/api/runs', async () => ({ runs: runs.list() }));
+
+  app.get<{ Params: { id: string } }>('/api/runs/:id', { schema: { params: idParams } }, async (req) => {
+    const run = runs.get(req.params.id);
+    if (!run) throw new HttpError(404, 'not-found', `No run with id "${req.params.id}".`);
+    return run;
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/runs/:id', { schema: { params: idParams } }, async (req) => {
+    const run = runs.get(req.params.id);
+    if (!run) throw new HttpError(404, 'not-found', `No run with id "${req.params.id}".`);
+    if (!runs.cancel(run.id)) throw new HttpError(409, 'already-finished', `Run ${run.id} already ${run.state}.`);
+    return { id: run.id, cancelling: true };
+  });
+
+  // Server-Sent Events: the current state first, then phases, points, progress and log lines as they come;
+  // the stream ends after the run reaches a final state.
+  app.get<{ Params: { id: string } }>('/api/runs/:id/events', { schema: { params: idParams } }, (req, reply) => {
+    const run = runs.get(req.params.id);
+    if (!run) throw new HttpError(404, 'not-found', `No run with id "${req.params.id}".`);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    const send = (e: RunEvent) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+    const listener = (e: RunEvent) => {
+      send(e);
+      if (e.type === 'state' && runs.isFinal(e.run)) close();
+    };
+    const close = () => {
+      runs.events.off(run.id, listener);
+      res.end();
+    };
+    send({ type: 'state', run });
+    if (runs.isFinal(run)) return close();
+    runs.events.on(run.id, listener);
+    req.raw.on('close', () => runs.events.off(run.id, listener));
+  });
+}

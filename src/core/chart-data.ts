@@ -1,0 +1,180 @@
+// Turns a dataset into what the benchmark charts draw: one series per method/variant per pattern, latency
+// bands, throughput, the machine's own baselines, and ratios between two datasets. No React, no recharts.
+import type { BenchResult, Dataset } from './dataset-schema';
+import type { Pattern } from './ids';
+
+export interface SeriesPoint {
+  sizeBytes: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  /** [p90, p99]: the band drawn around the p50 line. */
+  band: [number, number];
+  msgsPerSec: number;
+  MBps: number;
+  samples: number;
+  errors: number;
+}
+
+export interface Series {
+  /** "method" or "method/variant": unique within a pattern, used as the chart's data key. */
+  key: string;
+  method: string;
+  variant: string;
+  pattern: Pattern;
+  points: SeriesPoint[];
+}
+
+export function seriesKey(r: Pick<BenchResult, 'method' | 'variant'>): string {
+  return r.variant ? `${r.method}/${r.variant}` : r.method;
+}
+
+/** Every method/variant measured at this pattern, points sorted by size; results with no samples are left out. */
+export function seriesFor(dataset: Dataset, pattern: Pattern): Series[] {
+  const byKey = new Map<string, Series>();
+  for (const r of dataset.results) {
+    if (r.pattern !== pattern || r.samples === 0) continue;
+    const key = seriesKey(r);
+    let s = byKey.get(key);
+    if (!s) {
+      s = { key, method: r.method, variant: r.variant, pattern, points: [] };
+      byKey.set(key, s);
+    }
+    const { p50, p90, p99, max, mean } = r.latencyNs;
+    s.points.push({
+      sizeBytes: r.sizeBytes,
+      p50,
+      p90,
+      p99,
+      max,
+      mean,
+      band: [p90, p99],
+      msgsPerSec: r.msgsPerSec,
+      MBps: r.MBps,
+      samples: r.samples,
+      errors: r.errors,
+    });
+  }
+  const out = [...byKey.values()];
+  for (const s of out) s.points.sort((a, b) => a.sizeBytes - b.sizeBytes);
+  return out.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** The patterns this dataset has any result for, in the order the page shows them. */
+export function patternsIn(dataset: Dataset): Pattern[] {
+  const order: Pattern[] = ['roundtrip', 'k2u', 'u2k', 'notify'];
+  const present = new Set(dataset.results.filter((r) => r.samples > 0).map((r) => r.pattern));
+  return order.filter((p) => present.has(p));
+}
+
+export type Metric = 'p50' | 'p99' | 'MBps' | 'msgsPerSec';
+
+/**
+ * Rows for a chart whose x axis is the message size: one row per size that any series measured, with a
+ * value per series key (undefined where that series has no point) and `${key}:band` for latency bands.
+ */
+export function toRows(series: Series[], metric: Metric): Record<string, number | [number, number] | undefined>[] {
+  const sizes = [...new Set(series.flatMap((s) => s.points.map((p) => p.sizeBytes)))].sort((a, b) => a - b);
+  return sizes.map((sizeBytes) => {
+    const row: Record<string, number | [number, number] | undefined> = { sizeBytes };
+    for (const s of series) {
+      const p = s.points.find((q) => q.sizeBytes === sizeBytes);
+      if (!p) continue;
+      row[s.key] = p[metric];
+      if (metric === 'p50') row[`${s.key}:band`] = p.band;
+    }
+    return row;
+  });
+}
+
+export interface TimeUnit {
+  unit: 'ns' | 'µs' | 'ms' | 's';
+  divisor: number;
+}
+
+/** The unit that keeps the largest value readable (below 10 000 of it). */
+export function timeUnitFor(maxNs: number): TimeUnit {
+  if (maxNs < 10_000) return { unit: 'ns', divisor: 1 };
+  if (maxNs < 10_000_000) return { unit: 'µs', divisor: 1e3 };
+  if (maxNs < 10_000_000_000) return { unit: 'ms', divisor: 1e6 };
+  return { unit: 's', divisor: 1e9 };
+}
+
+/** Powers of ten spanning [min, max] for a log axis (at least two ticks). */
+export function logTicks(min: number, max: number): number[] {
+  const lo = Math.floor(Math.log10(Math.max(min, 1e-9)));
+  const hi = Math.ceil(Math.log10(Math.max(max, min, 1e-9)));
+  const ticks: number[] = [];
+  for (let e = lo; e <= Math.max(hi, lo + 1); e++) ticks.push(10 ** e);
+  return ticks;
+}
+
+/** Powers of four (the harness's size steps) spanning the measured sizes, for the size axis. */
+export function sizeTicks(sizes: number[]): number[] {
+  const positive = sizes.filter((s) => s > 0);
+  if (positive.length === 0) return [];
+  const min = Math.min(...positive);
+  const max = Math.max(...positive);
+  const ticks: number[] = [];
+  for (let t = 2 ** Math.floor(Math.log2(min)); t <= max * 1.0001; t *= 4) ticks.push(t);
+  return ticks;
+}
+
+export interface Baselines {
+  syscallP50Ns: number;
+  syscallP99Ns: number;
+  pipeRoundtripP50Ns: number;
+  /** memcpy bandwidth per size, sorted by size: the ceiling for any copy-based method. */
+  memcpy: { sizeBytes: number; MBps: number }[];
+}
+
+export function baselinesOf(dataset: Dataset): Baselines {
+  const b = dataset.baselines;
+  return {
+    syscallP50Ns: b.syscallNs.p50,
+    syscallP99Ns: b.syscallNs.p99,
+    pipeRoundtripP50Ns: b.pipeRoundtripNs.p50,
+    memcpy: [...b.memcpyMBps].sort((x, y) => x.sizeBytes - y.sizeBytes),
+  };
+}
+
+export interface RatioRow {
+  key: string;
+  pattern: Pattern;
+  sizeBytes: number;
+  /** b / a of p50 latency: > 1 means b is slower. */
+  p50Ratio: number | null;
+  /** b / a of throughput: > 1 means b moves more. */
+  MBpsRatio: number | null;
+  a: SeriesPoint;
+  b: SeriesPoint;
+}
+
+/** Points both datasets measured (same method, variant, pattern and size), with b relative to a. */
+export function compareDatasets(a: Dataset, b: Dataset): RatioRow[] {
+  const rows: RatioRow[] = [];
+  const patterns = [...new Set([...patternsIn(a), ...patternsIn(b)])];
+  for (const pattern of patterns) {
+    const bSeries = new Map(seriesFor(b, pattern).map((s) => [s.key, s]));
+    for (const sa of seriesFor(a, pattern)) {
+      const sb = bSeries.get(sa.key);
+      if (!sb) continue;
+      for (const pa of sa.points) {
+        const pb = sb.points.find((p) => p.sizeBytes === pa.sizeBytes);
+        if (!pb) continue;
+        rows.push({
+          key: sa.key,
+          pattern,
+          sizeBytes: pa.sizeBytes,
+          p50Ratio: pa.p50 > 0 ? pb.p50 / pa.p50 : null,
+          MBpsRatio: pa.MBps > 0 ? pb.MBps / pa.MBps : null,
+          a: pa,
+          b: pb,
+        });
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,125 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, REPO_ROOT } from '../../server/src/app';
+import { METHOD_IDS, TRAIT_IDS } from '../../src/core/ids';
+
+// Each test app gets its own copy of data/ so tests can add broken dataset files without touching the repo.
+let dataDir: string;
+let app: FastifyInstance;
+const fixture = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/dataset-synthetic.json'), 'utf8'));
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'kcomm-api-'));
+  cpSync(path.join(REPO_ROOT, 'data'), dataDir, { recursive: true });
+  writeFileSync(path.join(dataDir, 'benchmarks', `${fixture.id}.json`), JSON.stringify(fixture));
+  writeFileSync(path.join(dataDir, 'benchmarks', 'broken-json.json'), '{"schema": "kcomm-bench/1", ');
+  writeFileSync(
+    path.join(dataDir, 'benchmarks', 'wrong-shape.json'),
+    JSON.stringify({ ...fixture, id: 'wrong-shape', results: 'x' }),
+  );
+  app = await buildApp({ dataDir, distDir: path.join(dataDir, 'no-dist') });
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers: { host: '127.0.0.1:5178', ...headers } });
+
+describe('read API', () => {
+  it('GET /api/methods lists every catalogue method', async () => {
+    const res = await get('/api/methods');
+    expect(res.statusCode).toBe(200);
+    const ids = res
+      .json()
+      .methods.map((m: { id: string }) => m.id)
+      .sort();
+    expect(ids).toEqual([...METHOD_IDS].sort());
+  });
+
+  it('GET /api/traits lists every trait with an icon', async () => {
+    const res = await get('/api/traits');
+    expect(res.statusCode).toBe(200);
+    const traits = res.json().traits as { id: string; icon: string }[];
+    expect(traits.map((t) => t.id).sort()).toEqual([...TRAIT_IDS].sort());
+    for (const t of traits) expect(t.icon).toMatch(/^[a-z-]+$/);
+  });
+
+  it('GET /api/datasets lists good datasets with provenance and broken files with their error', async () => {
+    const res = await get('/api/datasets');
+    expect(res.statusCode).toBe(200);
+    const list = res.json().datasets as { id: string; ok: boolean; error?: string; host?: { kernel: string } }[];
+    const good = list.find((d) => d.id === fixture.id);
+    expect(good?.ok).toBe(true);
+    expect(good?.host?.kernel).toBe(fixture.host.kernel);
+    const broken = list.find((d) => d.id === 'broken-json');
+    expect(broken?.ok).toBe(false);
+    expect(broken?.error).toMatch(/not valid JSON/);
+    expect(list.find((d) => d.id === 'wrong-shape')?.error).toMatch(/results/);
+  });
+
+  it('GET /api/datasets/:id returns the dataset, 404 for an unknown id, 422 for a corrupt one', async () => {
+    const ok = await get(`/api/datasets/${fixture.id}`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().schema).toBe('kcomm-bench/1');
+    const missing = await get('/api/datasets/no-such-dataset');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toBe('not-found');
+    const corrupt = await get('/api/datasets/broken-json');
+    expect(corrupt.statusCode).toBe(422);
+  });
+
+  it('GET /api/advice returns exactly the report for the answers', async () => {
+    const res = await get('/api/advice?dir=k2u&style=event&size=64&rate=1000&listeners=3&v=1');
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report.schema).toBe('kcomm-report/1');
+    expect(report.answers.listeners).toBe(3);
+    expect(report.dataset).toBeNull();
+    expect(report.ranking.length).toBeGreaterThan(0);
+    expect(report.permalink).toContain('listeners=3');
+    for (let i = 1; i < report.ranking.length; i++) {
+      expect(report.ranking[i - 1].score).toBeGreaterThanOrEqual(report.ranking[i].score);
+    }
+  });
+
+  it('GET /api/advice with a dataset includes its provenance', async () => {
+    const res = await get(`/api/advice?dir=both&style=request&size=64&rate=100&dataset=${fixture.id}&v=1`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().dataset.id).toBe(fixture.id);
+    expect(res.json().dataset.host.kernel).toBe(fixture.host.kernel);
+  });
+
+  it('GET /api/advice names each bad parameter in a 400', async () => {
+    const res = await get('/api/advice?dir=sideways&size=-4&rate=0&bogus=1&v=1');
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error).toBe('invalid-parameters');
+    const params = body.errors.map((e: { param: string }) => e.param).sort();
+    expect(params).toEqual(['bogus', 'dir', 'rate', 'size']);
+  });
+
+  it('GET /api/advice with an unknown or corrupt dataset is a 400 naming dataset', async () => {
+    for (const id of ['nope', 'broken-json']) {
+      const res = await get(`/api/advice?dataset=${id}&v=1`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].param).toBe('dataset');
+    }
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) with JSON', async () => {
+    const res = await get('/api/methods', { host: 'evil.example:5178' });
+    expect(res.statusCode).toBe(421);
+    expect(res.json().error).toBe('bad-host');
+  });
+
+  it('unknown API routes are JSON 404s', async () => {
+    const res = await get('/api/nothing-here');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toBe('not-found');
+  });
+});
