@@ -64,7 +64,10 @@ struct kc_backend {
 	int (*send)(struct kc_ctx *c, const void *buf);
 	/* Receive one kernel-produced message; *kstamp = the kernel's ktime_get_ns() when produced. */
 	int (*recv)(struct kc_ctx *c, void *buf, uint64_t *kstamp);
-	/* Make the kernel notify, wait for the wake-up; *kstamp = ktime_get_ns() when the kernel fired. */
+	/*
+	 * Make the kernel notify, wait for the wake-up; *kstamp = ktime_get_ns() when the kernel fired.
+	 * A notify point carries no payload: the core measures it once per backend with c->size = 0.
+	 */
 	int (*notify)(struct kc_ctx *c, uint64_t *kstamp);
 
 	/* Throw bad input at the module (module loaded, nothing opened). Record each case with kc_bad/kc_ok. */
@@ -74,6 +77,24 @@ struct kc_backend {
 #define KC_REGISTER(b)                                                        \
 	static const struct kc_backend *const kc_reg_##b                      \
 		__attribute__((used, section("kc_backends"), aligned(sizeof(void *)))) = &(b)
+
+/*
+ * A backend that needs a program entry point (the usermodehelper backend: the kernel upcalls
+ * `kcomm-harness umh-helper ARGS`) registers a subcommand. fn gets argv with argv[0] = name and
+ * returns the exit status. Names must not clash with the core's (list, run, robust).
+ */
+struct kc_subcommand {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+};
+
+#define KC_SUBCOMMAND(name_, fn_)                                             \
+	static const struct kc_subcommand kc_sub_##fn_ = { name_, fn_ };      \
+	static const struct kc_subcommand *const kc_subreg_##fn_              \
+		__attribute__((used, section("kc_subcommands"), aligned(sizeof(void *)))) = &kc_sub_##fn_
+
+/* Absolute path of the running harness binary (for upcalls), "" if unknown. */
+const char *kc_self_path(void);
 
 /* CLOCK_MONOTONIC in ns: the same clock as the kernel's ktime_get_ns(). */
 uint64_t kc_now_ns(void);
@@ -87,12 +108,19 @@ uint64_t kc_now_ns(void);
 void kc_bad(struct kc_robust *r, const char *what, long ret, int expect_errno);
 void kc_ok(struct kc_robust *r, const char *what, long ret);
 
+/*
+ * A user pointer the kernel must reject with EFAULT: NULL, laundered so that the compiler's nonnull
+ * checks (read(fd, NULL, n) is a -Werror=nonnull error) cannot see it. Pass it where a buffer belongs.
+ */
+void *kc_bad_pointer(void);
+
 /* Shared robustness drills for anything with a device or file node. */
 void kc_drill_open_close_storm(struct kc_robust *r, const char *path, int threads, int rounds);
 /* Holds path open and tries to unload the module: must be refused (EBUSY/EAGAIN) or be safe. */
 void kc_drill_rmmod_while_open(struct kc_robust *r, const char *path);
 
-/* Module loading for backends that need a second module or a reload; 0 or -errno. */
+/* Module loading for backends that need a second module or a reload; 0 or -errno. name is the file
+ * name without .ko, looked up in the --module-dir; unload waits briefly while the module is busy. */
 int kc_module_load(const char *name);
 int kc_module_unload(const char *name);
 

@@ -51,7 +51,12 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   const catalogue = await loadCatalogue(dataDir);
   const datasets = new DatasetStore(path.join(dataDir, 'benchmarks'));
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 64 * 1024 });
+  // Strict validation: no type coercion, unknown fields rejected rather than silently dropped.
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: false } },
+  });
 
   app.addHook('onRequest', makeHostGuard(opts.extraHostNames));
 

@@ -37,8 +37,7 @@ export const LIMITS = {
   maxKernelMajor: 99,
 } as const;
 
-const BOOLEAN_PARAMS = ['stable', 'module', 'unpriv', 'shell'] as const;
-type BooleanParam = (typeof BOOLEAN_PARAMS)[number];
+type BooleanParam = 'stable' | 'module' | 'unpriv' | 'shell';
 
 // Decimal numbers only: no hex, no "Infinity", no surrounding blanks, which Number() would all accept.
 const WHOLE = /^\d+$/;
@@ -139,7 +138,9 @@ function parseKernel(v: string): Parsed<string> {
   const minor = Number(m[2]);
   const { minKernel, maxKernelMajor } = LIMITS;
   if (major < minKernel.major || (major === minKernel.major && minor < minKernel.minor) || major > maxKernelMajor)
-    return fail(`kernel must be between ${minKernel.major}.${minKernel.minor} and ${maxKernelMajor}.x, got ${quoted(v)}`);
+    return fail(
+      `kernel must be between ${minKernel.major}.${minKernel.minor} and ${maxKernelMajor}.x, got ${quoted(v)}`,
+    );
   if (minor > 999) return fail(`kernel minor version must be at most 999, got ${quoted(v)}`);
   return { ok: true, value: v };
 }
@@ -184,13 +185,15 @@ function isAnswerParam(name: string): name is keyof Answers {
 export function decodeAnswers(params: URLSearchParams | string): { answers: Answers; errors: AnswerError[] } {
   let search: URLSearchParams;
   try {
-    search = typeof params === 'string' ? new URLSearchParams(params.startsWith('?') ? params.slice(1) : params) : params;
+    search =
+      typeof params === 'string' ? new URLSearchParams(params.startsWith('?') ? params.slice(1) : params) : params;
   } catch {
     search = new URLSearchParams();
   }
   const answers: Answers = { ...DEFAULT_ANSWERS };
   const errors: AnswerError[] = [];
   const seen = new Set<string>();
+  // Generic so that each parameter's parsed value is checked against its own field's type.
   const write = <K extends keyof Answers>(param: K, value: Answers[K]) => {
     answers[param] = value;
   };

@@ -100,7 +100,8 @@ function targetNote(target: Target, hypervisor: string | undefined): string {
     case 'vm-tcg':
       return (
         `Measured in a VM under ${hypervisor ?? 'QEMU TCG'}: the CPU is emulated, so every timing is far slower ` +
-        `than real hardware. Compare methods with each other and with the baselines, not with other machines.`
+        `than real hardware. Compare methods with each other and with the baselines, not with other machines. ` +
+        `The guest reads time from the TSC (tsc=reliable), not the emulated HPET.`
       );
     case 'vm-kvm':
       return `Measured in a VM under ${hypervisor ?? 'QEMU KVM'}: hardware-virtualised; exits and interrupts cost more than on bare metal.`;

@@ -24,7 +24,8 @@ export interface GuestCommand {
   cycles?: number;
 }
 
-const METHOD_LIST = /^[a-z0-9-]+(,[a-z0-9-]+)*$/;
+/** `ioctl,mmap/ring`: method ids, optionally with a variant. */
+const METHOD_LIST = /^[a-z0-9-]+(\/[a-z0-9-]+)?(,[a-z0-9-]+(\/[a-z0-9-]+)?)*$/;
 
 /** Kernel command line words for a guest command; throws on anything /init would refuse. */
 export function guestCmdline(cmd: GuestCommand): string[] {
@@ -74,7 +75,7 @@ for word in $(cat /proc/cmdline); do
 done
 case "$mode" in run|robust|both|probe) ;; *) stop "bad kcomm.mode '$mode'" ;; esac
 case "$profile" in ''|quick|full|stock) ;; *) stop "bad kcomm.profile '$profile'" ;; esac
-case "$methods" in *[!a-z0-9,-]*|,*|*,|*,,*) stop "bad kcomm.methods '$methods'" ;; esac
+case "$methods" in *[!a-z0-9,/-]*|,*|*,|*,,*) stop "bad kcomm.methods '$methods'" ;; esac
 case "$sizes" in *[!0-9,]*|,*|*,|*,,*) stop "bad kcomm.sizes '$sizes'" ;; esac
 case "$cycles" in *[!0-9]*) stop "bad kcomm.cycles '$cycles'" ;; esac
 
@@ -128,7 +129,9 @@ async function inTreeDeps(kos: Buffer[], kernelModulesDir: string): Promise<stri
   for (const line of depFile.split('\n')) {
     const [path, rest] = line.split(':');
     if (!path || rest === undefined) continue;
-    const name = basename(path).replace(/\.ko(\.\w+)?$/, '').replace(/-/g, '_');
+    const name = basename(path)
+      .replace(/\.ko(\.\w+)?$/, '')
+      .replace(/-/g, '_');
     byName.set(name, { path, deps: rest.trim() ? rest.trim().split(/\s+/) : [] });
   }
   const order: string[] = [];
@@ -161,9 +164,10 @@ export interface Initramfs {
 /** Writes initrd.gz into a new temp dir; the caller removes it with cleanup(). */
 export async function buildInitramfs(input: InitramfsInput): Promise<Initramfs> {
   const entries: CpioEntry[] = [
-    ...['bin', 'dev', 'proc', 'sys', 'tmp', 'kcomm', 'kcomm/modules', 'kcomm/deps'].map(
-      (path): CpioEntry => ({ kind: 'dir', path }),
-    ),
+    ...['bin', 'dev', 'proc', 'sys', 'tmp', 'kcomm', 'kcomm/modules', 'kcomm/deps'].map((path): CpioEntry => ({
+      kind: 'dir',
+      path,
+    })),
     { kind: 'chardev', path: 'dev/console', major: 5, minor: 1 },
     { kind: 'file', path: 'bin/busybox', data: await readFile(input.busybox), mode: 0o755 },
     { kind: 'file', path: 'init', data: Buffer.from(INIT_SCRIPT, 'utf8'), mode: 0o755 },

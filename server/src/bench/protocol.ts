@@ -34,7 +34,8 @@ export const recordSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('clock'), overheadNs: pct }),
   z.object({ type: z.literal('phase'), method: z.string(), variant: z.string() }),
-  z.object({ type: z.literal('result'), ...resultSchema.shape }),
+  // Exactly the dataset's result: an extra field means the two sides disagree, better caught here.
+  z.strictObject({ type: z.literal('result'), ...resultSchema.shape }),
   z.object({ type: z.literal('note'), text: z.string() }),
   z.object({
     type: z.literal('robust'),
@@ -108,20 +109,20 @@ export function emptyOutput(): HarnessOutput {
   return { results: [], notes: [], robust: [], modcycles: [], kmsg: [], done: [], badLines: [] };
 }
 
-/** Folds one record into the output. */
+/** Folds one record into the output. host, plan, baselines and clock: the first invocation's (the run's). */
 export function addRecord(out: HarnessOutput, r: HarnessRecord): void {
   switch (r.type) {
     case 'host':
-      out.host = r;
+      out.host ??= r;
       break;
     case 'plan':
-      out.plan = r;
+      out.plan ??= r;
       break;
     case 'baselines':
-      out.baselines = r;
+      out.baselines ??= r;
       break;
     case 'clock':
-      out.clock = r;
+      out.clock ??= r;
       break;
     case 'phase':
       break;

@@ -1,6 +1,7 @@
 // Follows a file another process appends to (QEMU's console log, a local harness's --out file) and
 // hands over complete lines. Polling keeps it simple and works on any filesystem.
 import { open, type FileHandle } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { LineSplitter } from './protocol';
 
 export class FileTail {
@@ -9,6 +10,7 @@ export class FileTail {
   private timer?: NodeJS.Timeout;
   private busy = false;
   private readonly splitter: LineSplitter;
+  private readonly decoder = new StringDecoder('utf8');
 
   constructor(
     private readonly path: string,
@@ -32,7 +34,7 @@ export class FileTail {
         const { bytesRead } = await this.fh.read(buf, 0, buf.length, this.pos);
         if (bytesRead === 0) break;
         this.pos += bytesRead;
-        this.splitter.push(buf.subarray(0, bytesRead).toString('utf8'));
+        this.splitter.push(this.decoder.write(buf.subarray(0, bytesRead)));
       }
     } catch {
       // not created yet: try again on the next tick

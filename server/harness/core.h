@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internal interfaces between the files of the harness core. Backends include harness.h only.
+ */
+#ifndef KCOMM_CORE_H
+#define KCOMM_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "harness.h"
+
+/* registry.c: what KC_REGISTER and KC_SUBCOMMAND put into the linker sections. */
+size_t kc_backend_count(void);
+const struct kc_backend *kc_backend_at(size_t i);
+const struct kc_subcommand *kc_subcommand_find(const char *name);
+/* "method" or "method/variant": the id --methods matches and progress lines print. */
+const char *kc_backend_id(const struct kc_backend *be, char *buf, size_t len);
+/* --methods filter: a comma list of method ids or method/variant ids; NULL selects everything. */
+bool kc_backend_selected(const struct kc_backend *be, const char *filter);
+size_t kc_backend_max_size(const struct kc_backend *be);
+const char *kc_pattern_name(enum kc_pattern p);
+
+/* stats.c */
+struct kc_latency {
+	uint64_t p50, p90, p99, max;
+	double mean;
+};
+/* Nearest-rank percentile of ascending samples: the value at rank ceil(p/100 * n). 0 when n == 0. */
+uint64_t kc_percentile(const uint64_t *sorted, size_t n, double p);
+/* Sorts v in place and fills out; all zero when n == 0. */
+void kc_latency_summary(uint64_t *v, size_t n, struct kc_latency *out);
+
+/* json.c: one record under construction. key NULL = an array element. */
+struct kc_json {
+	char *buf;
+	size_t len, cap;
+	unsigned int depth;
+	bool need_comma[16];
+	bool oom;
+};
+void kc_json_init(struct kc_json *j);
+void kc_json_free(struct kc_json *j);
+void kc_json_obj_begin(struct kc_json *j, const char *key);
+void kc_json_obj_end(struct kc_json *j);
+void kc_json_arr_begin(struct kc_json *j, const char *key);
+void kc_json_arr_end(struct kc_json *j);
+void kc_json_str(struct kc_json *j, const char *key, const char *val);
+void kc_json_u64(struct kc_json *j, const char *key, uint64_t val);
+/* Non-finite and negative-zero values become 0: the dataset has no NaN or Infinity. */
+void kc_json_num(struct kc_json *j, const char *key, double val);
+void kc_json_bool(struct kc_json *j, const char *key, bool val);
+void kc_json_null(struct kc_json *j, const char *key);
+/* Appends s as a JSON string literal: quotes, escapes, invalid UTF-8 replaced by U+FFFD. */
+void kc_json_escape(struct kc_json *j, const char *s);
+
+/* output.c: framed records (`KCOMM1 <json>\n`, one write() each) and stderr progress. */
+int kc_out_open(const char *path);	/* NULL or "-" = stdout */
+void kc_out_close(void);
+/* Starts a record {"type":type,...}; kc_record_emit closes, writes and frees it. */
+void kc_record_begin(struct kc_json *j, const char *type);
+void kc_record_emit(struct kc_json *j);
+void kc_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Records written so far that say something went wrong (for done.ok). */
+extern unsigned int kc_out_failures;
+
+/* measure.c: the one timing loop. */
+enum kc_stamp_mode {
+	KC_STAMP_DURATION,	/* latency = clock after the op - clock before */
+	KC_STAMP_KERNEL,	/* latency = clock after the op - the stamp the op returned */
+};
+/* One operation; returns 0 or -errno; in KC_STAMP_KERNEL mode sets *stamp. */
+typedef int (*kc_op_fn)(void *arg, uint64_t *stamp);
+struct kc_budget {
+	uint64_t target_samples;	/* stop after this many samples ... */
+	uint64_t min_samples;		/* ... or, with budget_ns, once this many and budget_ns spent */
+	uint64_t budget_ns;		/* 0: count mode (target_samples) */
+	uint64_t cap_ns;		/* hard stop per point, whatever the counts */
+	uint64_t warmup_ops;
+	uint64_t warmup_ns;		/* warm-up ends after warmup_ops or warmup_ns, whichever first */
+};
+struct kc_point {
+	struct kc_latency lat;
+	uint64_t samples;
+	uint64_t errors;
+	uint64_t loop_ns;		/* wall time of the measured loop */
+	int first_error;		/* -errno of the first failure, 0 if none */
+	bool capped;			/* stopped by cap_ns before the count was reached */
+	bool aborted;			/* stopped by too many errors */
+	bool bad_stamps;		/* a kernel stamp was 0 or in the future */
+};
+/* op NULL measures two back-to-back clock reads (the clock overhead). */
+void kc_measure(kc_op_fn op, void *arg, enum kc_stamp_mode mode, const struct kc_budget *b,
+		struct kc_point *out);
+double kc_point_msgs_per_sec(const struct kc_point *p);
+
+/* watchdog.c: interrupts an operation that stalls, kills a backend process that hangs. */
+void kc_watchdog_start(void);
+void kc_watchdog_beat(void);	/* progress was made */
+void kc_watchdog_set_child(pid_t pid);	/* the process to interrupt instead of this one; 0 = none */
+
+/* isolate.c: run a backend in a child process. */
+void *kc_shared_alloc(size_t size);	/* zeroed memory the child's writes are visible in; NULL on failure */
+void kc_shared_free(void *p, size_t size);
+/* 0 when fn returned, the signal number that ended the child, or -errno. */
+int kc_isolated(void (*fn)(void *arg), void *arg);
+
+/* module.c */
+void kc_module_set_dir(const char *dir);
+const char *kc_module_dir(void);
+bool kc_module_file_exists(const char *name);
+
+/* host.c */
+void kc_emit_host(void);
+
+/* baselines.c */
+void kc_emit_baselines(const size_t *sizes, size_t nsizes, const struct kc_budget *b);
+void kc_emit_clock(const struct kc_budget *b);
+
+/* kmsg.c: lines of the kernel log that mean trouble. */
+/* Writes a marker into the log (if /dev/kmsg is writable) so kc_kmsg_check only sees later lines. */
+void kc_kmsg_mark(void);
+/*
+ * Scans the log since the mark; true when nothing bad was found. as_record: emit a kmsg record (robust);
+ * otherwise each bad line becomes a note (run).
+ */
+bool kc_kmsg_check(bool as_record);
+/* Exposed for the unit test: does a log line name a kernel bug? */
+bool kc_kmsg_line_is_bad(const char *line);
+
+/* main.c parses the command line into kc_opts; run.c and robust.c carry the commands out. */
+#define KC_MAX_SIZES 32
+struct kc_opts {
+	const char *profile;		/* run: quick | full | stock */
+	const char *methods;		/* NULL = all */
+	size_t sizes[KC_MAX_SIZES];
+	size_t nsizes;			/* 0 = the profile's sizes */
+	uint64_t samples;		/* 0 = the profile's */
+	const char *module_dir;
+	const char *out;
+	unsigned int cycles;		/* robust: load/unload cycles per module */
+};
+int kc_cmd_run(const struct kc_opts *o);
+int kc_cmd_robust(const struct kc_opts *o);
+int kc_cmd_list(void);
+
+#endif /* KCOMM_CORE_H */

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <errno.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "firing_thread.h"
+#include "harness.h"
+
+static void *firing_loop(void *arg)
+{
+	struct kc_firing_thread *f = arg;
+	uint64_t v;
+
+	while (read(f->go_fd, &v, sizeof(v)) == sizeof(v) && !f->stop)
+		f->fire(f->arg, kc_now_ns());
+	return NULL;
+}
+
+int kc_firing_start(struct kc_firing_thread *f, int (*fire)(void *arg, uint64_t stamp), void *arg)
+{
+	int rc;
+
+	f->fire = fire;
+	f->arg = arg;
+	f->stop = 0;
+	f->go_fd = eventfd(0, EFD_CLOEXEC);
+	if (f->go_fd < 0)
+		return -errno;
+	rc = pthread_create(&f->thread, NULL, firing_loop, f);
+	if (rc) {
+		close(f->go_fd);
+		return -rc;
+	}
+	return 0;
+}
+
+int kc_firing_kick(struct kc_firing_thread *f)
+{
+	uint64_t one = 1;
+
+	return write(f->go_fd, &one, sizeof(one)) == sizeof(one) ? 0 : -errno;
+}
+
+void kc_firing_stop(struct kc_firing_thread *f)
+{
+	f->stop = 1;
+	kc_firing_kick(f);
+	pthread_join(f->thread, NULL);
+	close(f->go_fd);
+}

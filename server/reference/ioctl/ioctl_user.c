@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ioctl_user.c - the user side of kcomm_ioctl, as a kcomm harness backend.
+ *
+ * How user space drives an ioctl interface:
+ *   fd = open("/dev/kcomm_ioctl", O_RDWR | O_CLOEXEC);
+ *   struct kcomm_ioctl_echo e = { .size = sizeof(e), .len = n };
+ *   memcpy(e.data, msg, n);
+ *   if (ioctl(fd, KCOMM_IOCTL_ECHO, &e) < 0) ... errno says why ...
+ * Always zero the whole struct first (reserved fields must be 0) and set
+ * .size: the kernel refuses anything it does not fully understand.
+ *
+ * Patterns: roundtrip uses the inline ECHO up to 64 bytes and ECHO_BUF (a
+ * pointer to the caller's buffer) above; u2k is SINK; k2u is SOURCE, whose
+ * first 8 bytes are the kernel's CLOCK_MONOTONIC stamp. ioctl has no
+ * notification of its own: a call returns when its work is done.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "kcomm_ioctl.h"
+
+struct ioctl_priv {
+	int fd;
+};
+
+/* -errno from a libc-style result, the convention of the harness. */
+static int neg_errno(long ret)
+{
+	return ret < 0 ? -errno : 0;
+}
+
+static int ioctl_open(struct kc_ctx *c)
+{
+	struct ioctl_priv *p = calloc(1, sizeof(*p));
+
+	if (!p)
+		return -ENOMEM;
+	p->fd = open(KCOMM_IOCTL_DEVICE, O_RDWR | O_CLOEXEC);
+	if (p->fd < 0) {
+		int err = -errno;
+
+		free(p);
+		return err;
+	}
+	c->priv = p;
+	return 0;
+}
+
+static void ioctl_close(struct kc_ctx *c)
+{
+	struct ioctl_priv *p = c->priv;
+
+	close(p->fd);
+	free(p);
+}
+
+/* Describe buf[0..len) for the pointer-based commands. */
+static struct kcomm_ioctl_buf buf_arg(const void *buf, size_t len)
+{
+	struct kcomm_ioctl_buf b;
+
+	memset(&b, 0, sizeof(b));	/* flags and reserved must be 0 */
+	b.size = sizeof(b);
+	b.addr = (__u64)(uintptr_t)buf;	/* a pointer always travels as __u64 */
+	b.len = (__u32)len;
+	return b;
+}
+
+static int ioctl_roundtrip(struct kc_ctx *c, void *buf)
+{
+	struct ioctl_priv *p = c->priv;
+	struct kcomm_ioctl_buf b;
+
+	if (c->size <= KCOMM_IOCTL_INLINE_MAX) {
+		/* Small: the payload rides inside the struct, one copy each way. */
+		struct kcomm_ioctl_echo e;
+
+		e.size = sizeof(e);
+		e.flags = 0;
+		e.len = (__u32)c->size;
+		e.reserved = 0;
+		memcpy(e.data, buf, c->size);
+		if (ioctl(p->fd, KCOMM_IOCTL_ECHO, &e) < 0)
+			return -errno;
+		memcpy(buf, e.data, c->size);
+		return 0;
+	}
+	/* Large: the kernel copies from and back into our own buffer. */
+	b = buf_arg(buf, c->size);
+	return neg_errno(ioctl(p->fd, KCOMM_IOCTL_ECHO_BUF, &b));
+}
+
+static int ioctl_send(struct kc_ctx *c, const void *buf)
+{
+	struct ioctl_priv *p = c->priv;
+	struct kcomm_ioctl_buf b = buf_arg(buf, c->size);
+
+	return neg_errno(ioctl(p->fd, KCOMM_IOCTL_SINK, &b));
+}
+
+static int ioctl_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
+{
+	struct ioctl_priv *p = c->priv;
+	struct kcomm_ioctl_buf b = buf_arg(buf, c->size);
+
+	if (ioctl(p->fd, KCOMM_IOCTL_SOURCE, &b) < 0)
+		return -errno;
+	memcpy(kstamp, buf, sizeof(*kstamp));
+	return 0;
+}
+
+/* ---- robustness: every case must fail cleanly or succeed, never harm the kernel ---- */
+
+/* A deliberately bad address; volatile so the compiler does not flag the misuse we intend. */
+static void *bad_ptr(uintptr_t addr)
+{
+	volatile uintptr_t a = addr;
+
+	return (void *)a;
+}
+
+/* An ECHO struct as a careful caller would fill it. */
+static struct kcomm_ioctl_echo good_echo(void)
+{
+	struct kcomm_ioctl_echo e;
+
+	memset(&e, 0, sizeof(e));
+	e.size = sizeof(e);
+	e.len = 8;
+	return e;
+}
+
+static void robust_echo(struct kc_robust *r, int fd)
+{
+	struct kcomm_ioctl_echo e;
+
+	e = good_echo();
+	kc_ok(r, "ECHO 8 bytes", ioctl(fd, KCOMM_IOCTL_ECHO, &e));
+	e = good_echo();
+	e.len = 0;
+	kc_ok(r, "ECHO 0 bytes", ioctl(fd, KCOMM_IOCTL_ECHO, &e));
+	e = good_echo();
+	e.len = KCOMM_IOCTL_INLINE_MAX + 1;
+	kc_bad(r, "ECHO len > inline max", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
+	e = good_echo();
+	e.len = 0xffffffffu;
+	kc_bad(r, "ECHO len 0xffffffff", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
+	e = good_echo();
+	e.size = sizeof(e) - 8;
+	kc_bad(r, "ECHO wrong .size", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
+	e = good_echo();
+	e.flags = 1;
+	kc_bad(r, "ECHO unknown flag", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
+	e = good_echo();
+	e.reserved = 1;
+	kc_bad(r, "ECHO reserved != 0", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
+	kc_bad(r, "ECHO NULL argument", ioctl(fd, KCOMM_IOCTL_ECHO, bad_ptr(0)), EFAULT);
+	kc_bad(r, "ECHO kernel address",
+	       ioctl(fd, KCOMM_IOCTL_ECHO, bad_ptr(0xffffffff81000000ul)), EFAULT);
+}
+
+static void robust_buf(struct kc_robust *r, int fd)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	struct kcomm_ioctl_buf b;
+	char small[64] = { 0 };
+	char *big, *two;
+
+	b = buf_arg(small, 0);
+	kc_bad(r, "SINK len 0", ioctl(fd, KCOMM_IOCTL_SINK, &b), EINVAL);
+	b = buf_arg(small, KCOMM_IOCTL_BUF_MAX + 1);
+	kc_bad(r, "SINK len > 1 MiB", ioctl(fd, KCOMM_IOCTL_SINK, &b), EINVAL);
+	b = buf_arg(bad_ptr(0), 8);
+	kc_bad(r, "SINK NULL addr", ioctl(fd, KCOMM_IOCTL_SINK, &b), EFAULT);
+	b = buf_arg(bad_ptr(0xffff888000000000ul), 8);
+	kc_bad(r, "ECHO_BUF kernel addr", ioctl(fd, KCOMM_IOCTL_ECHO_BUF, &b), EFAULT);
+	b = buf_arg(small, sizeof(small));
+	b.reserved = 7;
+	kc_bad(r, "SINK reserved != 0", ioctl(fd, KCOMM_IOCTL_SINK, &b), EINVAL);
+	b = buf_arg(small, sizeof(small));
+	b.flags = 0x80000000u;
+	kc_bad(r, "SOURCE unknown flag", ioctl(fd, KCOMM_IOCTL_SOURCE, &b), EINVAL);
+	b = buf_arg(small, 4);
+	kc_bad(r, "SOURCE len < stamp", ioctl(fd, KCOMM_IOCTL_SOURCE, &b), EINVAL);
+	kc_bad(r, "SINK NULL argument", ioctl(fd, KCOMM_IOCTL_SINK, bad_ptr(0)), EFAULT);
+
+	/* A buffer whose second page is gone: the copy faults half-way. */
+	two = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (two != MAP_FAILED) {
+		munmap(two + page, page);
+		b = buf_arg(two, 2 * page);
+		kc_bad(r, "ECHO_BUF half unmapped", ioctl(fd, KCOMM_IOCTL_ECHO_BUF, &b), EFAULT);
+		b = buf_arg(two, 2 * page);
+		kc_bad(r, "SOURCE half unmapped", ioctl(fd, KCOMM_IOCTL_SOURCE, &b), EFAULT);
+		/* Read-only memory: the kernel may read it but must not write it. */
+		mprotect(two, page, PROT_READ);
+		b = buf_arg(two, page);
+		kc_ok(r, "SINK from read-only page", ioctl(fd, KCOMM_IOCTL_SINK, &b));
+		kc_bad(r, "SOURCE into read-only page", ioctl(fd, KCOMM_IOCTL_SOURCE, &b), EFAULT);
+		munmap(two, page);
+	}
+
+	big = calloc(1, KCOMM_IOCTL_BUF_MAX);
+	if (big) {
+		b = buf_arg(big, KCOMM_IOCTL_BUF_MAX);
+		kc_ok(r, "ECHO_BUF 1 MiB", ioctl(fd, KCOMM_IOCTL_ECHO_BUF, &b));
+		kc_ok(r, "SOURCE 1 MiB", ioctl(fd, KCOMM_IOCTL_SOURCE, &b));
+		free(big);
+	}
+}
+
+static void robust_cmds(struct kc_robust *r, int fd)
+{
+	struct kcomm_ioctl_stats st;
+	char junk[256] = { 0 };
+
+	kc_bad(r, "unknown command number", ioctl(fd, _IO(KCOMM_IOCTL_MAGIC, 0x7f)), ENOTTY);
+	kc_bad(r, "foreign magic", ioctl(fd, _IOWR('x', 0x01, struct kcomm_ioctl_echo), junk),
+	       ENOTTY);
+	/* Same number, but the size encoded in the command differs from the struct. */
+	kc_bad(r, "ECHO with wrong encoded size",
+	       ioctl(fd, _IOC(_IOC_READ | _IOC_WRITE, KCOMM_IOCTL_MAGIC, 0x01, 16), junk), ENOTTY);
+	kc_bad(r, "ECHO with wrong direction",
+	       ioctl(fd, _IOR(KCOMM_IOCTL_MAGIC, 0x01, struct kcomm_ioctl_echo), junk), ENOTTY);
+	kc_bad(r, "TCGETS on a non-tty", ioctl(fd, 0x5401, junk), ENOTTY);
+
+	memset(&st, 0, sizeof(st));
+	st.size = sizeof(st);
+	kc_ok(r, "GET_STATS", ioctl(fd, KCOMM_IOCTL_GET_STATS, &st));
+	if (st.calls == 0)
+		kc_bad(r, "GET_STATS counted nothing", 0, 0);
+	st.reserved = 1;
+	kc_bad(r, "GET_STATS reserved != 0", ioctl(fd, KCOMM_IOCTL_GET_STATS, &st), EINVAL);
+
+	/* The device has no read/write/seek: each must fail, not crash. */
+	kc_bad(r, "read() on ioctl-only device", read(fd, junk, sizeof(junk)), 0);
+	kc_bad(r, "write() on ioctl-only device", write(fd, junk, sizeof(junk)), 0);
+	kc_bad(r, "lseek() on a stream", lseek(fd, 10, SEEK_SET), ESPIPE);
+}
+
+static int ioctl_robust(struct kc_robust *r)
+{
+	int fd = open(KCOMM_IOCTL_DEVICE, O_RDWR | O_CLOEXEC);
+
+	kc_ok(r, "open " KCOMM_IOCTL_DEVICE, fd);
+	if (fd < 0)
+		return -errno;
+	robust_echo(r, fd);
+	robust_buf(r, fd);
+	robust_cmds(r, fd);
+	close(fd);
+
+	kc_drill_open_close_storm(r, KCOMM_IOCTL_DEVICE, 4, 200);
+	kc_drill_rmmod_while_open(r, KCOMM_IOCTL_DEVICE);
+	return 0;
+}
+
+static const struct kc_backend ioctl_backend = {
+	.method = "ioctl",
+	.variant = "",
+	.module = "kcomm_ioctl",
+	.patterns = KC_ROUNDTRIP | KC_U2K | KC_K2U,
+	.min_size = 8,	/* k2u: the 8-byte stamp; the core uses the same floor for all */
+	.max_size = KCOMM_IOCTL_BUF_MAX,
+	.open = ioctl_open,
+	.close = ioctl_close,
+	.roundtrip = ioctl_roundtrip,
+	.send = ioctl_send,
+	.recv = ioctl_recv,
+	.robust = ioctl_robust,
+};
+KC_REGISTER(ioctl_backend);

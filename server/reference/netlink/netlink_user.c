@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * netlink_user.c - the user side of kcomm_netlink's private protocol, as a
+ * kcomm harness backend.
+ *
+ *   fd = socket(AF_NETLINK, SOCK_RAW, KCOMM_NETLINK_PROTO);
+ *   send nlmsghdr{type, NLM_F_REQUEST} + raw payload to nl_pid 0 (the kernel);
+ *   recv the reply (same seq) or an NLMSG_ERROR.
+ * Compare with genetlink_user.c: no family lookup (the protocol number is
+ * compiled in), no attributes (the payload layout is implied by the type).
+ * Events: join group KCOMM_NETLINK_GROUP_EVENTS on a second socket
+ * (needs CAP_NET_ADMIN for this protocol).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/uio.h>
+#include <unistd.h>
+#include <linux/netlink.h>
+
+#include "harness.h"
+#include "kcomm_netlink.h"
+
+#define NL_RX_SIZE	(KCOMM_NETLINK_PAYLOAD_MAX + 4096)
+
+struct nl_priv {
+	int fd;		/* requests, replies, unicast events */
+	int ev_fd;	/* member of the events group */
+	__u32 seq;
+	unsigned char rx[NL_RX_SIZE];
+};
+
+static int nl_socket(void)
+{
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, KCOMM_NETLINK_PROTO);
+	struct timeval tv = { .tv_sec = 2 };
+	int sz = 1 << 20;
+
+	struct sockaddr_nl self = { .nl_family = AF_NETLINK };	/* nl_pid 0: kernel picks */
+
+	if (fd < 0)
+		return -errno;	/* EPROTONOSUPPORT: the module is not loaded */
+	/* Bind for a port id: an unbound socket (port 0) misses multicasts sent with portid 0. */
+	if (bind(fd, (struct sockaddr *)&self, sizeof(self)) < 0) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	/* Best effort; the default ~208 KiB send buffer already holds 128 KiB. */
+	setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	return fd;
+}
+
+/* Send one message: header and payload gathered from two buffers. */
+static int nl_send(int fd, __u16 type, __u32 seq, const void *data, size_t len)
+{
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct nlmsghdr nlh = {
+		.nlmsg_len = (__u32)NLMSG_LENGTH(len),
+		.nlmsg_type = type,
+		.nlmsg_flags = NLM_F_REQUEST,
+		.nlmsg_seq = seq,
+	};
+	struct iovec iov[2] = {
+		{ .iov_base = &nlh, .iov_len = sizeof(nlh) },
+		{ .iov_base = (void *)data, .iov_len = len },
+	};
+	struct msghdr mh = {
+		.msg_name = &kernel, .msg_namelen = sizeof(kernel),
+		.msg_iov = iov, .msg_iovlen = 2,
+	};
+
+	return sendmsg(fd, &mh, 0) < 0 ? -errno : 0;
+}
+
+/* Receive one message of type want; an NLMSG_ERROR becomes its -errno. */
+static int nl_recv(int fd, unsigned char *rx, __u16 want, struct nlmsghdr **out)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)rx;
+	ssize_t n = recv(fd, rx, NL_RX_SIZE, MSG_TRUNC);
+
+	if (n < 0)
+		return -errno;
+	if (n > NL_RX_SIZE)
+		return -EMSGSIZE;
+	if (n < (ssize_t)NLMSG_HDRLEN || nlh->nlmsg_len > (size_t)n)
+		return -EPROTO;
+	if (nlh->nlmsg_type == NLMSG_ERROR) {
+		struct nlmsgerr *e = NLMSG_DATA(nlh);
+
+		return e->error ? e->error : -EPROTO;
+	}
+	if (nlh->nlmsg_type != want)
+		return -EPROTO;
+	*out = nlh;
+	return 0;
+}
+
+static void nl_close(struct kc_ctx *c)
+{
+	struct nl_priv *p = c->priv;
+
+	if (p->fd >= 0)
+		close(p->fd);
+	if (p->ev_fd >= 0)
+		close(p->ev_fd);
+	free(p);
+}
+
+static int nl_open(struct kc_ctx *c)
+{
+	struct nl_priv *p = calloc(1, sizeof(*p));
+	int grp = KCOMM_NETLINK_GROUP_EVENTS;
+	int ret;
+
+	if (!p)
+		return -ENOMEM;
+	c->priv = p;
+	p->fd = nl_socket();
+	p->ev_fd = nl_socket();
+	ret = p->fd < 0 ? p->fd : p->ev_fd < 0 ? p->ev_fd : 0;
+	if (!ret && setsockopt(p->ev_fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp, sizeof(grp)))
+		ret = -errno;
+	if (ret) {
+		nl_close(c);
+		c->priv = NULL;
+	}
+	return ret;
+}
+
+static int nl_roundtrip(struct kc_ctx *c, void *buf)
+{
+	struct nl_priv *p = c->priv;
+	struct nlmsghdr *nlh;
+	int ret;
+
+	ret = nl_send(p->fd, KCOMM_NL_MSG_ECHO, ++p->seq, buf, c->size);
+	if (ret)
+		return ret;
+	ret = nl_recv(p->fd, p->rx, KCOMM_NL_MSG_ECHO, &nlh);
+	if (ret)
+		return ret;
+	if (NLMSG_PAYLOAD(nlh, 0) != c->size || nlh->nlmsg_seq != p->seq)
+		return -EPROTO;
+	memcpy(buf, NLMSG_DATA(nlh), c->size);
+	return 0;
+}
+
+static int nl_send_sink(struct kc_ctx *c, const void *buf)
+{
+	struct nl_priv *p = c->priv;
+
+	return nl_send(p->fd, KCOMM_NL_MSG_SINK, ++p->seq, buf, c->size);
+}
+
+/* TRIGGER an event of size bytes, unicast to fd or multicast to the group. */
+static int nl_event(struct nl_priv *p, int rx_fd, __u32 size, __u32 flags, void *buf,
+		    uint64_t *kstamp)
+{
+	struct kcomm_netlink_trigger t = { .size = size, .flags = flags };
+	struct nlmsghdr *nlh;
+	int ret;
+
+	ret = nl_send(p->fd, KCOMM_NL_MSG_TRIGGER, ++p->seq, &t, sizeof(t));
+	if (ret)
+		return ret;
+	ret = nl_recv(rx_fd, p->rx, KCOMM_NL_MSG_EVENT, &nlh);
+	if (ret)
+		return ret;
+	if (NLMSG_PAYLOAD(nlh, 0) != size)
+		return -EPROTO;
+	memcpy(kstamp, NLMSG_DATA(nlh), sizeof(*kstamp));
+	if (buf)
+		memcpy(buf, NLMSG_DATA(nlh), size);
+	return 0;
+}
+
+/* k2u: the event comes back by unicast on the requesting socket. */
+static int nl_recv_k2u(struct kc_ctx *c, void *buf, uint64_t *kstamp)
+{
+	struct nl_priv *p = c->priv;
+
+	return nl_event(p, p->fd, (__u32)c->size, 0, buf, kstamp);
+}
+
+/* notify: the smallest event (just the stamp), multicast to the group socket. */
+static int nl_notify(struct kc_ctx *c, uint64_t *kstamp)
+{
+	struct nl_priv *p = c->priv;
+
+	return nl_event(p, p->ev_fd, sizeof(*kstamp), KCOMM_NL_TRIGGER_MULTICAST, NULL, kstamp);
+}
+
+/* ---- robustness ---- */
+
+/* A deliberately bad address; volatile so the compiler does not flag the misuse we intend. */
+static void *bad_ptr(uintptr_t addr)
+{
+	volatile uintptr_t a = addr;
+
+	return (void *)a;
+}
+
+/* Send raw bytes with NLM_F_ACK and return the verdict (0, -errno, -EAGAIN if dropped). */
+static int xact_raw(int fd, void *msg, size_t len)
+{
+	static unsigned char rx[NL_RX_SIZE];
+	struct nlmsghdr *nlh = (struct nlmsghdr *)rx;
+	ssize_t n;
+
+	if (send(fd, msg, len, 0) < 0)
+		return -errno;
+	for (;;) {
+		n = recv(fd, rx, sizeof(rx), 0);
+		if (n < 0)
+			return -errno;
+		if (n >= (ssize_t)NLMSG_LENGTH(sizeof(struct nlmsgerr)) &&
+		    nlh->nlmsg_type == NLMSG_ERROR)
+			return ((struct nlmsgerr *)NLMSG_DATA(nlh))->error;
+	}
+}
+
+static int xact(int fd, __u16 type, __u16 flags, const void *data, size_t len)
+{
+	static unsigned char msg[NLMSG_HDRLEN + KCOMM_NETLINK_PAYLOAD_MAX + 64];
+	struct nlmsghdr *nlh = (struct nlmsghdr *)msg;
+
+	memset(nlh, 0, sizeof(*nlh));
+	nlh->nlmsg_len = (__u32)NLMSG_LENGTH(len);
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	memcpy(NLMSG_DATA(nlh), data, len);
+	return xact_raw(fd, msg, NLMSG_LENGTH(len));
+}
+
+static void robust_msgs(struct kc_robust *r, int fd, unsigned char *big)
+{
+	struct kcomm_netlink_trigger t = { .size = 64 };
+	struct nlmsghdr nlh;
+
+	kc_ok(r, "ECHO 8 bytes", xact(fd, KCOMM_NL_MSG_ECHO, 0, big, 8));
+	kc_ok(r, "ECHO 0 bytes", xact(fd, KCOMM_NL_MSG_ECHO, 0, big, 0));
+	kc_ok(r, "ECHO max payload", xact(fd, KCOMM_NL_MSG_ECHO, 0, big, KCOMM_NETLINK_PAYLOAD_MAX));
+	kc_bad(r, "ECHO payload over max",
+	       xact(fd, KCOMM_NL_MSG_ECHO, 0, big, KCOMM_NETLINK_PAYLOAD_MAX + 4), EMSGSIZE);
+	kc_ok(r, "SINK 8 bytes", xact(fd, KCOMM_NL_MSG_SINK, 0, big, 8));
+	kc_bad(r, "unknown type 0x7f", xact(fd, 0x7f, 0, big, 8), EOPNOTSUPP);
+	kc_bad(r, "TRIGGER short payload", xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, 4), EINVAL);
+	kc_bad(r, "TRIGGER long payload", xact(fd, KCOMM_NL_MSG_TRIGGER, 0, big, 16), EINVAL);
+	t.flags = 0x80;
+	kc_bad(r, "TRIGGER unknown flag", xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, sizeof(t)), EINVAL);
+	t.flags = 0;
+	t.size = 4;
+	kc_bad(r, "TRIGGER size < stamp", xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, sizeof(t)), EINVAL);
+	t.size = KCOMM_NETLINK_PAYLOAD_MAX + 1;
+	kc_bad(r, "TRIGGER size > max", xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, sizeof(t)), EINVAL);
+	t.size = 64;
+	t.flags = KCOMM_NL_TRIGGER_MULTICAST;
+	kc_ok(r, "TRIGGER multicast, nobody listening",
+	      xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, sizeof(t)));
+	kc_bad(r, "EVENT sent to the kernel (kernel-to-user only)",
+	       xact(fd, KCOMM_NL_MSG_EVENT, 0, big, 8), EOPNOTSUPP);
+	/* Control types (< 0x10) are netlink's own: the kernel ACKs and ignores them. */
+	kc_ok(r, "NLMSG_NOOP is ignored", xact(fd, NLMSG_NOOP, 0, big, 0));
+
+	/* Framing errors: the kernel drops these silently; nothing comes back. */
+	kc_bad(r, "8-byte datagram is dropped", xact_raw(fd, big, 8), EAGAIN);
+	memset(&nlh, 0, sizeof(nlh));
+	nlh.nlmsg_len = 4096;
+	nlh.nlmsg_type = KCOMM_NL_MSG_ECHO;
+	nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	kc_bad(r, "nlmsg_len > datagram is dropped", xact_raw(fd, &nlh, sizeof(nlh)), EAGAIN);
+	nlh.nlmsg_len = 2;
+	kc_bad(r, "nlmsg_len < header is dropped", xact_raw(fd, &nlh, sizeof(nlh)), EAGAIN);
+
+	kc_bad(r, "send from NULL", send(fd, bad_ptr(0), 64, 0), EFAULT);
+	kc_bad(r, "send from kernel address", send(fd, bad_ptr(0xffffffff81000000ul), 64, 0), EFAULT);
+	kc_bad(r, "message larger than the send buffer", send(fd, big, 1 << 20, 0), EMSGSIZE);
+	kc_ok(r, "ECHO after the bad input", xact(fd, KCOMM_NL_MSG_ECHO, 0, big, 8));
+}
+
+static int nl_robust(struct kc_robust *r)
+{
+	struct timeval tv = { .tv_usec = 300000 };
+	unsigned char *big = calloc(1, 1 << 20);
+	int fd;
+
+	if (!big)
+		return -ENOMEM;
+	fd = nl_socket();
+	kc_ok(r, "netlink socket", fd);
+	if (fd < 0) {
+		free(big);
+		return fd;
+	}
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	robust_msgs(r, fd, big);
+
+	/* Every socket of the protocol holds a module reference: rmmod must be refused. */
+	kc_bad(r, "rmmod while a socket is open", kc_module_unload("kcomm_netlink"), 0);
+	close(fd);
+	free(big);
+	return 0;
+}
+
+static const struct kc_backend netlink_backend = {
+	.method = "netlink",
+	.variant = "",
+	.module = "kcomm_netlink",
+	.patterns = KC_ROUNDTRIP | KC_U2K | KC_K2U | KC_NOTIFY,
+	.min_size = 8,
+	.max_size = KCOMM_NETLINK_PAYLOAD_MAX,
+	.limit_note = "netlink: a message must fit the sender's socket buffer (net.core.wmem_default, "
+		      "~208 KiB) and the kernel builds each reply as one kmalloc'd skb, so the sample "
+		      "caps payloads at 128 KiB",
+	.open = nl_open,
+	.close = nl_close,
+	.roundtrip = nl_roundtrip,
+	.send = nl_send_sink,
+	.recv = nl_recv_k2u,
+	.notify = nl_notify,
+	.robust = nl_robust,
+};
+KC_REGISTER(netlink_backend);

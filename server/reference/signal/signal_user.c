@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * signal_user.c - the user side of kcomm_signal, as a kcomm harness backend (notify pattern).
+ *
+ * The safe way to receive a signal is not a handler but a synchronous wait:
+ *   sigprocmask/pthread_sigmask(SIG_BLOCK, {sig})       the signal stays pending instead of interrupting
+ *   ioctl(dev, KCOMM_SIGNAL_REGISTER, {.signo = sig});
+ *   sigtimedwait({sig}, &info, &timeout);                takes it, with info.si_value
+ * (or a signalfd, which turns the same thing into a file descriptor). The module queues the signal on
+ * the thread-group leader, so block and wait in the main thread - which is where this backend runs.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "kcomm_signal.h"
+
+struct sig_priv {
+	int dev;
+	int signo;
+	sigset_t set;		/* just signo */
+	sigset_t saved;		/* the mask before open(), restored by close() */
+};
+
+/* A real-time signal the C library leaves to applications. */
+static int kc_signo(void)
+{
+	return SIGRTMIN + 2;
+}
+
+/* Collect any stray queued instance, so one left over cannot answer the next wait. */
+static void sig_drain(const sigset_t *set)
+{
+	struct timespec zero = { 0, 0 };
+
+	while (sigtimedwait(set, NULL, &zero) > 0)
+		;
+}
+
+static void sig_close(struct kc_ctx *c)
+{
+	struct sig_priv *p = c->priv;
+
+	if (p->dev >= 0)
+		close(p->dev);	/* cancels a pending timer, drops the struct pid reference */
+	sig_drain(&p->set);
+	pthread_sigmask(SIG_SETMASK, &p->saved, NULL);
+	free(p);
+	c->priv = NULL;
+}
+
+static int sig_open(struct kc_ctx *c)
+{
+	struct sig_priv *p = calloc(1, sizeof(*p));
+	struct kcomm_signal_reg reg = { 0 };
+	int err;
+
+	if (!p)
+		return -ENOMEM;
+	c->priv = p;
+	p->signo = kc_signo();
+	sigemptyset(&p->set);
+	sigaddset(&p->set, p->signo);
+	/* Block before registering: an unblocked real-time signal with no handler kills the process. */
+	pthread_sigmask(SIG_BLOCK, &p->set, &p->saved);
+	p->dev = open(KCOMM_SIGNAL_DEV, O_RDWR | O_CLOEXEC);
+	if (p->dev < 0)
+		goto fail;
+	reg.signo = p->signo;
+	if (ioctl(p->dev, KCOMM_SIGNAL_REGISTER, &reg) < 0)
+		goto fail;
+	return 0;
+fail:
+	err = -errno;
+	sig_close(c);
+	return err;
+}
+
+/* Wait up to ms for signo; returns the signal or -errno (EAGAIN = timed out). */
+static int sig_wait(const sigset_t *set, siginfo_t *info, int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+	int s = sigtimedwait(set, info, &ts);
+
+	return s < 0 ? -errno : s;
+}
+
+/* Ask for the signal from an hrtimer (interrupt context), then collect it with its payload. */
+static int sig_notify(struct kc_ctx *c, uint64_t *kstamp)
+{
+	struct sig_priv *p = c->priv;
+	struct kcomm_signal_trigger tr = { .from = KCOMM_SIGNAL_FROM_HRTIMER, .delay_ns = 0 };
+	siginfo_t info;
+	int s;
+
+	if (ioctl(p->dev, KCOMM_SIGNAL_TRIGGER, &tr) < 0)
+		return -errno;
+	s = sig_wait(&p->set, &info, 5000);
+	if (s < 0)
+		return s == -EAGAIN ? -ETIMEDOUT : s;	/* EINTR: the harness watchdog gave up */
+	if (info.si_code != SI_QUEUE)
+		return -EPROTO;
+	/* The whole payload: one pointer-sized value. */
+	*kstamp = (uint64_t)(uintptr_t)info.si_value.sival_ptr;
+	return 0;
+}
+
+/* ---- robustness ---- */
+
+static long reg_sig(int dev, int signo)
+{
+	struct kcomm_signal_reg reg = { .signo = signo };
+
+	return ioctl(dev, KCOMM_SIGNAL_REGISTER, &reg);
+}
+
+static long trigger(int dev, __u32 from, __u64 delay_ns)
+{
+	struct kcomm_signal_trigger tr = { .from = from, .delay_ns = delay_ns };
+
+	return ioctl(dev, KCOMM_SIGNAL_TRIGGER, &tr);
+}
+
+static int sig_robust(struct kc_robust *r)
+{
+	struct kcomm_signal_reg reg;
+	sigset_t set, saved;
+	siginfo_t info;
+	int dev, signo = kc_signo();
+	uint64_t before;
+	pid_t pid;
+
+	sigemptyset(&set);
+	sigaddset(&set, signo);
+	pthread_sigmask(SIG_BLOCK, &set, &saved);
+
+	dev = open(KCOMM_SIGNAL_DEV, O_RDWR | O_CLOEXEC);
+	kc_ok(r, "open signal device", dev);
+	if (dev < 0) {
+		pthread_sigmask(SIG_SETMASK, &saved, NULL);
+		return -errno;
+	}
+
+	/* Only real-time signals: standard ones coalesce and carry no value; 0 and > max are not signals. */
+	kc_bad(r, "REGISTER signal 0", reg_sig(dev, 0), EINVAL);
+	kc_bad(r, "REGISTER SIGKILL", reg_sig(dev, SIGKILL), EINVAL);
+	kc_bad(r, "REGISTER SIGUSR1 (not real-time)", reg_sig(dev, SIGUSR1), EINVAL);
+	kc_bad(r, "REGISTER signal 65", reg_sig(dev, 65), EINVAL);
+	kc_bad(r, "REGISTER signal -1", reg_sig(dev, -1), EINVAL);
+	kc_bad(r, "REGISTER signal 100000", reg_sig(dev, 100000), EINVAL);
+	reg = (struct kcomm_signal_reg){ .signo = signo, .pad = 1 };
+	kc_bad(r, "REGISTER with pad set", ioctl(dev, KCOMM_SIGNAL_REGISTER, &reg), EINVAL);
+	kc_bad(r, "REGISTER bad pointer", ioctl(dev, KCOMM_SIGNAL_REGISTER, (void *)16), EFAULT);
+	kc_bad(r, "unknown ioctl", ioctl(dev, _IO(KCOMM_SIGNAL_IOC_MAGIC, 99)), ENOTTY);
+
+	kc_bad(r, "TRIGGER unregistered", trigger(dev, KCOMM_SIGNAL_FROM_IOCTL, 0), ENOTCONN);
+	kc_bad(r, "TRIGGER timer unregistered", trigger(dev, KCOMM_SIGNAL_FROM_HRTIMER, 0), ENOTCONN);
+
+	kc_ok(r, "REGISTER a real-time signal", reg_sig(dev, signo));
+	kc_bad(r, "TRIGGER from 9", trigger(dev, 9, 0), EINVAL);
+	kc_bad(r, "TRIGGER delay > 1 s", trigger(dev, KCOMM_SIGNAL_FROM_HRTIMER, 5000000000ull), EINVAL);
+	kc_bad(r, "TRIGGER bad pointer", ioctl(dev, KCOMM_SIGNAL_TRIGGER, (void *)16), EFAULT);
+
+	before = kc_now_ns();
+	kc_ok(r, "TRIGGER from ioctl", trigger(dev, KCOMM_SIGNAL_FROM_IOCTL, 0));
+	kc_ok(r, "signal arrives with a stamp in si_value",
+	      sig_wait(&set, &info, 1000) == signo && info.si_code == SI_QUEUE &&
+	      (uint64_t)(uintptr_t)info.si_value.sival_ptr >= before ? 0 : -1);
+	kc_ok(r, "TRIGGER from hrtimer", trigger(dev, KCOMM_SIGNAL_FROM_HRTIMER, 1000));
+	kc_ok(r, "signal from the hrtimer arrives", sig_wait(&set, &info, 1000) == signo ? 0 : -1);
+	kc_ok(r, "UNREGISTER", ioctl(dev, KCOMM_SIGNAL_UNREGISTER));
+	kc_bad(r, "TRIGGER after UNREGISTER", trigger(dev, KCOMM_SIGNAL_FROM_IOCTL, 0), ENOTCONN);
+
+	/*
+	 * A registered process that exited: the module holds its struct pid, finds no task and says
+	 * ESRCH - and can never hit an unrelated process that reused the number.
+	 */
+	pid = fork();
+	if (pid == 0)
+		_exit(reg_sig(dev, signo) == 0 ? 0 : 1);
+	if (pid > 0) {
+		int status = 0;
+
+		waitpid(pid, &status, 0);
+		kc_ok(r, "child registered and exited", WIFEXITED(status) && !WEXITSTATUS(status) ? 0 : -1);
+		kc_bad(r, "TRIGGER for an exited process", trigger(dev, KCOMM_SIGNAL_FROM_IOCTL, 0), ESRCH);
+		kc_bad(r, "TRIGGER timer for an exited process", trigger(dev, KCOMM_SIGNAL_FROM_HRTIMER, 0), ESRCH);
+	}
+
+	/* Close with a timer pending: release() cancels it, no signal may arrive afterwards. */
+	kc_ok(r, "REGISTER again", reg_sig(dev, signo));
+	kc_ok(r, "TRIGGER timer in 200 ms", trigger(dev, KCOMM_SIGNAL_FROM_HRTIMER, 200000000ull));
+	close(dev);
+	kc_bad(r, "no signal after closing with a timer pending", sig_wait(&set, &info, 400), EAGAIN);
+	sig_drain(&set);
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+
+	kc_drill_open_close_storm(r, KCOMM_SIGNAL_DEV, 4, 200);
+	kc_drill_rmmod_while_open(r, KCOMM_SIGNAL_DEV);
+	return 0;
+}
+
+static const struct kc_backend signal_backend = {
+	.method = "signal",
+	.variant = "",
+	.module = "kcomm_signal",
+	.patterns = KC_NOTIFY,
+	.open = sig_open,
+	.close = sig_close,
+	.notify = sig_notify,
+	.robust = sig_robust,
+};
+KC_REGISTER(signal_backend);

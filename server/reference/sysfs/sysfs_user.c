@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sysfs_user.c - the user side of kcomm_sysfs, as a kcomm harness backend
+ *
+ *   roundtrip  pwrite(msg, "text...\n", N, 0) + pread(msg, N, 0)
+ *   u2k        pwrite(msg, "text...\n", N, 0)
+ *   notify     pwrite(trigger, "100\n") arms a 100 µs kernel timer; we sleep
+ *              in poll(stamp, POLLPRI) until the timer's sysfs_notify wakes
+ *              us, then pread(stamp, 0) returns the kernel's stamp and
+ *              re-arms the file for the next poll().
+ *
+ * sysfs rules the user side must follow:
+ *   - values are text: we send printable characters ending in a newline,
+ *     exactly what `echo` would write, and get the same bytes back;
+ *   - one read or write is at most one page: 4095 bytes here;
+ *   - every read of a value must start at offset 0 (pread(.., 0) or
+ *     lseek() first): sysfs regenerates the text on a read from offset 0;
+ *   - to wait for a change: read once after open(), then poll() for
+ *     POLLPRI|POLLERR, then read from offset 0 again.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "kcomm_sysfs.h"
+
+/* Long enough that we are asleep in poll() when the timer fires. */
+#define NOTIFY_DELAY_US		"100\n"
+#define NOTIFY_TIMEOUT_MS	5000
+
+struct sysfs_state {
+	int msg_fd;
+	int stamp_fd;
+	int trigger_fd;
+	char text[KCOMM_SYSFS_MSG_MAX];	/* the message we send, c->size bytes */
+};
+
+/* pwrite() all of buf at offset 0: a sysfs store gets the whole write. */
+static int store(int fd, const void *buf, size_t len)
+{
+	ssize_t n = pwrite(fd, buf, len, 0);
+
+	if (n < 0)
+		return -errno;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
+/* pread() a value from offset 0; returns its length or -errno. */
+static ssize_t show(int fd, void *buf, size_t len)
+{
+	ssize_t n = pread(fd, buf, len, 0);
+
+	return n < 0 ? -errno : n;
+}
+
+static int read_stamp(int fd, uint64_t *ns)
+{
+	char text[32];
+	ssize_t n = show(fd, text, sizeof(text) - 1);
+	char *end;
+
+	if (n < 0)
+		return (int)n;
+	text[n] = '\0';
+	errno = 0;
+	*ns = strtoull(text, &end, 10);
+	return errno || end == text || *end != '\n' ? -EPROTO : 0;
+}
+
+static int sysfs_open(struct kc_ctx *c)
+{
+	struct sysfs_state *s = calloc(1, sizeof(*s));
+	uint64_t ns;
+	int rc;
+
+	if (!s)
+		return -ENOMEM;
+	s->msg_fd = open(KCOMM_SYSFS_MSG_PATH, O_RDWR | O_CLOEXEC);
+	if (s->msg_fd < 0) {
+		rc = -errno;
+		goto out_free;
+	}
+	s->stamp_fd = open(KCOMM_SYSFS_STAMP_PATH, O_RDONLY | O_CLOEXEC);
+	if (s->stamp_fd < 0) {
+		rc = -errno;
+		goto out_close_msg;
+	}
+	s->trigger_fd = open(KCOMM_SYSFS_TRIGGER_PATH, O_WRONLY | O_CLOEXEC);
+	if (s->trigger_fd < 0) {
+		rc = -errno;
+		goto out_close_stamp;
+	}
+	/* The first read arms poll(): before it, poll() returns at once. */
+	rc = read_stamp(s->stamp_fd, &ns);
+	if (rc)
+		goto out_close_trigger;
+	c->priv = s;
+	return 0;
+
+out_close_trigger:
+	close(s->trigger_fd);
+out_close_stamp:
+	close(s->stamp_fd);
+out_close_msg:
+	close(s->msg_fd);
+out_free:
+	free(s);
+	return rc;
+}
+
+static void sysfs_close(struct kc_ctx *c)
+{
+	struct sysfs_state *s = c->priv;
+
+	close(s->trigger_fd);
+	close(s->stamp_fd);
+	close(s->msg_fd);
+	free(s);
+}
+
+/* The message for this size: printable text ending in a newline, like echo. */
+static int sysfs_prepare(struct kc_ctx *c)
+{
+	struct sysfs_state *s = c->priv;
+	size_t i;
+
+	if (c->size > sizeof(s->text))
+		return -EMSGSIZE;
+	for (i = 0; i + 1 < c->size; i++)
+		s->text[i] = (char)('a' + i % 26);
+	if (c->size)
+		s->text[c->size - 1] = '\n';
+	return 0;
+}
+
+static int sysfs_send(struct kc_ctx *c, const void *buf)
+{
+	struct sysfs_state *s = c->priv;
+
+	(void)buf;	/* sysfs carries text: we send our own line of c->size bytes */
+	return store(s->msg_fd, s->text, c->size);
+}
+
+static int sysfs_roundtrip(struct kc_ctx *c, void *buf)
+{
+	struct sysfs_state *s = c->priv;
+	ssize_t n;
+	int rc;
+
+	rc = store(s->msg_fd, s->text, c->size);
+	if (rc)
+		return rc;
+	n = show(s->msg_fd, buf, c->size);
+	if (n < 0)
+		return (int)n;
+	return (size_t)n == c->size ? 0 : -EIO;
+}
+
+static int sysfs_notify_wait(struct kc_ctx *c, uint64_t *kstamp)
+{
+	struct sysfs_state *s = c->priv;
+	struct pollfd pfd = { .fd = s->stamp_fd, .events = POLLPRI };
+	int rc;
+
+	rc = store(s->trigger_fd, NOTIFY_DELAY_US, strlen(NOTIFY_DELAY_US));
+	if (rc)
+		return rc;
+	rc = poll(&pfd, 1, NOTIFY_TIMEOUT_MS);
+	if (rc < 0)
+		return -errno;
+	if (rc == 0)
+		return -ETIMEDOUT;
+	/* sysfs signals a change as POLLPRI|POLLERR; the value comes from a read. */
+	if (!(pfd.revents & (POLLPRI | POLLERR)))
+		return -EPROTO;
+	return read_stamp(s->stamp_fd, kstamp);
+}
+
+/* --- robustness --------------------------------------------------------- */
+
+static void *volatile bad_ptr = (void *)16;	/* volatile: deliberate misuse */
+
+static void robust_msg(struct kc_robust *r, char *page)
+{
+	char back[64];
+	int fd = open(KCOMM_SYSFS_MSG_PATH, O_RDWR | O_CLOEXEC);
+	ssize_t n;
+
+	kc_ok(r, "open msg", fd < 0 ? -errno : 0);
+	if (fd < 0)
+		return;
+	memset(page, 'x', 8192);
+	kc_bad(r, "write of 8192 bytes (more than a page)", pwrite(fd, page, 8192, 0), E2BIG);
+	kc_bad(r, "write of 4096 bytes without a newline", pwrite(fd, page, 4096, 0), E2BIG);
+	page[KCOMM_SYSFS_MSG_MAX - 1] = '\n';
+	kc_ok(r, "write of 4095 bytes ending in a newline", pwrite(fd, page, KCOMM_SYSFS_MSG_MAX, 0));
+	n = pread(fd, page + 4096, 4096, 0);
+	kc_ok(r, "it reads back as 4095 bytes", n == KCOMM_SYSFS_MSG_MAX ? 0 : -EIO);
+	kc_ok(r, "zero-length write", pwrite(fd, page, 0, 0));
+	kc_bad(r, "write with an embedded NUL", pwrite(fd, "ab\0cd\n", 6, 0), EINVAL);
+	kc_bad(r, "write from an invalid pointer", pwrite(fd, bad_ptr, 16, 0), EFAULT);
+	kc_bad(r, "read into an invalid pointer", pread(fd, bad_ptr, 16, 0), EFAULT);
+	kc_ok(r, "write \"hello\\n\"", pwrite(fd, "hello\n", 6, 0));
+	n = pread(fd, back, sizeof(back), 0);
+	kc_ok(r, "reads back \"hello\\n\"", n == 6 && !memcmp(back, "hello\n", 6) ? 0 : -EIO);
+	kc_ok(r, "read at EOF returns 0", pread(fd, back, sizeof(back), 6) == 0 ? 0 : -EIO);
+	kc_ok(r, "read far past EOF returns 0", pread(fd, back, sizeof(back), 1LL << 40) == 0 ? 0 : -EIO);
+	kc_bad(r, "lseek to a negative offset", lseek(fd, -1, SEEK_SET), EINVAL);
+	close(fd);
+}
+
+static void robust_trigger(struct kc_robust *r)
+{
+	static const char *const bad[] = { "abc", "-1", "1000001", "99999999999999999999", "1 2", "\n" };
+	struct pollfd pfd = { .events = POLLPRI };
+	char what[96], text[32];
+	uint64_t before, ns = 0;
+	int fd, sfd;
+	size_t i;
+
+	fd = open(KCOMM_SYSFS_TRIGGER_PATH, O_WRONLY | O_CLOEXEC);
+	kc_ok(r, "open trigger", fd < 0 ? -errno : 0);
+	if (fd < 0)
+		return;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(what, sizeof(what), "trigger <- \"%s\"", bad[i]);
+		kc_bad(r, what, pwrite(fd, bad[i], strlen(bad[i]), 0), 0);
+	}
+	kc_bad(r, "trigger from an invalid pointer", pwrite(fd, bad_ptr, 4, 0), EFAULT);
+
+	/* The real thing, checked: the wake-up comes and carries a fresh stamp. */
+	sfd = open(KCOMM_SYSFS_STAMP_PATH, O_RDONLY | O_CLOEXEC);
+	kc_ok(r, "open stamp", sfd < 0 ? -errno : 0);
+	if (sfd >= 0) {
+		pfd.fd = sfd;
+		kc_ok(r, "first read arms poll", pread(sfd, text, sizeof(text), 0));
+		before = kc_now_ns();
+		kc_ok(r, "trigger <- \"0\"", pwrite(fd, "0", 1, 0));
+		kc_ok(r, "poll wakes with POLLPRI",
+		      poll(&pfd, 1, NOTIFY_TIMEOUT_MS) == 1 && (pfd.revents & POLLPRI) ? 0 : -ETIMEDOUT);
+		kc_ok(r, "stamp is fresh", read_stamp(sfd, &ns) == 0 && ns >= before ? 0 : -EIO);
+		kc_bad(r, "write to the read-only stamp (open for writing)",
+		       open(KCOMM_SYSFS_STAMP_PATH, O_WRONLY | O_CLOEXEC), EACCES);
+		close(sfd);
+	}
+	close(fd);
+}
+
+static int sysfs_robust(struct kc_robust *r)
+{
+	char *page = malloc(8192);
+
+	if (!page)
+		return -ENOMEM;
+	robust_msg(r, page);
+	robust_trigger(r);
+	free(page);
+	kc_drill_open_close_storm(r, KCOMM_SYSFS_MSG_PATH, 4, 200);
+	kc_drill_open_close_storm(r, KCOMM_SYSFS_STAMP_PATH, 4, 200);
+	/* Open sysfs files do not pin the module; later calls get ENODEV. */
+	kc_drill_rmmod_while_open(r, KCOMM_SYSFS_MSG_PATH);
+	return 0;
+}
+
+static const struct kc_backend sysfs_backend = {
+	.method = "sysfs",
+	.variant = "",
+	.module = "kcomm_sysfs",
+	.patterns = KC_ROUNDTRIP | KC_U2K | KC_NOTIFY,
+	.min_size = 1,
+	.max_size = KCOMM_SYSFS_MSG_MAX,
+	.limit_note = "a sysfs attribute is read and written through one PAGE_SIZE buffer and a read returns "
+		      "at most PAGE_SIZE - 1 bytes; bigger data needs a bin_attribute or another interface",
+	.open = sysfs_open,
+	.close = sysfs_close,
+	.prepare = sysfs_prepare,
+	.roundtrip = sysfs_roundtrip,
+	.send = sysfs_send,
+	.notify = sysfs_notify_wait,
+	.robust = sysfs_robust,
+};
+KC_REGISTER(sysfs_backend);

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * usermodehelper_user.c - both user sides of kcomm_usermodehelper:
+ * the program the kernel starts, and the harness backend that measures it
+ *
+ * The helper is this harness binary itself. The kernel runs
+ *     <harness> umh-helper <kernel stamp>
+ * (the core dispatches argv[1] to umh_helper_main() via KC_SUBCOMMAND).
+ * It starts with no stdin/stdout/stderr, as root, in the init namespaces,
+ * so it reports back through a FIFO the backend created:
+ *     "<kernel stamp> <helper's CLOCK_MONOTONIC at main()>\n"
+ * Lines shorter than PIPE_BUF are written atomically: several helpers at
+ * once cannot interleave their lines.
+ *
+ * notify, one call: write "exec" to trigger (returns once the helper has
+ * been exec'ed: UMH_WAIT_EXEC), then wait on the FIFO for the helper's
+ * line. The latency the core records is kernel stamp -> we read the line;
+ * the helper's own view (kernel stamp -> its main() runs) is reported as a
+ * dataset note at the end of the point.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "kcomm_usermodehelper.h"
+
+#define UMH_FIFO		"/tmp/kcomm-umh.fifo"
+#define UMH_TIMEOUT_MS		10000
+#define UMH_MAX_SAMPLES		65536
+
+/* --- the helper: what the kernel runs ----------------------------------- */
+
+static int umh_helper_main(int argc, char **argv)
+{
+	uint64_t now = kc_now_ns();	/* first thing: this is the receipt time */
+	char line[64];
+	char *end;
+	int fd, len;
+
+	if (argc != 2)
+		return 2;
+	errno = 0;
+	(void)strtoull(argv[1], &end, 10);
+	if (errno || end == argv[1] || *end)
+		return 2;
+	/* O_NONBLOCK: if nobody is reading, fail (ENXIO) instead of hanging. */
+	fd = open(UMH_FIFO, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return 1;
+	len = snprintf(line, sizeof(line), "%s %" PRIu64 "\n", argv[1], now);
+	if (len <= 0 || (size_t)len >= sizeof(line) || write(fd, line, (size_t)len) != len) {
+		close(fd);
+		return 1;
+	}
+	close(fd);
+	return 0;
+}
+KC_SUBCOMMAND(KCOMM_UMH_HELPER_ARG, umh_helper_main);
+
+/* --- the backend -------------------------------------------------------- */
+
+struct umh_state {
+	int trigger_fd;
+	int fifo_fd;
+	char pending[256];	/* bytes read from the FIFO, not yet a full line */
+	size_t pending_len;
+	uint64_t *helper_ns;	/* kernel stamp -> helper main(), per sample */
+	size_t nsamples;
+};
+
+static int write_text(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, text, strlen(text));
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	return n < 0 ? (int)n : 0;
+}
+
+static int umh_open(struct kc_ctx *c)
+{
+	struct umh_state *s = calloc(1, sizeof(*s));
+	const char *self = kc_self_path();
+	int rc;
+
+	if (!s)
+		return -ENOMEM;
+	s->helper_ns = calloc(UMH_MAX_SAMPLES, sizeof(*s->helper_ns));
+	if (!s->helper_ns) {
+		rc = -ENOMEM;
+		goto out_free;
+	}
+	if (!self[0]) {
+		rc = -ENOENT;
+		goto out_free;
+	}
+	rc = write_text(KCOMM_UMH_HELPER_PATH, self);
+	if (rc)
+		goto out_free;
+	unlink(UMH_FIFO);
+	if (mkfifo(UMH_FIFO, 0600) < 0) {
+		rc = -errno;
+		goto out_free;
+	}
+	/* O_RDWR keeps a writer on the FIFO: no EOF between two helpers. */
+	s->fifo_fd = open(UMH_FIFO, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	if (s->fifo_fd < 0) {
+		rc = -errno;
+		goto out_unlink;
+	}
+	s->trigger_fd = open(KCOMM_UMH_TRIGGER_PATH, O_WRONLY | O_CLOEXEC);
+	if (s->trigger_fd < 0) {
+		rc = -errno;
+		goto out_close_fifo;
+	}
+	c->priv = s;
+	return 0;
+
+out_close_fifo:
+	close(s->fifo_fd);
+out_unlink:
+	unlink(UMH_FIFO);
+out_free:
+	free(s->helper_ns);
+	free(s);
+	return rc;
+}
+
+static void umh_close(struct kc_ctx *c)
+{
+	struct umh_state *s = c->priv;
+
+	close(s->trigger_fd);
+	close(s->fifo_fd);
+	unlink(UMH_FIFO);
+	write_text(KCOMM_UMH_HELPER_PATH, "\n");
+	free(s->helper_ns);
+	free(s);
+}
+
+static int umh_prepare(struct kc_ctx *c)
+{
+	struct umh_state *s = c->priv;
+
+	s->nsamples = 0;
+	return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void umh_finish(struct kc_ctx *c)
+{
+	struct umh_state *s = c->priv;
+
+	if (!s->nsamples)
+		return;
+	qsort(s->helper_ns, s->nsamples, sizeof(*s->helper_ns), cmp_u64);
+	kc_note("usermodehelper: kernel stamp -> helper main() running (the helper's own clock): "
+		"p50 %" PRIu64 " us, p99 %" PRIu64 " us over %zu upcalls; the measured latency adds one "
+		"FIFO wake-up of the backend",
+		s->helper_ns[s->nsamples / 2] / 1000, s->helper_ns[s->nsamples * 99 / 100] / 1000, s->nsamples);
+}
+
+/* Take one complete line out of s->pending; 1 if there was one. */
+static int take_line(struct umh_state *s, uint64_t *kstamp, uint64_t *helper)
+{
+	char *nl = memchr(s->pending, '\n', s->pending_len);
+	size_t used;
+	int ok;
+
+	if (!nl)
+		return 0;
+	*nl = '\0';
+	ok = sscanf(s->pending, "%" SCNu64 " %" SCNu64, kstamp, helper) == 2;
+	used = (size_t)(nl - s->pending) + 1;
+	memmove(s->pending, nl + 1, s->pending_len - used);
+	s->pending_len -= used;
+	return ok ? 1 : -1;
+}
+
+static int umh_notify(struct kc_ctx *c, uint64_t *kstamp)
+{
+	struct umh_state *s = c->priv;
+	uint64_t start = kc_now_ns(), helper = 0;
+	struct pollfd pfd = { .fd = s->fifo_fd, .events = POLLIN };
+	ssize_t n;
+	int rc;
+
+	n = pwrite(s->trigger_fd, KCOMM_UMH_WAIT_EXEC, strlen(KCOMM_UMH_WAIT_EXEC), 0);
+	if (n < 0)
+		return -errno;
+	for (;;) {
+		rc = take_line(s, kstamp, &helper);
+		/* Skip garbage and lines left by an earlier, timed-out upcall. */
+		if (rc == 1 && *kstamp >= start)
+			break;
+		if (rc != 0)
+			continue;
+		rc = poll(&pfd, 1, UMH_TIMEOUT_MS);
+		if (rc < 0)
+			return -errno;
+		if (rc == 0)
+			return -ETIMEDOUT;
+		if (s->pending_len >= sizeof(s->pending) - 1)
+			s->pending_len = 0;	/* no newline in a full buffer: junk */
+		n = read(s->fifo_fd, s->pending + s->pending_len, sizeof(s->pending) - 1 - s->pending_len);
+		if (n < 0 && errno != EAGAIN)
+			return -errno;
+		if (n > 0)
+			s->pending_len += (size_t)n;
+	}
+	if (s->nsamples < UMH_MAX_SAMPLES && helper >= *kstamp)
+		s->helper_ns[s->nsamples++] = helper - *kstamp;
+	return 0;
+}
+
+/* --- robustness --------------------------------------------------------- */
+
+static void *volatile bad_ptr = (void *)16;	/* volatile: deliberate misuse */
+
+static int umh_robust(struct kc_robust *r)
+{
+	static const char *const bad_paths[] = {
+		"relative/helper", "helper", "/with space", "/tab\there", "/ctl\x01char", "/del\x7f",
+		"/n\nl", "\t/x",
+	};
+	static char long_path[KCOMM_UMH_PATH_MAX + 8];
+	char what[128];
+	size_t i;
+	int fd;
+
+	fd = open(KCOMM_UMH_HELPER_PATH, O_WRONLY | O_CLOEXEC);
+	kc_ok(r, "open helper", fd < 0 ? -errno : 0);
+	if (fd < 0)
+		return 0;
+	for (i = 0; i < sizeof(bad_paths) / sizeof(bad_paths[0]); i++) {
+		snprintf(what, sizeof(what), "helper <- invalid path #%zu", i);
+		kc_bad(r, what, pwrite(fd, bad_paths[i], strlen(bad_paths[i]), 0), EINVAL);
+	}
+	long_path[0] = '/';
+	memset(long_path + 1, 'a', KCOMM_UMH_PATH_MAX - 1);
+	kc_bad(r, "helper <- a path of PATH_MAX bytes", pwrite(fd, long_path, KCOMM_UMH_PATH_MAX, 0), EINVAL);
+	kc_bad(r, "helper from an invalid pointer", pwrite(fd, bad_ptr, 8, 0), EFAULT);
+
+	/* Clearing the helper makes a trigger fail cleanly. */
+	kc_ok(r, "helper <- empty (none)", pwrite(fd, "\n", 1, 0));
+	kc_bad(r, "trigger with no helper", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"), ENOENT);
+	kc_ok(r, "helper <- /nonexistent", pwrite(fd, "/nonexistent", 12, 0));
+	kc_bad(r, "trigger a helper that does not exist", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"), ENOENT);
+	kc_ok(r, "helper <- / (a directory)", pwrite(fd, "/", 1, 0));
+	kc_bad(r, "trigger a directory", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"), EACCES);
+
+	/* The real helper, with no FIFO to report to: it exits 1 -> EIO with "proc". */
+	unlink(UMH_FIFO);
+	if (kc_self_path()[0]) {
+		kc_ok(r, "helper <- the harness", pwrite(fd, kc_self_path(), strlen(kc_self_path()), 0));
+		kc_ok(r, "trigger exec (the helper starts)", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"));
+		kc_bad(r, "trigger proc: helper exits 1 (no FIFO)", write_text(KCOMM_UMH_TRIGGER_PATH, "proc"), EIO);
+	}
+	kc_bad(r, "trigger <- \"fork\"", write_text(KCOMM_UMH_TRIGGER_PATH, "fork"), EINVAL);
+	kc_bad(r, "trigger <- \"\"", write_text(KCOMM_UMH_TRIGGER_PATH, "\n"), EINVAL);
+	pwrite(fd, "\n", 1, 0);
+	close(fd);
+
+	kc_drill_open_close_storm(r, KCOMM_UMH_HELPER_PATH, 4, 200);
+	/* trigger is write-only; the drill needs a readable file. */
+	kc_drill_rmmod_while_open(r, KCOMM_UMH_HELPER_PATH);
+	return 0;
+}
+
+static const struct kc_backend umh_backend = {
+	.method = "usermodehelper",
+	.variant = "",
+	.module = "kcomm_usermodehelper",
+	.patterns = KC_NOTIFY,
+	.open = umh_open,
+	.close = umh_close,
+	.prepare = umh_prepare,
+	.finish = umh_finish,
+	.notify = umh_notify,
+	.robust = umh_robust,
+};
+KC_REGISTER(umh_backend);

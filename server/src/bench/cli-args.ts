@@ -1,0 +1,105 @@
+// Argument parsing for `npm run bench`, separate from cli.ts so it can be tested without running anything.
+import { parseArgs } from 'node:util';
+import { METHOD_IDS } from '../../../src/core/ids';
+import type { BenchOptions } from './run';
+
+export const USAGE = `usage: npm run bench -- --target vm|local --profile quick|full|stock
+         [--methods a,b] [--sizes 8,64] [--robust] [--allow-local-modules] [--cycles N]
+       npm run bench -- --target vm|local --robust-only [--methods a,b] [--cycles N] [--allow-local-modules]`;
+
+const MAX_SIZE = 1 << 20;
+
+export type CliCommand =
+  | { kind: 'bench'; options: BenchOptions }
+  | { kind: 'robust-only'; options: Omit<BenchOptions, 'profile' | 'sizes' | 'robust' | 'dataDir'> }
+  | { kind: 'help' };
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+function list(value: string, what: string): string[] {
+  const items = value.split(',');
+  if (items.some((s) => s.trim() === '')) throw new UsageError(`--${what}: empty item in "${value}"`);
+  return items.map((s) => s.trim());
+}
+
+export function parseBenchArgs(argv: string[]): CliCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        target: { type: 'string' },
+        profile: { type: 'string' },
+        methods: { type: 'string' },
+        sizes: { type: 'string' },
+        cycles: { type: 'string' },
+        robust: { type: 'boolean' },
+        'robust-only': { type: 'boolean' },
+        'allow-local-modules': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) return { kind: 'help' };
+
+  const target = values.target;
+  if (target !== 'vm' && target !== 'local') throw new UsageError('--target must be vm or local');
+
+  let methods: string[] | undefined;
+  if (values.methods !== undefined) {
+    methods = list(values.methods, 'methods');
+    // A method id, or method/variant (e.g. mmap/ring) as the harness accepts.
+    const unknown = methods.filter((m) => {
+      const [method, variant, ...rest] = m.split('/');
+      const knownMethod = (METHOD_IDS as readonly string[]).includes(method ?? '');
+      return !knownMethod || rest.length > 0 || (variant !== undefined && !/^[a-z0-9-]+$/.test(variant));
+    });
+    if (unknown.length > 0) {
+      throw new UsageError(`--methods: unknown ${unknown.join(', ')} (known: ${METHOD_IDS.join(', ')})`);
+    }
+  }
+  let cycles: number | undefined;
+  if (values.cycles !== undefined) {
+    if (!/^[0-9]+$/.test(values.cycles) || Number(values.cycles) < 1 || Number(values.cycles) > 100_000) {
+      throw new UsageError('--cycles must be an integer from 1 to 100000');
+    }
+    cycles = Number(values.cycles);
+  }
+  const allowLocalModules = values['allow-local-modules'] ?? false;
+
+  if (values['robust-only']) {
+    if (values.profile !== undefined || values.sizes !== undefined || values.robust) {
+      throw new UsageError('--robust-only takes no --profile, --sizes or --robust');
+    }
+    return { kind: 'robust-only', options: { target, methods, cycles, allowLocalModules } };
+  }
+
+  const profile = values.profile;
+  if (profile !== 'quick' && profile !== 'full' && profile !== 'stock') {
+    throw new UsageError('--profile must be quick, full or stock');
+  }
+  let sizes: number[] | undefined;
+  if (values.sizes !== undefined) {
+    sizes = list(values.sizes, 'sizes').map((s) => {
+      if (!/^[0-9]+$/.test(s) || Number(s) > MAX_SIZE) {
+        throw new UsageError(`--sizes: "${s}" is not a size in bytes from 0 to ${MAX_SIZE}`);
+      }
+      return Number(s);
+    });
+  }
+  if (cycles !== undefined && !values.robust) throw new UsageError('--cycles needs --robust or --robust-only');
+  const robust = values.robust ?? false;
+  if (target === 'local' && (profile !== 'stock' || robust) && !allowLocalModules) {
+    throw new UsageError(
+      `--target local with ${robust ? '--robust' : `--profile ${profile}`} loads the reference modules into this ` +
+        "machine's kernel: add --allow-local-modules (needs root and matching headers) or use --target vm",
+    );
+  }
+  return { kind: 'bench', options: { target, profile, methods, sizes, robust, cycles, allowLocalModules } };
+}

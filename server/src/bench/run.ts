@@ -1,0 +1,374 @@
+// The programmatic benchmark runner: build, boot (or run natively), collect the harness's records,
+// assemble the dataset, write it. The CLI (cli.ts) and the server's Runs API both drive this.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { BenchResult, Dataset } from '../../../src/core/dataset-schema';
+import { assembleDataset, summarizeRobustness, type Profile, type RobustSummary, type Target } from './assemble';
+import { ensureBuild, HARNESS_BIN, MODULES_DIR, REPO_ROOT } from './build';
+import { buildInitramfs, guestCmdline, listModules, type GuestMode } from './initramfs';
+import { discoverGuestKernel } from './kernel';
+import { addRecord, emptyOutput, parseFramedLine, type HarnessOutput, type HarnessRecord } from './protocol';
+import { bootVm, chooseAccel, qemuVersion } from './qemu';
+import { DatasetExistsError, DEFAULT_DATA_DIR, writeDataset } from './store';
+import { FileTail } from './tail';
+
+export type PhaseName = 'build' | 'boot' | 'measure' | 'robust' | 'write';
+
+export type BenchEvent =
+  | { type: 'phase'; name: PhaseName }
+  | { type: 'point'; result: BenchResult }
+  | { type: 'progress'; percent: number; etaSeconds: number | null }
+  | { type: 'log'; line: string };
+
+export interface BenchOptions {
+  target: 'vm' | 'local';
+  profile: Profile;
+  methods?: string[];
+  sizes?: number[];
+  /** Run the robustness mode after the measurements. */
+  robust?: boolean;
+  /** Load the reference modules into the running kernel on a local run (root, matching headers). */
+  allowLocalModules?: boolean;
+  /** Module load/unload cycles in the robustness mode (the harness's default if omitted). */
+  cycles?: number;
+  /** Where the dataset goes; data/benchmarks by default (tests pass a temp dir). */
+  dataDir?: string;
+  /** Hard limit for the VM or the local harness; a default per profile otherwise. */
+  timeoutMs?: number;
+}
+
+export interface BenchHooks {
+  onEvent?(e: BenchEvent): void;
+  signal?: AbortSignal;
+}
+
+export interface BenchOutcome {
+  dataset: Dataset;
+  datasetPath: string;
+  robust?: RobustSummary;
+  /** The guest console (VM) or the harness's stderr (local), last 256 KiB. */
+  consoleLog: string;
+}
+
+export interface RobustOutcome {
+  robust: RobustSummary;
+  consoleLog: string;
+}
+
+export class BenchError extends Error {
+  override name = 'BenchError';
+  constructor(
+    message: string,
+    /** The last ~100 lines of the console or of the harness's stderr. */
+    readonly consoleTail: string[] = [],
+  ) {
+    super(consoleTail.length > 0 ? `${message}\n--- last console lines ---\n${consoleTail.join('\n')}` : message);
+  }
+}
+
+const TIMEOUTS_MS: Record<Profile | 'robust', number> = {
+  stock: 20 * 60_000,
+  quick: 20 * 60_000,
+  full: 120 * 60_000,
+  robust: 20 * 60_000,
+};
+const LOG_KEEP = 256 * 1024;
+
+async function gitCommit(): Promise<string> {
+  const run = promisify(execFile);
+  try {
+    const { stdout: head } = await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, timeout: 10_000 });
+    const { stdout: status } = await run('git', ['status', '--porcelain'], { cwd: REPO_ROOT, timeout: 30_000 });
+    return `${head.trim()}${status.trim() ? '-dirty' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Records → events: phases, points, progress with an ETA from the pace so far. */
+class Collector {
+  readonly out: HarnessOutput = emptyOutput();
+  private measureStart = 0;
+  private phase?: PhaseName;
+
+  constructor(
+    private readonly emit: (e: BenchEvent) => void,
+    private readonly mode: Mode,
+  ) {}
+
+  setPhase(name: PhaseName): void {
+    if (this.phase === name) return;
+    this.phase = name;
+    this.emit({ type: 'phase', name });
+  }
+
+  line(raw: string): void {
+    const p = parseFramedLine(raw);
+    if (p.kind === 'record') this.record(p.record);
+    else if (p.kind === 'bad') {
+      this.out.badLines.push({ line: raw.slice(0, 200), error: p.error });
+      this.emit({ type: 'log', line: `harness: unparsable line (${p.error})` });
+    }
+  }
+
+  private record(r: HarnessRecord): void {
+    addRecord(this.out, r);
+    switch (r.type) {
+      case 'host':
+      case 'plan':
+        if (this.phase === 'boot' || this.phase === 'build') {
+          this.setPhase(this.mode === 'robust' ? 'robust' : 'measure');
+          this.measureStart = Date.now();
+        }
+        break;
+      case 'phase':
+        this.emit({ type: 'log', line: `measuring ${r.method}${r.variant ? ` (${r.variant})` : ''}` });
+        break;
+      case 'result': {
+        const { type: _type, ...result } = r;
+        this.emit({ type: 'point', result });
+        const total = this.out.plan?.points ?? 0;
+        if (total > 0) {
+          const done = Math.min(this.out.results.length, total);
+          const elapsed = (Date.now() - this.measureStart) / 1000;
+          const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : null;
+          this.emit({ type: 'progress', percent: Math.round((done / total) * 1000) / 10, etaSeconds: eta });
+        }
+        break;
+      }
+      case 'note':
+        this.emit({ type: 'log', line: `note: ${r.text}` });
+        break;
+      case 'robust':
+        this.setPhase('robust');
+        this.emit({ type: 'log', line: `robust ${r.module}: ${r.tried} tried, ${r.failed} failed` });
+        break;
+      case 'modcycle':
+        this.setPhase('robust');
+        this.emit({ type: 'log', line: `modcycle ${r.module}: ${r.cycles} cycles, ${r.failed} failed` });
+        break;
+      case 'kmsg':
+        this.emit({ type: 'log', line: `kernel log ${r.ok ? 'clean' : 'NOT clean'}` });
+        break;
+      case 'done':
+        this.emit({ type: 'log', line: `harness done: ok=${r.ok} in ${Math.round(r.elapsedMs / 1000)} s` });
+        if (this.out.done.length === 1 && this.mode === 'both') this.setPhase('robust');
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+interface Execution {
+  out: HarnessOutput;
+  target: Target;
+  hypervisor?: string;
+  consoleLog: string;
+}
+
+type Mode = Exclude<GuestMode, 'probe'>;
+
+function keepTail(text: string): string {
+  return text.length > LOG_KEEP ? text.slice(-LOG_KEEP) : text;
+}
+
+async function executeInVm(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c: Collector): Promise<Execution> {
+  const emit = hooks.onEvent ?? (() => undefined);
+  const kernel = discoverGuestKernel();
+  c.setPhase('build');
+  await ensureBuild(kernel.version, kernel.headers, hooks.signal);
+  c.setPhase('boot');
+  const busybox = '/bin/busybox';
+  const [version, choice] = await Promise.all([qemuVersion(), chooseAccel(kernel.image, busybox)]);
+  emit({ type: 'log', line: `accelerator: ${choice.accel} (${choice.why})` });
+  const moduleFiles = await listModules(MODULES_DIR);
+  const initramfs = await buildInitramfs({
+    busybox,
+    harness: HARNESS_BIN,
+    moduleFiles,
+    kernelModulesDir: kernel.modulesDir,
+  });
+  try {
+    const consoleLog = join(initramfs.dir, 'console.log');
+    const cmdline = guestCmdline({
+      mode,
+      profile: mode === 'robust' ? undefined : opts.profile,
+      methods: opts.methods,
+      sizes: opts.sizes,
+      cycles: opts.cycles,
+    });
+    const outcome = await bootVm({
+      kernel: kernel.image,
+      initrd: initramfs.path,
+      cmdline,
+      accel: choice.accel,
+      consoleLog,
+      timeoutMs: opts.timeoutMs ?? TIMEOUTS_MS[mode === 'robust' ? 'robust' : opts.profile],
+      signal: hooks.signal,
+      onDataLine: (line) => c.line(line),
+      onConsoleLine: (line) => emit({ type: 'log', line: `console: ${line}` }),
+    });
+    const log = keepTail(await readFile(consoleLog, 'utf8').catch(() => ''));
+    if (outcome.status === 'aborted') throw new BenchError('benchmark cancelled');
+    if (outcome.status === 'timeout') {
+      throw new BenchError(`VM timed out after ${Math.round(outcome.elapsedMs / 1000)} s`, outcome.consoleTail);
+    }
+    const expectedDone = mode === 'both' ? 2 : 1;
+    if (c.out.done.length < expectedDone) {
+      const why = outcome.qemuStderr.trim() ? ` (${outcome.qemuStderr.trim().split('\n')[0]})` : '';
+      throw new BenchError(
+        `VM stopped (QEMU exit ${outcome.exitCode}) before the harness finished${why}`,
+        outcome.consoleTail,
+      );
+    }
+    return {
+      out: c.out,
+      target: choice.accel === 'kvm' ? 'vm-kvm' : 'vm-tcg',
+      hypervisor: `QEMU ${version} ${choice.accel.toUpperCase()}`,
+      consoleLog: log,
+    };
+  } finally {
+    await initramfs.cleanup();
+  }
+}
+
+async function localModulePreconditions(): Promise<string> {
+  const release = (await promisify(execFile)('uname', ['-r'])).stdout.trim();
+  const kdir = `/lib/modules/${release}/build`;
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    throw new BenchError('loading the reference modules into this kernel needs root');
+  }
+  if (!(await stat(kdir).catch(() => undefined))) {
+    throw new BenchError(
+      `no headers for the running kernel ${release} (${kdir} is missing): the modules cannot be built for it. ` +
+        'Use --target vm, or the stock profile.',
+    );
+  }
+  return kdir;
+}
+
+async function runLocalHarness(args: string[], opts: BenchOptions, hooks: BenchHooks, c: Collector, dir: string) {
+  const outFile = join(dir, `harness-${args[0]}.jsonl`);
+  const tail = new FileTail(outFile, (line) => c.line(line));
+  let stderr = '';
+  const status = await new Promise<{ code: number | null; why: 'exited' | 'timeout' | 'aborted' }>((res, rej) => {
+    const child = spawn(HARNESS_BIN, [...args, '--out', outFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let why: 'exited' | 'timeout' | 'aborted' = 'exited';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (s: string) => {
+      stderr = keepTail(stderr + s);
+    });
+    const timer = setTimeout(
+      () => {
+        why = 'timeout';
+        child.kill('SIGKILL');
+      },
+      opts.timeoutMs ?? TIMEOUTS_MS[args[0] === 'robust' ? 'robust' : opts.profile],
+    );
+    const onAbort = () => {
+      why = 'aborted';
+      child.kill('SIGKILL');
+    };
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    tail.start();
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      rej(new BenchError(`cannot start ${HARNESS_BIN}: ${e.message}`));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      hooks.signal?.removeEventListener('abort', onAbort);
+      res({ code, why });
+    });
+  }).finally(() => tail.stop());
+  const lines = stderr.trim().split('\n').slice(-100);
+  if (status.why === 'aborted') throw new BenchError('benchmark cancelled');
+  if (status.why === 'timeout') throw new BenchError('harness timed out', lines);
+  if (status.code !== 0) throw new BenchError(`harness ${args[0]} exited with ${status.code}`, lines);
+  return stderr;
+}
+
+async function executeLocally(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c: Collector): Promise<Execution> {
+  const needsModules = mode !== 'run' || opts.profile !== 'stock';
+  if (needsModules && !opts.allowLocalModules) {
+    throw new BenchError(
+      `a local ${mode === 'robust' ? 'robustness run' : `${opts.profile} profile`} loads the reference modules ` +
+        "into this machine's kernel: pass allowLocalModules (--allow-local-modules), or use the VM target",
+    );
+  }
+  const kdir = needsModules ? await localModulePreconditions() : undefined;
+  const release = kdir ? kdir.split('/')[3] : undefined;
+  c.setPhase('build');
+  await ensureBuild(release, kdir, hooks.signal);
+  const dir = await mkdtemp(join(tmpdir(), 'kcomm-local-'));
+  try {
+    let log = '';
+    const pick = [
+      ...(opts.methods?.length ? ['--methods', opts.methods.join(',')] : []),
+      ...(needsModules ? ['--module-dir', MODULES_DIR] : []),
+    ];
+    c.setPhase('measure');
+    if (mode !== 'robust') {
+      const sizes = opts.sizes?.length ? ['--sizes', opts.sizes.join(',')] : [];
+      log += await runLocalHarness(['run', '--profile', opts.profile, ...pick, ...sizes], opts, hooks, c, dir);
+    }
+    if (mode !== 'run') {
+      c.setPhase('robust');
+      const cycles = opts.cycles !== undefined ? ['--cycles', String(opts.cycles)] : [];
+      log += await runLocalHarness(['robust', ...pick, ...cycles], opts, hooks, c, dir);
+    }
+    return { out: c.out, target: 'local', consoleLog: keepTail(log) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function execute(opts: BenchOptions, mode: Mode, hooks: BenchHooks): Promise<Execution> {
+  const c = new Collector(hooks.onEvent ?? (() => undefined), mode);
+  return opts.target === 'vm' ? executeInVm(opts, mode, hooks, c) : executeLocally(opts, mode, hooks, c);
+}
+
+/** Writes under the assembled id, or under id-2, id-3... when a run in the same minute took it. */
+async function writeFreshId(dataset: Dataset, dir: string): Promise<{ dataset: Dataset; path: string }> {
+  for (let n = 1; n <= 20; n++) {
+    const candidate = n === 1 ? dataset : { ...dataset, id: `${dataset.id}-${n}` };
+    try {
+      return { dataset: candidate, path: await writeDataset(candidate, dir) };
+    } catch (e) {
+      if (!(e instanceof DatasetExistsError)) throw e;
+    }
+  }
+  throw new BenchError(`too many datasets named ${dataset.id}*`);
+}
+
+export async function runBenchmark(opts: BenchOptions, hooks: BenchHooks = {}): Promise<BenchOutcome> {
+  const collectedAt = new Date();
+  const [exec, commit] = await Promise.all([execute(opts, opts.robust ? 'both' : 'run', hooks), gitCommit()]);
+  hooks.onEvent?.({ type: 'phase', name: 'write' });
+  const assembled = assembleDataset(exec.out, {
+    gitCommit: commit,
+    collectedAt,
+    target: exec.target,
+    hypervisor: exec.hypervisor,
+    requestedSizes: opts.sizes,
+  });
+  const { dataset, path } = await writeFreshId(assembled, opts.dataDir ?? DEFAULT_DATA_DIR);
+  const robust = opts.robust ? summarizeRobustness(exec.out) : undefined;
+  if (opts.robust && !robust) throw new BenchError('the robustness mode produced no records');
+  return { dataset, datasetPath: path, robust, consoleLog: exec.consoleLog };
+}
+
+/** The robustness mode alone: no measurements, no dataset. */
+export async function runRobustness(
+  opts: Omit<BenchOptions, 'profile' | 'sizes' | 'robust' | 'dataDir'>,
+  hooks: BenchHooks = {},
+): Promise<RobustOutcome> {
+  const exec = await execute({ ...opts, profile: 'quick' }, 'robust', hooks);
+  const robust = summarizeRobustness(exec.out);
+  if (!robust) throw new BenchError('the robustness mode produced no records');
+  return { robust, consoleLog: exec.consoleLog };
+}

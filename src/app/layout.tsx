@@ -1,0 +1,60 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { LegendButton } from '../components/LegendButton';
+import { Loading } from '../components/QueryStatus';
+
+const NAV = [
+  { to: '/', label: 'Advisor', end: true },
+  { to: '/compare', label: 'Compare' },
+  { to: '/methods', label: 'Methods' },
+  { to: '/benchmarks', label: 'Benchmarks' },
+  { to: '/legend', label: 'Legend' },
+];
+
+export function Layout() {
+  const location = useLocation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="header-inner">
+          <NavLink to="/" className="brand" aria-label="kcomm home">
+            <span className="brand-mark" aria-hidden="true">
+              k⇅u
+            </span>
+            <span className="brand-name">kcomm</span>
+          </NavLink>
+          <nav aria-label="Main">
+            <ul>
+              {NAV.map((n) => (
+                <li key={n.to}>
+                  <NavLink
+                    to={n.to}
+                    end={n.end}
+                    className={({ isActive }) =>
+                      isActive || (n.to === '/' && location.pathname === '/results') ? 'active' : undefined
+                    }
+                  >
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <LegendButton />
+        </div>
+      </header>
+      <main id="main" className="app-main">
+        <Suspense fallback={<Loading what="the page" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        kcomm — how a Linux kernel module should talk to user space. Ratings cite kernel documentation; numbers come
+        from the reference modules.
+      </footer>
+    </div>
+  );
+}

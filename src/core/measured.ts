@@ -1,0 +1,237 @@
+// What a dataset says about one method at the size the user asked for, and how to print such numbers.
+import type { Answers } from './answers';
+import type { BenchResult, Dataset } from './dataset-schema';
+import type { MethodId, Pattern } from './ids';
+
+export interface MeasuredPoint {
+  method: MethodId;
+  variant: string;
+  pattern: Pattern;
+  /** The size asked for, not necessarily a measured one. */
+  sizeBytes: number;
+  latencyNs: { p50: number; p99: number };
+  msgsPerSec: number;
+  MBps: number;
+  /** The nearest measured size at or below sizeBytes; null when sizeBytes is below everything measured. */
+  lowerSize: number | null;
+  /** The nearest measured size at or above sizeBytes; null when sizeBytes is above everything measured. */
+  upperSize: number | null;
+  exact: boolean;
+  /** Outside the measured range: the values are those of the nearest measured size, not a prediction. */
+  extrapolated: boolean;
+  /** Samples behind the point (the smaller of the two when interpolated). */
+  samples: number;
+}
+
+// The scorer asks for many points per answer (and many answers in whatWouldChange), so each dataset is
+// indexed once: method → pattern → variant → results sorted by size. Datasets are immutable once loaded.
+type VariantIndex = Map<string, BenchResult[]>;
+const indexes = new WeakMap<Dataset, Map<string, VariantIndex>>();
+
+function indexOf(dataset: Dataset): Map<string, VariantIndex> {
+  let index = indexes.get(dataset);
+  if (index) return index;
+  index = new Map();
+  for (const r of dataset.results) {
+    if (r.samples === 0) continue;
+    const key = `${r.method}\u0000${r.pattern}`;
+    let variants = index.get(key);
+    if (!variants) index.set(key, (variants = new Map()));
+    let list = variants.get(r.variant);
+    if (!list) variants.set(r.variant, (list = []));
+    list.push(r);
+  }
+  for (const variants of index.values())
+    for (const list of variants.values()) list.sort((a, b) => a.sizeBytes - b.sizeBytes);
+  indexes.set(dataset, index);
+  return index;
+}
+
+/** Every variant the dataset measured for this method and pattern ('' for a method with one variant). */
+export function measuredVariants(dataset: Dataset, method: MethodId, pattern: Pattern): string[] {
+  return [...(indexOf(dataset).get(`${method}\u0000${pattern}`)?.keys() ?? [])].sort();
+}
+
+// Sizes include 0 (a wake-up with no payload); log(0) is undefined, so 0 sits where 1 byte would.
+const logSize = (s: number) => Math.log(Math.max(s, 1));
+
+function interpolate(a: number, b: number, t: number): number {
+  if (a === b) return a;
+  // Log–log needs positive values on both sides; a zero (e.g. 0 MB/s at 0 bytes) falls back to linear.
+  if (a > 0 && b > 0) return Math.exp(Math.log(a) + (Math.log(b) - Math.log(a)) * t);
+  return a + (b - a) * t;
+}
+
+function pointFrom(r: BenchResult, sizeBytes: number, lowerSize: number | null, upperSize: number | null) {
+  const exact = r.sizeBytes === sizeBytes;
+  return {
+    method: r.method,
+    variant: r.variant,
+    pattern: r.pattern,
+    sizeBytes,
+    latencyNs: { p50: r.latencyNs.p50, p99: r.latencyNs.p99 },
+    msgsPerSec: r.msgsPerSec,
+    MBps: r.MBps,
+    lowerSize,
+    upperSize,
+    exact,
+    extrapolated: !exact,
+    samples: r.samples,
+  };
+}
+
+function atSize(list: BenchResult[], sizeBytes: number): MeasuredPoint | null {
+  const first = list[0];
+  const last = list[list.length - 1];
+  if (!first || !last) return null;
+  if (sizeBytes < first.sizeBytes) return pointFrom(first, sizeBytes, null, first.sizeBytes);
+  if (sizeBytes > last.sizeBytes) return pointFrom(last, sizeBytes, last.sizeBytes, null);
+  // Binary search for the first result at or above the size.
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.sizeBytes < sizeBytes) lo = mid + 1;
+    else hi = mid;
+  }
+  const upper = list[lo]!;
+  if (upper.sizeBytes === sizeBytes) return pointFrom(upper, sizeBytes, sizeBytes, sizeBytes);
+  const lower = list[lo - 1]!;
+  const t = (logSize(sizeBytes) - logSize(lower.sizeBytes)) / (logSize(upper.sizeBytes) - logSize(lower.sizeBytes));
+  return {
+    method: upper.method,
+    variant: upper.variant,
+    pattern: upper.pattern,
+    sizeBytes,
+    latencyNs: {
+      p50: interpolate(lower.latencyNs.p50, upper.latencyNs.p50, t),
+      p99: interpolate(lower.latencyNs.p99, upper.latencyNs.p99, t),
+    },
+    msgsPerSec: interpolate(lower.msgsPerSec, upper.msgsPerSec, t),
+    MBps: interpolate(lower.MBps, upper.MBps, t),
+    lowerSize: lower.sizeBytes,
+    upperSize: upper.sizeBytes,
+    exact: false,
+    extrapolated: false,
+    samples: Math.min(lower.samples, upper.samples),
+  };
+}
+
+/**
+ * The dataset's numbers for one method and pattern at sizeBytes: exact when measured there, interpolated
+ * on log–log axes between the two nearest measured sizes, clamped (and flagged) outside the measured range.
+ * Without a variant, the variant with the lowest p50 at that size speaks for the method.
+ */
+export function measuredAt(
+  dataset: Dataset,
+  method: MethodId,
+  pattern: Pattern,
+  sizeBytes: number,
+  variant?: string,
+): MeasuredPoint | null {
+  const variants = indexOf(dataset).get(`${method}\u0000${pattern}`);
+  if (!variants) return null;
+  if (variant !== undefined) {
+    const list = variants.get(variant);
+    return list ? atSize(list, sizeBytes) : null;
+  }
+  let best: MeasuredPoint | null = null;
+  for (const list of variants.values()) {
+    const p = atSize(list, sizeBytes);
+    if (!p) continue;
+    if (
+      !best ||
+      p.latencyNs.p50 < best.latencyNs.p50 ||
+      (p.latencyNs.p50 === best.latencyNs.p50 && p.variant < best.variant)
+    )
+      best = p;
+  }
+  return best;
+}
+
+/**
+ * The measured patterns that stand for the answers, in order of relevance. An event is first a wake-up
+ * (notify) and, when it carries data, a kernel → user message; a stream in both directions needs both.
+ */
+export function patternFor(answers: Pick<Answers, 'style' | 'dir'>): Pattern[] {
+  switch (answers.style) {
+    case 'request':
+    case 'config':
+      return ['roundtrip'];
+    case 'event':
+      return ['notify', 'k2u'];
+    case 'stream':
+      return answers.dir === 'both' ? ['k2u', 'u2k'] : [answers.dir];
+  }
+}
+
+// One scaled formatter for all units: below 100 of a unit one decimal, otherwise a whole number. A value
+// that rounds up to the next unit (999.7 ns) is shown in that unit ("1.0 µs").
+function scaled(value: number, units: readonly string[], step: number, wholeFirst: boolean, sep = ' '): string {
+  if (!Number.isFinite(value)) return `${value}`;
+  let i = 0;
+  let v = value;
+  while (i < units.length - 1 && Math.abs(v) >= step) {
+    v /= step;
+    i++;
+  }
+  const text = (x: number, unit: number) => {
+    if (unit === 0 && wholeFirst) return String(Math.round(x));
+    return Math.abs(x) < 100 ? x.toFixed(1).replace(/\.0$/, '') : String(Math.round(x));
+  };
+  let s = text(v, i);
+  if (Math.abs(Number(s)) >= step && i < units.length - 1) {
+    v /= step;
+    i++;
+    s = text(v, i);
+  }
+  return `${s}${sep}${units[i]}`;
+}
+
+/** "850 ns", "12.3 µs", "4.1 ms", "1.2 s". */
+export function formatNs(ns: number): string {
+  return scaled(ns, ['ns', 'µs', 'ms', 's'], 1000, true);
+}
+
+/** "64 B", "1.5 KiB", "4 KiB", "1 MiB": binary units, no trailing ".0". */
+export function formatBytes(b: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  let v = b;
+  while (i < units.length - 1 && v >= 1024) {
+    v /= 1024;
+    i++;
+  }
+  const s = i === 0 || Number.isInteger(v) ? String(Math.round(v)) : v < 100 ? v.toFixed(1) : String(Math.round(v));
+  return `${s.replace(/\.0$/, '')} ${units[i]}`;
+}
+
+function trimmed(x: number): string {
+  const s = x < 100 ? x.toFixed(1) : String(Math.round(x));
+  return s.replace(/\.0$/, '');
+}
+
+/** "60 msg/s", "0.5 msg/s", "1k msg/s", "123k msg/s", "2.5M msg/s". */
+export function formatRate(msgsPerSec: number): string {
+  const units = ['', 'k', 'M', 'G'];
+  let i = 0;
+  let v = msgsPerSec;
+  while (i < units.length - 1 && v >= 1000) {
+    v /= 1000;
+    i++;
+  }
+  if (i < units.length - 1 && Number(trimmed(v)) >= 1000) {
+    v /= 1000;
+    i++;
+  }
+  const s = i === 0 && v < 1 ? String(Number(v.toPrecision(2))) : trimmed(v);
+  return `${s}${units[i]} msg/s`;
+}
+
+/** "45 kB/s", "12.3 MB/s", "850 MB/s", "1.2 GB/s" (decimal units, as the harness reports MB/s). */
+export function formatMBps(MBps: number): string {
+  if (MBps === 0) return '0 MB/s';
+  if (MBps < 1) return `${trimmed(MBps * 1000)} kB/s`;
+  if (MBps >= 1000) return `${trimmed(MBps / 1000)} GB/s`;
+  return `${trimmed(MBps)} MB/s`;
+}

@@ -1,0 +1,174 @@
+// The report: the JSON that GET /api/advice returns and the app renders (kcomm-report/1), and its Markdown
+// form for pasting into a design document or a review. Deterministic: no timestamps of its own.
+import type { Answers } from './answers';
+import { permalink as permalinkFor } from './answers-codec';
+import type { Catalogue } from './catalogue-schema';
+import type { Dataset } from './dataset-schema';
+import type { MethodId } from './ids';
+import { formatBytes, formatMBps, formatNs, formatRate, type MeasuredPoint } from './measured';
+import { advise, type Advice, type Change } from './scoring';
+
+export const REPORT_SCHEMA = 'kcomm-report/1';
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  answers: Answers;
+  permalink: string;
+  dataset: null | Pick<Dataset, 'id' | 'collectedAt' | 'host' | 'harness'>;
+  basis: Advice['basis'];
+  ranking: { method: MethodId; name: string; score: number; reasons: string[]; measured: MeasuredPoint[] }[];
+  eliminated: { method: MethodId; name: string; reasons: string[] }[];
+  whatWouldChange: Change[];
+}
+
+export function buildReport(answers: Answers, catalogue: Catalogue, dataset: Dataset | null, origin: string): Report {
+  const advice = advise(answers, catalogue, dataset);
+  return {
+    schema: REPORT_SCHEMA,
+    answers,
+    permalink: permalinkFor(answers, origin),
+    dataset: dataset
+      ? { id: dataset.id, collectedAt: dataset.collectedAt, host: dataset.host, harness: dataset.harness }
+      : null,
+    basis: advice.basis,
+    ranking: advice.ranking.map(({ method, name, score, reasons, measured }) => ({
+      method,
+      name,
+      score,
+      reasons,
+      measured,
+    })),
+    eliminated: advice.eliminated.map(({ method, name, reasons }) => ({ method, name, reasons })),
+    whatWouldChange: advice.whatWouldChange,
+  };
+}
+
+const DIR_TEXT = { k2u: 'kernel → user', u2k: 'user → kernel', both: 'both ways' } as const;
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+// Table cells must not break the table: pipes are escaped and line breaks flattened.
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+function answersTable(a: Answers): string[] {
+  const rows: [string, string][] = [
+    ['Direction', DIR_TEXT[a.dir]],
+    ['Style', a.style],
+    ['Message size', formatBytes(a.size)],
+    ['Rate', formatRate(a.rate)],
+    ['Latency budget', a.lat === null ? 'none' : formatNs(a.lat * 1000)],
+    ['Listeners', String(a.listeners)],
+    ['Stable production interface', yesNo(a.stable)],
+    ['May ship a kernel module', yesNo(a.module)],
+    ['Unprivileged consumer', yesNo(a.unpriv)],
+    ['Usable from a shell', yesNo(a.shell)],
+    ['Oldest kernel', a.kernel],
+    ['Dataset', a.dataset ?? 'none'],
+  ];
+  return ['| Question | Answer |', '| --- | --- |', ...rows.map(([q, v]) => `| ${q} | ${cell(v)} |`)];
+}
+
+function sizeNote(p: MeasuredPoint): string {
+  if (p.exact) return `measured at ${formatBytes(p.sizeBytes)}`;
+  if (p.lowerSize !== null && p.upperSize !== null)
+    return `interpolated between ${formatBytes(p.lowerSize)} and ${formatBytes(p.upperSize)}`;
+  const nearest = p.lowerSize ?? p.upperSize ?? 0;
+  return `not measured at this size; nearest measured size ${formatBytes(nearest)} (extrapolated)`;
+}
+
+function provenance(d: NonNullable<Report['dataset']>): string[] {
+  const emulated =
+    d.host.target === 'vm-tcg'
+      ? 'emulated (QEMU TCG): absolute numbers are many times slower than real hardware, compare methods with each other only'
+      : d.host.target === 'vm-kvm'
+        ? 'virtual machine with hardware virtualisation (KVM), not emulated'
+        : 'measured on the local machine, not emulated';
+  return [
+    `- Dataset: \`${d.id}\``,
+    `- Target: ${d.host.target} — ${emulated}`,
+    `- Kernel: ${d.host.kernel}`,
+    `- CPU: ${d.host.cpuModel} (${d.host.cpus} CPUs, ${d.host.memoryMiB} MiB${d.host.hypervisor ? `, ${d.host.hypervisor}` : ''})`,
+    `- Collected: ${d.collectedAt}`,
+    `- Harness: version/commit ${d.harness.version}, profile ${d.harness.profile}, ${d.harness.samplesPerPoint} samples per point`,
+  ];
+}
+
+export function reportToMarkdown(report: Report): string {
+  const a = report.answers;
+  const out: string[] = [];
+  const [top, alt] = report.ranking;
+
+  out.push(`# kcomm: how should this kernel module talk to user space?`, '');
+  out.push(`Permalink: <${report.permalink}>`, '');
+  out.push('## Answers', '', ...answersTable(a), '');
+
+  out.push('## Recommendation', '');
+  if (!top) {
+    out.push('Nothing in the catalogue fits these answers: every method was eliminated (see below).', '');
+  } else {
+    out.push(`**Top pick: ${top.name}** (\`${top.method}\`, score ${top.score}/100)`, '');
+    for (const r of top.reasons) out.push(`- ${r}`);
+    out.push('');
+    if (alt) {
+      const gap = top.score - alt.score;
+      out.push(
+        `**Credible alternative: ${alt.name}** (\`${alt.method}\`, score ${alt.score}/100, ${gap === 0 ? 'level with the top pick' : `${gap} point${gap === 1 ? '' : 's'} behind`})`,
+        '',
+      );
+      for (const r of alt.reasons) out.push(`- ${r}`);
+      out.push('');
+    }
+  }
+
+  if (report.ranking.length > 0) {
+    out.push('## Ranking', '', '| # | Method | Score | Main reason |', '| --: | --- | --: | --- |');
+    report.ranking.forEach((r, i) => {
+      const main = r.reasons.find((x) => !x.startsWith('Trait fit')) ?? r.reasons[0] ?? '';
+      out.push(`| ${i + 1} | ${cell(r.name)} (\`${r.method}\`) | ${r.score} | ${cell(main)} |`);
+    });
+    out.push('');
+  }
+
+  out.push(`## Measurements at ${formatBytes(a.size)}`, '');
+  if (report.basis === 'traits' || !report.dataset) {
+    out.push(
+      report.dataset
+        ? `Dataset \`${report.dataset.id}\` has no measurements for these methods and patterns, so the ranking rests on the catalogue's trait ratings alone.`
+        : "No benchmark dataset was chosen, so the ranking rests on the catalogue's trait ratings alone.",
+      '',
+    );
+  } else {
+    out.push(
+      '| Method | Pattern | Variant | p50 | p99 | Rate | Throughput | Size basis |',
+      '| --- | --- | --- | --: | --: | --: | --: | --- |',
+    );
+    for (const r of report.ranking)
+      for (const p of r.measured)
+        out.push(
+          `| ${cell(r.name)} | ${p.pattern} | ${p.variant || '—'} | ${formatNs(p.latencyNs.p50)} | ${formatNs(p.latencyNs.p99)} | ${formatRate(p.msgsPerSec)} | ${formatMBps(p.MBps)} | ${sizeNote(p)} |`,
+        );
+    const unmeasured = report.ranking.filter((r) => r.measured.length === 0).map((r) => r.name);
+    out.push('');
+    if (unmeasured.length > 0) out.push(`Not measured (ranked on traits alone): ${unmeasured.join(', ')}.`, '');
+    out.push('Provenance:', '', ...provenance(report.dataset), '');
+  }
+
+  out.push('## Eliminated', '');
+  if (report.eliminated.length === 0) out.push('No method was eliminated.', '');
+  else {
+    for (const e of report.eliminated) out.push(`- **${e.name}** (\`${e.method}\`): ${e.reasons.join(' ')}`);
+    out.push('');
+  }
+
+  out.push('## What would change the answer', '');
+  if (report.whatWouldChange.length === 0) out.push('No single change to one answer would change the top pick.', '');
+  else {
+    for (const c of report.whatWouldChange)
+      out.push(`- ${c.sentence} (\`${c.param}=${c.from}\` → \`${c.param}=${c.to}\`)`);
+    out.push('');
+  }
+
+  out.push('---', '', `Generated by kcomm (${report.schema}). Permalink: <${report.permalink}>`, '');
+  return out.join('\n');
+}

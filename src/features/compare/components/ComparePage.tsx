@@ -1,0 +1,142 @@
+import { useMemo } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { AnswerErrors } from '../../../components/AnswerErrors';
+import { ErrorPanel, Loading } from '../../../components/QueryStatus';
+import { encodeAnswers } from '../../../core/answers-codec';
+import { METHOD_IDS, type MethodId } from '../../../core/ids';
+import { useAdvice } from '../../../lib/api/get-advice';
+import { useMethods } from '../../../lib/api/get-methods';
+import { useTraits } from '../../../lib/api/get-traits';
+import { describeAnswers } from '../../../lib/describe-answers';
+import { useUrlAnswers } from '../../../lib/url-answers';
+import { buildCompareRows } from '../utils/compare-rows';
+import { CompareTable } from './CompareTable';
+
+const OWN = ['m', 'diff'] as const;
+export const MAX_COMPARED = 4;
+
+function parseMethods(raw: string | null): { ids: MethodId[]; unknown: string[] } {
+  const ids: MethodId[] = [];
+  const unknown: string[] = [];
+  for (const part of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if ((METHOD_IDS as readonly string[]).includes(part)) {
+      if (!ids.includes(part as MethodId)) ids.push(part as MethodId);
+    } else unknown.push(part);
+  }
+  return { ids, unknown };
+}
+
+export function ComparePage() {
+  const { answers, errors, pending, ownParams } = useUrlAnswers(OWN);
+  const navigate = useNavigate();
+  const methods = useMethods();
+  const traits = useTraits();
+  const advice = useAdvice(pending ? null : answers);
+  const mParam = ownParams.get('m');
+  const { ids: allIds, unknown } = useMemo(() => parseMethods(mParam), [mParam]);
+  const ids = useMemo(() => allIds.slice(0, MAX_COMPARED), [allIds]);
+  const hideSame = ownParams.get('diff') === '1';
+  const answerQuery = encodeAnswers(answers).toString();
+
+  const go = (next: MethodId[], diff: boolean) => {
+    const p = new URLSearchParams(answerQuery);
+    if (next.length > 0) p.set('m', next.join(','));
+    if (diff) p.set('diff', '1');
+    navigate(`/compare?${p.toString()}`, { replace: true });
+  };
+
+  const selected = useMemo(
+    () => (methods.data ?? []).filter((m) => ids.includes(m.id)).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)),
+    [methods.data, ids],
+  );
+  const rows = useMemo(
+    () => buildCompareRows(selected, traits.data ?? [], advice.data),
+    [selected, traits.data, advice.data],
+  );
+
+  if (methods.isPending || traits.isPending) return <Loading what="the methods" />;
+  if (methods.isError) return <ErrorPanel title="The methods could not be loaded" error={methods.error} />;
+  if (traits.isError) return <ErrorPanel title="The traits could not be loaded" error={traits.error} />;
+
+  const shown = hideSame && selected.length > 1 ? rows.filter((r) => !r.same) : rows;
+  const hiddenCount = rows.length - shown.length;
+  const linkErrors = [
+    ...errors,
+    ...unknown.map((u) => ({ param: 'm', value: u, message: `no method is called "${u}"; it is left out` })),
+    ...(allIds.length > MAX_COMPARED
+      ? [
+          {
+            param: 'm',
+            value: allIds.slice(MAX_COMPARED).join(','),
+            message: `at most ${MAX_COMPARED} methods side by side; the rest are left out`,
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div className="compare-page">
+      <header className="page-header">
+        <h1>Compare methods</h1>
+        <p className="lead">
+          Pick two to four methods. Scores are for your current answers (
+          {describeAnswers(answers)
+            .filter((a) => ['dir', 'style', 'size', 'rate'].includes(a.param))
+            .map((a) => a.value)
+            .join(', ')}
+          ; <Link to={`/results?${answerQuery}`}>see the recommendation</Link>).
+        </p>
+      </header>
+
+      <AnswerErrors errors={linkErrors} />
+
+      <fieldset className="panel method-picker">
+        <legend>
+          Methods to compare ({ids.length} of at most {MAX_COMPARED})
+        </legend>
+        <div className="picker-grid">
+          {methods.data.map((m) => {
+            const checked = ids.includes(m.id);
+            return (
+              <label key={m.id} className="check compact">
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  disabled={!checked && ids.length >= MAX_COMPARED}
+                  onChange={() => go(checked ? ids.filter((x) => x !== m.id) : [...ids, m.id], hideSame)}
+                />
+                <span>{m.name}</span>
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      {selected.length < 2 ? (
+        <p className="notice">Tick at least two methods to see them side by side.</p>
+      ) : (
+        <section className="panel" aria-labelledby="compare-heading">
+          <div className="panel-head">
+            <h2 id="compare-heading">Side by side</h2>
+            <label className="check compact">
+              <input type="checkbox" checked={hideSame} onChange={(e) => go(ids, e.target.checked)} />
+              <span>Hide rows where they agree{hideSame && hiddenCount > 0 ? ` (${hiddenCount} hidden)` : ''}</span>
+            </label>
+          </div>
+          {advice.isError && (
+            <p className="notice warn" role="alert">
+              Scores are missing: {advice.error.message}
+            </p>
+          )}
+          {!advice.isError && advice.data?.basis === 'traits' && (
+            <p className="muted">No dataset selected: no measured numbers; scores rest on traits alone.</p>
+          )}
+          <CompareTable methods={selected} rows={shown} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { Link } from 'react-router-dom';
+import { AbiBadge } from '../../../components/MethodFacts';
+import { RatingPips } from '../../../components/RatingPips';
+import { ScoreBar } from '../../../components/ScoreBar';
+import { TraitIcon } from '../../../components/TraitIcon';
+import type { Method } from '../../../core/catalogue-schema';
+import type { Cell, CompareRow } from '../utils/compare-rows';
+
+function CellView({ cell }: { cell: Cell }) {
+  switch (cell.kind) {
+    case 'text':
+      return <>{cell.text}</>;
+    case 'missing':
+      return <span className="muted">{cell.text}</span>;
+    case 'abi':
+      return <AbiBadge abi={cell.abi} />;
+    case 'rating':
+      return cell.rating === null ? (
+        <span className="muted">not rated</span>
+      ) : (
+        <span className="rating-cell">
+          <RatingPips rating={cell.rating} polarity={cell.polarity} />
+          <span className="rating-why">{cell.why}</span>
+        </span>
+      );
+    case 'score':
+      return (
+        <span className="score-cell">
+          <ScoreBar score={cell.score} max={100} label="score" />
+          <strong>{cell.score}</strong> <span className="muted">#{cell.rank}</span>
+        </span>
+      );
+    case 'eliminated':
+      return (
+        <span className="eliminated-cell">
+          <span className="badge warn">eliminated</span>
+          {cell.reasons.map((r, i) => (
+            <span key={i} className="rating-why">
+              {r}
+            </span>
+          ))}
+        </span>
+      );
+  }
+}
+
+export function CompareTable({ methods, rows }: { methods: Method[]; rows: CompareRow[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="compare" data-columns={methods.length}>
+        <thead>
+          <tr>
+            <th scope="col" className="row-head">
+              <span className="visually-hidden">Property</span>
+            </th>
+            {methods.map((m) => (
+              <th key={m.id} scope="col">
+                <Link to={`/methods/${m.id}`}>{m.name}</Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.flatMap((r, i) => {
+            const out = [];
+            if (r.group !== rows[i - 1]?.group) {
+              out.push(
+                <tr key={`group-${r.group}`} className="group-row">
+                  <th scope="colgroup" colSpan={methods.length + 1}>
+                    {r.group}
+                  </th>
+                </tr>,
+              );
+            }
+            out.push(
+              <tr key={r.key} data-row={r.key} className={r.same ? 'same' : undefined}>
+                <th scope="row" className="row-head">
+                  <span className="trait-name">
+                    {r.icon && <TraitIcon name={r.icon} label={r.label} size={16} />}
+                    {r.label}
+                  </span>
+                </th>
+                {r.cells.map((c, i) => (
+                  <td key={methods[i]?.id ?? i}>
+                    <CellView cell={c} />
+                  </td>
+                ))}
+              </tr>,
+            );
+            return out;
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { directionsText } from '../../../components/MethodFacts';
+import type { Method, Trait } from '../../../core/catalogue-schema';
+import type { IconName, MethodId } from '../../../core/ids';
+import { formatMBps, formatNs, formatRate, type MeasuredPoint } from '../../../core/measured';
+import type { Report } from '../../../core/report';
+
+export type Cell =
+  | { kind: 'text'; text: string }
+  | { kind: 'rating'; rating: number | null; polarity: Trait['polarity']; why: string }
+  | { kind: 'abi'; abi: Method['abi'] }
+  | { kind: 'score'; score: number; rank: number }
+  | { kind: 'eliminated'; reasons: string[] }
+  | { kind: 'missing'; text: string };
+
+export interface CompareRow {
+  key: string;
+  label: string;
+  group: 'Score' | 'Facts' | 'Traits' | 'Measured';
+  icon?: IconName;
+  cells: Cell[];
+  /** Every method has the same value (so the row can be hidden). */
+  same: boolean;
+}
+
+// What two cells are compared by: the value shown, not the prose explaining it.
+function cellKey(c: Cell): string {
+  switch (c.kind) {
+    case 'rating':
+      return `r${c.rating}`;
+    case 'eliminated':
+      return 'eliminated';
+    case 'text':
+    case 'missing':
+      return c.text;
+    case 'abi':
+      return c.abi;
+    case 'score':
+      return `s${c.score}`;
+  }
+}
+
+function row(key: string, label: string, group: CompareRow['group'], cells: Cell[], icon?: IconName): CompareRow {
+  const keys = cells.map(cellKey);
+  return { key, label, group, cells, icon, same: keys.every((k) => k === keys[0]) };
+}
+
+const PATTERN_LABEL: Record<string, string> = {
+  roundtrip: 'round trip',
+  k2u: 'kernel → user',
+  u2k: 'user → kernel',
+  notify: 'wake-up',
+};
+
+/** The compare table's rows for these methods (in order), with the report's scores when there is one. */
+export function buildCompareRows(methods: Method[], traits: Trait[], report: Report | undefined): CompareRow[] {
+  const rows: CompareRow[] = [];
+  if (report) {
+    rows.push(
+      row(
+        'score',
+        'Score for your answers',
+        'Score',
+        methods.map((m): Cell => {
+          const rank = report.ranking.findIndex((r) => r.method === m.id);
+          const ranked = report.ranking[rank];
+          if (ranked) return { kind: 'score', score: ranked.score, rank: rank + 1 };
+          const out = report.eliminated.find((e) => e.method === m.id);
+          return { kind: 'eliminated', reasons: out?.reasons ?? [] };
+        }),
+      ),
+    );
+  }
+  rows.push(
+    row(
+      'abi',
+      'ABI status',
+      'Facts',
+      methods.map((m): Cell => ({ kind: 'abi', abi: m.abi })),
+    ),
+    row(
+      'kernel',
+      'Oldest kernel',
+      'Facts',
+      methods.map((m): Cell => ({ kind: 'text', text: m.minKernel })),
+    ),
+    row(
+      'dirs',
+      'Directions',
+      'Facts',
+      methods.map((m): Cell => ({ kind: 'text', text: directionsText(m) })),
+    ),
+    row(
+      'module',
+      'Module needed',
+      'Facts',
+      methods.map((m): Cell => ({ kind: 'text', text: m.needsModule ? 'yes' : 'no' })),
+    ),
+    row(
+      'privileges',
+      'Privileges',
+      'Facts',
+      methods.map((m): Cell => ({ kind: 'text', text: m.privileges.rootOnly ? 'root only' : 'unprivileged possible' })),
+    ),
+    row(
+      'shell',
+      'From a shell',
+      'Facts',
+      methods.map((m): Cell => ({ kind: 'text', text: m.usableFromShell ? 'yes' : 'no' })),
+    ),
+  );
+  for (const t of traits) {
+    rows.push(
+      row(
+        `trait-${t.id}`,
+        t.label,
+        'Traits',
+        methods.map((m): Cell => {
+          const r = m.ratings[t.id];
+          return { kind: 'rating', rating: r?.rating ?? null, polarity: t.polarity, why: r?.why ?? 'Not rated.' };
+        }),
+        t.icon,
+      ),
+    );
+  }
+  if (report && report.basis === 'traits+measurements') {
+    const measuredOf = (id: MethodId): MeasuredPoint[] => report.ranking.find((r) => r.method === id)?.measured ?? [];
+    const patterns = [...new Set(methods.flatMap((m) => measuredOf(m.id).map((p) => p.pattern)))];
+    for (const pattern of patterns) {
+      const at = (m: Method) => measuredOf(m.id).find((p) => p.pattern === pattern);
+      const metric = (key: string, label: string, f: (p: MeasuredPoint) => string) =>
+        row(
+          `measured-${pattern}-${key}`,
+          `${label} (${PATTERN_LABEL[pattern] ?? pattern})`,
+          'Measured',
+          methods.map((m): Cell => {
+            const p = at(m);
+            return p ? { kind: 'text', text: f(p) } : { kind: 'missing', text: 'not measured' };
+          }),
+        );
+      rows.push(
+        metric('p50', 'p50 latency', (p) => formatNs(p.latencyNs.p50)),
+        metric('p99', 'p99 latency', (p) => formatNs(p.latencyNs.p99)),
+        metric('rate', 'Rate', (p) => formatRate(p.msgsPerSec)),
+        metric('mbps', 'Throughput', (p) => formatMBps(p.MBps)),
+      );
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,211 @@
+import { Link, useParams } from 'react-router-dom';
+import { AbiBadge, directionsText } from '../../../components/MethodFacts';
+import { ErrorPanel, Loading } from '../../../components/QueryStatus';
+import { RatingPips } from '../../../components/RatingPips';
+import { TraitIcon } from '../../../components/TraitIcon';
+import { useMethods } from '../../../lib/api/get-methods';
+import { useTraits } from '../../../lib/api/get-traits';
+
+const isUrl = (s: string) => /^https?:\/\//.test(s);
+
+function Source({ text }: { text: string }) {
+  return isUrl(text) ? (
+    <a href={text} rel="noreferrer">
+      {text.replace(/^https?:\/\//, '')}
+    </a>
+  ) : (
+    <code>{text}</code>
+  );
+}
+
+export function MethodPage() {
+  const { id } = useParams();
+  const methods = useMethods();
+  const traits = useTraits();
+  if (methods.isPending || traits.isPending) return <Loading what="the method" />;
+  if (methods.isError) return <ErrorPanel title="The methods could not be loaded" error={methods.error} />;
+  if (traits.isError) return <ErrorPanel title="The traits could not be loaded" error={traits.error} />;
+  const m = methods.data.find((x) => x.id === id);
+  if (!m) {
+    return (
+      <section className="panel narrow">
+        <h1>No such method</h1>
+        <p>
+          kcomm knows no method called <code>{id}</code>. See <Link to="/methods">all methods</Link>.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <article className="method-page">
+      <header className="page-header">
+        <p className="crumbs">
+          <Link to="/methods">Methods</Link> /
+        </p>
+        <h1>{m.name}</h1>
+        <p className="lead">{m.summary}</p>
+        <p className="no-print">
+          <Link className="button small" to={`/compare?m=${m.id}`}>
+            Compare with others
+          </Link>
+        </p>
+      </header>
+
+      <section className="panel facts" aria-labelledby="facts-heading">
+        <h2 id="facts-heading">At a glance</h2>
+        <dl className="fact-list">
+          <div>
+            <dt>Directions</dt>
+            <dd>{directionsText(m)}</dd>
+          </div>
+          <div>
+            <dt>ABI status</dt>
+            <dd>
+              <AbiBadge abi={m.abi} /> {m.abiNote}
+            </dd>
+          </div>
+          <div>
+            <dt>Oldest kernel</dt>
+            <dd>{m.minKernel}</dd>
+          </div>
+          <div>
+            <dt>Module needed</dt>
+            <dd>{m.needsModule ? 'Yes: a custom kernel module' : 'No: the stock kernel provides it'}</dd>
+          </div>
+          <div>
+            <dt>Privileges</dt>
+            <dd>
+              {m.privileges.rootOnly ? (
+                <span className="badge warn">root only</span>
+              ) : (
+                <span className="badge">unprivileged possible</span>
+              )}{' '}
+              {m.privileges.text}
+            </dd>
+          </div>
+          <div>
+            <dt>From a shell</dt>
+            <dd>{m.usableFromShell ? 'Yes' : 'No'}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="ratings-heading">
+        <h2 id="ratings-heading">Trait ratings</h2>
+        <div className="table-scroll">
+          <table className="ratings">
+            <thead>
+              <tr>
+                <th scope="col">Trait</th>
+                <th scope="col">Rating</th>
+                <th scope="col">Why</th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {traits.data.map((t) => {
+                const r = m.ratings[t.id];
+                return (
+                  <tr key={t.id}>
+                    <th scope="row">
+                      <span className="trait-name">
+                        <TraitIcon name={t.icon} label={t.label} size={16} /> {t.label}
+                      </span>
+                    </th>
+                    <td>
+                      {r ? (
+                        <RatingPips rating={r.rating} polarity={t.polarity} />
+                      ) : (
+                        <span className="muted">not rated</span>
+                      )}
+                    </td>
+                    <td>{r?.why}</td>
+                    <td className="source">{r && <Source text={r.source} />}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="two-col">
+        <section className="panel" aria-labelledby="good-heading">
+          <h2 id="good-heading">Good for</h2>
+          <ul>
+            {m.goodFor.map((g, i) => (
+              <li key={i}>{g}</li>
+            ))}
+          </ul>
+        </section>
+        <section className="panel" aria-labelledby="bad-heading">
+          <h2 id="bad-heading">Bad for</h2>
+          <ul>
+            {m.badFor.map((g, i) => (
+              <li key={i}>{g}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="caveats-heading">
+        <h2 id="caveats-heading">Caveats</h2>
+        <ul>
+          {m.caveats.map((c, i) => (
+            <li key={i}>{c}</li>
+          ))}
+        </ul>
+      </section>
+
+      {m.variants.length > 0 && (
+        <section className="panel" aria-labelledby="variants-heading">
+          <h2 id="variants-heading">Variants</h2>
+          <dl className="variants">
+            {m.variants.map((v) => (
+              <div key={v.id}>
+                <dt>
+                  {v.name} <code>{v.id}</code>
+                </dt>
+                <dd>{v.description}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="context-heading">
+        <h2 id="context-heading">Kernel context and locking</h2>
+        <p>{m.kernelContext}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="reading-heading">
+        <h2 id="reading-heading">Reference code and further reading</h2>
+        <p>
+          {m.reference.path ? (
+            <>
+              Reference implementation in this repository: <code>{m.reference.path}</code>.{' '}
+            </>
+          ) : (
+            'No reference module in this repository. '
+          )}
+          {m.reference.note}
+        </p>
+        <ul>
+          {m.furtherReading.map((r) => (
+            <li key={r.href}>
+              {isUrl(r.href) ? (
+                <a href={r.href} rel="noreferrer">
+                  {r.title}
+                </a>
+              ) : (
+                <>
+                  {r.title} (<code>{r.href}</code>)
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import { Link } from 'react-router-dom';
+import { MeasuredTable } from '../../../components/MeasuredTable';
+import { ScoreBar } from '../../../components/ScoreBar';
+import type { Report } from '../../../core/report';
+
+export function RankingList({ report }: { report: Report }) {
+  if (report.ranking.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="ranking-heading">
+      <h2 id="ranking-heading">Full ranking</h2>
+      <ol className="ranking">
+        {report.ranking.map((r, i) => (
+          <li key={r.method} className="rank-row" data-method={r.method}>
+            <div className="rank-head">
+              <span className="rank-number">{i + 1}</span>
+              <Link to={`/methods/${r.method}`} className="rank-name">
+                {r.name}
+              </Link>
+              <ScoreBar score={r.score} max={100} label={`${r.name} score`} />
+              <span className="rank-score">{r.score}</span>
+            </div>
+            <details className="rank-details" open={i < 3}>
+              <summary>Reasons{r.measured.length > 0 ? ' and measurements' : ''}</summary>
+              <ul className="reasons">
+                {r.reasons.map((reason, j) => (
+                  <li key={j}>{reason}</li>
+                ))}
+              </ul>
+              <MeasuredTable points={r.measured} />
+            </details>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

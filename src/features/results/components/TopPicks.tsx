@@ -1,0 +1,47 @@
+import { Link } from 'react-router-dom';
+import { MeasuredTable } from '../../../components/MeasuredTable';
+import type { Report } from '../../../core/report';
+
+type Ranked = Report['ranking'][number];
+
+function Pick({ item, kind }: { item: Ranked; kind: 'top' | 'alt' }) {
+  return (
+    <article className={`pick ${kind}`} aria-labelledby={`pick-${item.method}`}>
+      <p className="pick-kind">{kind === 'top' ? 'Top pick' : 'Credible alternative'}</p>
+      <h2>
+        <Link to={`/methods/${item.method}`} id={`pick-${item.method}`}>
+          {item.name}
+        </Link>
+        <span className="pick-score" aria-label={`score ${item.score} of 100`}>
+          {item.score}
+          <small>/100</small>
+        </span>
+      </h2>
+      <h3 className="why">Why</h3>
+      <ul className="reasons">
+        {item.reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+      {item.measured.length > 0 && <MeasuredTable points={item.measured} caption="Measured at your message size" />}
+    </article>
+  );
+}
+
+export function TopPicks({ report }: { report: Report }) {
+  const [top, alt] = report.ranking;
+  if (!top) {
+    return (
+      <div className="notice warn" role="status">
+        <h2>No method fits every constraint</h2>
+        <p>Every method was eliminated. The list below says why; relax a constraint to get a recommendation.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="picks">
+      <Pick item={top} kind="top" />
+      {alt && <Pick item={alt} kind="alt" />}
+    </div>
+  );
+}

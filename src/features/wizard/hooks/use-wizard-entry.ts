@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { decodeAnswers } from '../../../core/answers-codec';
+import { STEPS } from '../../../lib/answer-steps';
+import { splitParams } from '../../../lib/url-answers';
+import { useAnswersStore } from '../stores/answers';
+
+/**
+ * "/?step=size&<answers>" opens the wizard at a step with those answers (the results page links here), then
+ * drops the query so that a reload keeps the draft instead of re-applying the link.
+ */
+export function useWizardEntry() {
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const setAnswers = useAnswersStore((s) => s.setAnswers);
+  const setStep = useAnswersStore((s) => s.setStep);
+  const query = search.toString();
+  useEffect(() => {
+    if (query === '') return;
+    const { answerParams, ownParams } = splitParams(new URLSearchParams(query), ['step']);
+    if ([...answerParams.keys()].length > 0) setAnswers(decodeAnswers(answerParams).answers);
+    const step = STEPS.findIndex((s) => s.id === ownParams.get('step'));
+    if (step >= 0) setStep(step);
+    navigate('/', { replace: true });
+  }, [query, navigate, setAnswers, setStep]);
+}

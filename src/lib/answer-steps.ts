@@ -1,0 +1,79 @@
+import type { Answers } from '../core/answers';
+import type { Direction, Style } from '../core/ids';
+
+export type StepId = 'dir' | 'style' | 'size' | 'rate' | 'lat' | 'listeners' | 'constraints';
+
+export interface StepInfo {
+  id: StepId;
+  title: string;
+  help: string;
+  /** Answers this step sets; their errors block "Next". */
+  params: (keyof Answers)[];
+}
+
+// The order a developer thinks in: what flows where, how it flows, how much, how fast, then the rules.
+export const STEPS: StepInfo[] = [
+  {
+    id: 'dir',
+    title: 'Which way does the data flow?',
+    help: 'Pick the direction the payload travels. Commands that only get an acknowledgement back count as user → kernel; if both sides start conversations, pick both.',
+    params: ['dir'],
+  },
+  {
+    id: 'style',
+    title: 'What kind of exchange is it?',
+    help: 'The shape of the conversation decides which benchmark pattern applies and which traits matter most.',
+    params: ['style'],
+  },
+  {
+    id: 'size',
+    title: 'How big is a typical message?',
+    help: 'The payload of one message, without protocol headers. Use the size you expect most often; 0 means a bare wake-up with no data.',
+    params: ['size'],
+  },
+  {
+    id: 'rate',
+    title: 'How many messages per second?',
+    help: 'The sustained rate at the busy hour, not the peak of a single burst. Size × rate tells kcomm whether this is a bulk-data problem.',
+    params: ['rate'],
+  },
+  {
+    id: 'lat',
+    title: 'What latency can you tolerate?',
+    help: 'The time from one side sending to the other side having the message. Leave it at "no requirement" unless a deadline really exists: a budget eliminates methods that cannot meet it.',
+    params: ['lat'],
+  },
+  {
+    id: 'listeners',
+    title: 'How many user-space consumers?',
+    help: 'Processes that must each receive the messages. More than one favours methods with real multicast instead of one reader per file.',
+    params: ['listeners'],
+  },
+  {
+    id: 'constraints',
+    title: 'Constraints',
+    help: 'Hard rules for the interface. Each one can eliminate methods outright; the results page lists what was eliminated and why.',
+    params: ['stable', 'module', 'unpriv', 'shell', 'kernel', 'dataset'],
+  },
+];
+
+export const DIRECTION_OPTIONS: { value: Direction; label: string; hint: string }[] = [
+  { value: 'k2u', label: 'Kernel → user space', hint: 'Events, telemetry, captured data the module produces.' },
+  { value: 'u2k', label: 'User space → kernel', hint: 'Commands, configuration, data the module consumes.' },
+  { value: 'both', label: 'Both ways', hint: 'Requests and replies, or each side starts conversations.' },
+];
+
+export const STYLE_OPTIONS: { value: Style; label: string; hint: string }[] = [
+  {
+    value: 'request',
+    label: 'Request / response',
+    hint: 'User space asks, the kernel answers (a query or a command with a result).',
+  },
+  { value: 'stream', label: 'Stream', hint: 'A continuous flow of records or bytes, e.g. samples or a trace.' },
+  { value: 'event', label: 'Events', hint: 'Sparse notifications that something happened; the consumer must wake up.' },
+  {
+    value: 'config',
+    label: 'Configuration',
+    hint: 'Settings read or written now and then, by tools or administrators.',
+  },
+];

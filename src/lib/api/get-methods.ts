@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Method } from '../../core/catalogue-schema';
+import { getJson } from '../api-client';
+import { apiKeys } from './keys';
+
+export const getMethods = (signal?: AbortSignal) => getJson<{ methods: Method[] }>('/api/methods', signal);
+
+export const methodsQueryOptions = () =>
+  queryOptions({
+    queryKey: apiKeys.methods(),
+    queryFn: ({ signal }) => getMethods(signal).then((r) => r.methods),
+    staleTime: Infinity,
+  });
+
+export const useMethods = () => useQuery(methodsQueryOptions());

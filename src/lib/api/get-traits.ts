@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Trait } from '../../core/catalogue-schema';
+import { getJson } from '../api-client';
+import { apiKeys } from './keys';
+
+export const getTraits = (signal?: AbortSignal) => getJson<{ traits: Trait[] }>('/api/traits', signal);
+
+export const traitsQueryOptions = () =>
+  queryOptions({
+    queryKey: apiKeys.traits(),
+    queryFn: ({ signal }) => getTraits(signal).then((r) => r.traits),
+    staleTime: Infinity,
+  });
+
+export const useTraits = () => useQuery(traitsQueryOptions());

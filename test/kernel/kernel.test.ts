@@ -1,0 +1,113 @@
+// The kernel suite: builds the harness and the reference modules with W=1, boots Debian's kernel in QEMU
+// once (quick profile, then the robustness mode), and checks the dataset and the figures kcomm publishes.
+// The dataset goes to a temp dir, never to data/benchmarks.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasetSchema, type BenchResult } from '../../src/core/dataset-schema';
+import { makeServer, MODULES_DIR } from '../../server/src/bench/build';
+import { listModules } from '../../server/src/bench/initramfs';
+import { discoverGuestKernel } from '../../server/src/bench/kernel';
+import { runBenchmark, type BenchOutcome } from '../../server/src/bench/run';
+
+const VM_BUDGET_MS = 8 * 60_000;
+
+let dataDir: string;
+let buildOutput = '';
+let run: BenchOutcome;
+let vmSeconds = 0;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'kcomm-kernel-suite-'));
+  const kernel = discoverGuestKernel();
+  buildOutput = await makeServer({ kdir: kernel.headers, extraArgs: ['W=1'] });
+  const started = Date.now();
+  run = await runBenchmark(
+    { target: 'vm', profile: 'quick', robust: true, dataDir, timeoutMs: VM_BUDGET_MS },
+    { onEvent: (e) => e.type === 'phase' && console.log(`[kernel suite] phase ${e.name}`) },
+  );
+  vmSeconds = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `[kernel suite] VM run: ${vmSeconds} s, ${run.dataset.results.length} results, ${run.dataset.host.hypervisor}`,
+  );
+});
+
+afterAll(async () => {
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+const find = (results: BenchResult[], method: string, variant: string, pattern: string, size: number) =>
+  results.find((r) => r.method === method && r.variant === variant && r.pattern === pattern && r.sizeBytes === size);
+
+describe('kernel suite', () => {
+  it('builds with W=1 and no warning', () => {
+    expect(buildOutput).not.toMatch(/warning:/i);
+  });
+
+  it('writes a schema-valid dataset to the requested directory', async () => {
+    expect(run.datasetPath.startsWith(dataDir)).toBe(true);
+    const onDisk = JSON.parse(await readFile(run.datasetPath, 'utf8')) as unknown;
+    const parsed = datasetSchema.safeParse(onDisk);
+    expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 3))).toBe(true);
+    expect(run.dataset.host.target).toMatch(/^vm-(tcg|kvm)$/);
+    expect(run.dataset.harness.profile).toBe('quick');
+    if (run.dataset.host.target === 'vm-tcg') expect(run.dataset.notes.join('\n')).toMatch(/emulated/);
+  });
+
+  it('measured every module method with zero errors', async () => {
+    const modules = (await listModules(MODULES_DIR)).map((p) => basename(p, '.ko'));
+    expect(modules.length).toBeGreaterThan(0);
+    const moduleMethods = [...new Set(run.robust?.modules.map((m) => m.method))];
+    expect(moduleMethods.length).toBeGreaterThan(0);
+    const missing = moduleMethods.filter((m) => !run.dataset.results.some((r) => r.method === m));
+    expect(missing, 'module methods without results').toEqual([]);
+    const withErrors = run.dataset.results
+      .filter((r) => moduleMethods.includes(r.method) && r.errors > 0)
+      .map((r) => `${r.method}${r.variant ? `/${r.variant}` : ''} ${r.pattern} ${r.sizeBytes} B: ${r.errors} errors`);
+    expect(withErrors, 'points with errors').toEqual([]);
+  });
+
+  it('passes the robustness mode: no misbehaviour, clean load/unload cycles, clean kernel log', () => {
+    const robust = run.robust;
+    expect(robust).toBeDefined();
+    if (!robust) return;
+    for (const m of robust.modules)
+      console.log(`[robust] ${m.module} ${m.method} ${m.variant}: ${m.tried} tried, ${m.failed} failed`);
+    for (const m of robust.modcycles) console.log(`[modcycle] ${m.module}: ${m.cycles} cycles, ${m.failed} failed`);
+    for (const m of robust.modules) expect(m.failed, `${m.module} (${m.method})`).toBe(0);
+    for (const m of robust.modcycles) expect(m.failed, `${m.module} load/unload`).toBe(0);
+    expect(robust.kmsg.length).toBeGreaterThan(0);
+    for (const k of robust.kmsg) expect(k.ok).toBe(true);
+    expect(robust.ok).toBe(true);
+  });
+
+  it('publishes figures that hold: ioctl near a syscall, mmap ring and chardev near memcpy', () => {
+    const { results, baselines } = run.dataset;
+    const ioctl = find(results, 'ioctl', '', 'roundtrip', 8);
+    expect(ioctl, 'ioctl roundtrip 8 B').toBeDefined();
+    console.log(`[figures] ioctl 8 B p50 ${ioctl?.latencyNs.p50} ns, syscall p50 ${baselines.syscallNs.p50} ns`);
+    expect(ioctl?.latencyNs.p50).toBeLessThanOrEqual(2 * baselines.syscallNs.p50);
+
+    const memcpy = baselines.memcpyMBps.find((m) => m.sizeBytes === 65536)?.MBps;
+    expect(memcpy, 'memcpy baseline at 64 KiB').toBeDefined();
+    for (const [method, variant] of [
+      ['mmap', 'ring'],
+      ['chardev', ''],
+    ] as const) {
+      const r = find(results, method, variant, 'k2u', 65536);
+      expect(r, `${method} ${variant} k2u 64 KiB`).toBeDefined();
+      console.log(
+        `[figures] ${method}${variant ? ` (${variant})` : ''} k2u 64 KiB ${r?.MBps} MB/s, memcpy ${memcpy} MB/s`,
+      );
+      expect(r?.MBps).toBeGreaterThanOrEqual(0.5 * (memcpy ?? Infinity));
+    }
+  });
+
+  it('logs the clock overhead and stays within the VM time budget', () => {
+    const clock = run.dataset.notes.find((n) => n.startsWith('Clock read overhead'));
+    console.log(`[clock] ${clock ?? 'no clock record'}`);
+    expect(clock).toBeDefined();
+    expect(vmSeconds).toBeLessThan(VM_BUDGET_MS / 1000);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildCpio } from '../../server/src/bench/cpio';
+import { guestCmdline, INIT_SCRIPT, moduleDepends } from '../../server/src/bench/initramfs';
+import { compareVersions } from '../../server/src/bench/kernel';
+import { qemuArgs } from '../../server/src/bench/qemu';
+
+/** Reads a newc archive back: name, mode, size, rdev of each entry. */
+function listCpio(buf: Buffer) {
+  const out: { name: string; mode: number; size: number; rdev: [number, number]; data: string }[] = [];
+  let off = 0;
+  const field = (i: number) => parseInt(buf.toString('ascii', off + 6 + i * 8, off + 14 + i * 8), 16);
+  for (;;) {
+    expect(buf.toString('ascii', off, off + 6)).toBe('070701');
+    const [mode, size, rmaj, rmin, namesize] = [field(1), field(6), field(9), field(10), field(11)];
+    const name = buf.toString('utf8', off + 110, off + 110 + namesize - 1);
+    const dataStart = Math.ceil((off + 110 + namesize) / 4) * 4;
+    if (name === 'TRAILER!!!') return out;
+    out.push({ name, mode, size, rdev: [rmaj, rmin], data: buf.toString('utf8', dataStart, dataStart + size) });
+    off = Math.ceil((dataStart + size) / 4) * 4;
+  }
+}
+
+describe('initramfs pieces', () => {
+  it('writes a newc archive with dirs, files, symlinks and device nodes, 4-byte aligned', () => {
+    const buf = buildCpio([
+      { kind: 'dir', path: 'dev' },
+      { kind: 'chardev', path: 'dev/console', major: 5, minor: 1 },
+      { kind: 'file', path: '/init', data: Buffer.from('#!/bin/sh\n'), mode: 0o755 },
+      { kind: 'symlink', path: 'bin/sh', target: 'busybox' },
+    ]);
+    expect(buf.length % 4).toBe(0);
+    expect(listCpio(buf)).toEqual([
+      { name: 'dev', mode: 0o040755, size: 0, rdev: [0, 0], data: '' },
+      { name: 'dev/console', mode: 0o020600, size: 0, rdev: [5, 1], data: '' },
+      { name: 'init', mode: 0o100755, size: 10, rdev: [0, 0], data: '#!/bin/sh\n' },
+      { name: 'bin/sh', mode: 0o120777, size: 7, rdev: [0, 0], data: 'busybox' },
+    ]);
+    expect(() => buildCpio([{ kind: 'dir', path: '../etc' }])).toThrow(/bad cpio path/);
+  });
+
+  it('passes only well-formed kcomm.* words to the guest', () => {
+    expect(guestCmdline({ mode: 'both', profile: 'quick', methods: ['ioctl', 'bpf-ringbuf'], sizes: [8, 64] })).toEqual(
+      ['kcomm.mode=both', 'kcomm.profile=quick', 'kcomm.methods=ioctl,bpf-ringbuf', 'kcomm.sizes=8,64'],
+    );
+    expect(() => guestCmdline({ mode: 'run', profile: 'quick', methods: ['a b'] })).toThrow(/bad method list/);
+    expect(() => guestCmdline({ mode: 'run', profile: 'quick', sizes: [1.5] })).toThrow(/sizes/);
+    expect(() => guestCmdline({ mode: 'run' })).toThrow(/needs a profile/);
+  });
+
+  it('has /init check every parameter before use and power off at the end', () => {
+    for (const p of ['mode', 'profile', 'methods', 'sizes', 'cycles']) expect(INIT_SCRIPT).toContain(`bad kcomm.${p}`);
+    expect(INIT_SCRIPT.trimEnd().endsWith('poweroff -f')).toBe(true);
+  });
+
+  it("reads a module's depends= from .modinfo", () => {
+    const ko = Buffer.from('\0license=GPL\0depends=configfs,foo\0vermagic=6.1.0 SMP\0', 'utf8');
+    expect(moduleDepends(ko)).toEqual(['configfs', 'foo']);
+    expect(moduleDepends(Buffer.from('\0depends=\0'))).toEqual([]);
+  });
+
+  it('orders kernel versions like sort -V', () => {
+    expect(['6.1.0-56-amd64', '6.1.0-9-amd64', '6.10.0-1-amd64'].sort(compareVersions)).toEqual([
+      '6.1.0-9-amd64',
+      '6.1.0-56-amd64',
+      '6.10.0-1-amd64',
+    ]);
+  });
+
+  it('boots QEMU with the console to a file and the data channel on stdout', () => {
+    const args = qemuArgs({
+      kernel: '/boot/k',
+      initrd: '/tmp/i',
+      cmdline: ['kcomm.mode=probe'],
+      accel: 'tcg',
+      consoleLog: '/tmp/c.log',
+    });
+    expect(args.slice(0, 8)).toEqual(['-accel', 'tcg', '-cpu', 'max', '-smp', '2', '-m', '512']);
+    expect(args).toContain('file:/tmp/c.log');
+    expect(args.slice(-2)).toEqual(['-serial', 'stdio']);
+    expect(args[args.indexOf('-append') + 1]).toBe(
+      'console=ttyS0 quiet panic=-1 oops=panic tsc=reliable kcomm.mode=probe',
+    );
+    expect(() => qemuArgs({ kernel: 'k', initrd: 'i', cmdline: [], accel: 'tcg', consoleLog: '/tmp/a,b' })).toThrow();
+  });
+});

@@ -1,0 +1,345 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCatalogue } from '../../src/core/catalogue-load';
+import type { Method, TraitRating } from '../../src/core/catalogue-schema';
+import { METHOD_IDS, TRAIT_IDS, type MethodId, type TraitId } from '../../src/core/ids';
+
+interface RawMethod {
+  id: string;
+  ratings: Record<string, Partial<TraitRating>>;
+  [field: string]: unknown;
+}
+interface RawFiles {
+  methods: { schema: string; methods: RawMethod[] };
+  traits: { schema: string; traits: { id: string; [field: string]: unknown }[] };
+}
+
+function readJson(relative: string): unknown {
+  return JSON.parse(readFileSync(new URL(`../../${relative}`, import.meta.url), 'utf8'));
+}
+
+const shipped = {
+  methods: readJson('data/methods.json'),
+  traits: readJson('data/traits.json'),
+} as RawFiles;
+
+function fresh(): RawFiles {
+  return structuredClone(shipped);
+}
+
+function errorOf(files: RawFiles, names?: { methods: string; traits: string }): string {
+  try {
+    parseCatalogue(files.methods, files.traits, names);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected parseCatalogue to throw');
+}
+
+function rawMethod(files: RawFiles, id: string): RawMethod {
+  const found = files.methods.methods.find((m) => m.id === id);
+  if (!found) throw new Error(`fixture lacks ${id}`);
+  return found;
+}
+
+const catalogue = parseCatalogue(shipped.methods, shipped.traits);
+const byId = new Map(catalogue.methods.map((m) => [m.id, m]));
+
+function method(id: MethodId): Method {
+  const found = byId.get(id);
+  if (!found) throw new Error(`catalogue lacks ${id}`);
+  return found;
+}
+
+function rating(id: MethodId, trait: TraitId): number {
+  return method(id).ratings[trait].rating;
+}
+
+describe('shipped catalogue files', () => {
+  it('parse and contain every method and trait exactly once, in id order', () => {
+    expect(catalogue.methods.map((m) => m.id)).toEqual([...METHOD_IDS]);
+    expect(catalogue.traits.map((t) => t.id)).toEqual([...TRAIT_IDS]);
+  });
+
+  it('rate every trait for every method', () => {
+    for (const m of catalogue.methods) expect(Object.keys(m.ratings).sort()).toEqual([...TRAIT_IDS].sort());
+  });
+
+  it('cite a kernel Documentation path, a man page or an https URL for every rating', () => {
+    const citation = /^(Documentation\/\S+|[a-z_0-9]+\([1-9]\)|https:\/\/\S+)$/;
+    for (const m of catalogue.methods) {
+      for (const [trait, r] of Object.entries(m.ratings)) {
+        expect(r.source, `${m.id}.${trait}`).toMatch(citation);
+      }
+    }
+  });
+
+  it('link further reading over https', () => {
+    for (const m of catalogue.methods) {
+      for (const link of m.furtherReading) expect(link.href, m.id).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('point methods with a kcomm reference module at server/reference/<id>/ and the rest at kernel samples', () => {
+    const withModule: MethodId[] = [
+      'genetlink',
+      'netlink',
+      'chardev',
+      'ioctl',
+      'mmap',
+      'procfs',
+      'sysfs',
+      'debugfs',
+      'relay',
+      'signal',
+      'eventfd',
+      'usermodehelper',
+    ];
+    for (const m of catalogue.methods) {
+      if (withModule.includes(m.id)) expect(m.reference.path).toBe(`server/reference/${m.id}/`);
+      else {
+        expect(m.reference.path, m.id).toBeNull();
+        expect(m.reference.note, m.id).toMatch(/samples\/|selftests\/|Documentation\//);
+      }
+    }
+  });
+});
+
+describe('internal consistency of the ratings', () => {
+  it('rates a direction 0 when the method does not support it, and bidirectional 0 unless it supports both', () => {
+    for (const m of catalogue.methods) {
+      if (!m.directions.includes('k2u')) expect(m.ratings.k2u.rating, m.id).toBe(0);
+      if (!m.directions.includes('u2k')) expect(m.ratings.u2k.rating, m.id).toBe(0);
+      if (m.directions.length < 2) expect(m.ratings.bidirectional.rating, m.id).toBe(0);
+    }
+  });
+
+  it('matches the stable-abi rating to the abi class', () => {
+    for (const m of catalogue.methods) {
+      const r = m.ratings['stable-abi'].rating;
+      if (m.abi === 'stable') expect(r, m.id).toBeGreaterThanOrEqual(3);
+      if (m.abi === 'discouraged') expect(r, m.id).toBeLessThanOrEqual(2);
+      if (m.abi === 'debug-only') expect(r, m.id).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('gives root-only methods a needs-root cost of at least 4, and the others at most 3', () => {
+    for (const m of catalogue.methods) {
+      const r = m.ratings['needs-root'].rating;
+      if (m.privileges.rootOnly) expect(r, m.id).toBeGreaterThanOrEqual(4);
+      else expect(r, m.id).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('marks usableFromShell exactly when shell-usable is rated 3 or more', () => {
+    for (const m of catalogue.methods) {
+      expect(m.usableFromShell, m.id).toBe(m.ratings['shell-usable'].rating >= 3);
+    }
+  });
+});
+
+describe('kernel facts the catalogue encodes', () => {
+  it('relay carries data kernel to user only and lives in debugfs', () => {
+    expect(method('relay').directions).toEqual(['k2u']);
+    expect(method('relay').abi).toBe('debug-only');
+    expect(method('relay').privileges.rootOnly).toBe(true);
+    expect(rating('relay', 'bulk-data')).toBe(5);
+  });
+
+  it('debugfs is debug-only and root-only', () => {
+    expect(method('debugfs').abi).toBe('debug-only');
+    expect(method('debugfs').privileges.rootOnly).toBe(true);
+    expect(rating('debugfs', 'stable-abi')).toBe(0);
+  });
+
+  it('classic netlink custom protocols are discouraged in favour of generic netlink', () => {
+    expect(method('netlink').abi).toBe('discouraged');
+    expect(method('netlink').caveats.join(' ')).toMatch(/MAX_LINKS/);
+    expect(method('genetlink').abi).toBe('stable');
+  });
+
+  it('netlink-based methods warn about ENOBUFS when a listener falls behind', () => {
+    for (const id of ['genetlink', 'netlink', 'connector'] as const) {
+      expect(method(id).caveats.join(' '), id).toMatch(/ENOBUFS/);
+    }
+  });
+
+  it('generic netlink is the multicast, reliable request/response choice', () => {
+    expect(rating('genetlink', 'multicast')).toBe(5);
+    expect(rating('genetlink', 'reliable')).toBeGreaterThanOrEqual(4);
+    expect(method('genetlink').variants.map((v) => v.id)).toEqual(['request', 'multicast']);
+    expect(method('genetlink').minKernel).toBe('2.6');
+    expect(method('genetlink').summary).toMatch(/2\.6\.15/);
+  });
+
+  it('sysfs is a stable, shell-usable, one-value-per-file interface with no bulk path', () => {
+    expect(method('sysfs').abi).toBe('stable');
+    expect(rating('sysfs', 'stable-abi')).toBe(5);
+    expect(rating('sysfs', 'shell-usable')).toBe(5);
+    expect(rating('sysfs', 'bulk-data')).toBe(0);
+    expect(method('sysfs').caveats.join(' ')).toMatch(/PAGE_SIZE/);
+  });
+
+  it('procfs is discouraged for new interfaces; sysctl and configfs are stable', () => {
+    expect(method('procfs').abi).toBe('discouraged');
+    expect(method('sysctl').abi).toBe('stable');
+    expect(method('configfs').abi).toBe('stable');
+  });
+
+  it('the BPF ring buffer needs 5.8, no module, and BPF privileges', () => {
+    expect(method('bpf-ringbuf').minKernel).toBe('5.8');
+    expect(method('bpf-ringbuf').needsModule).toBe(false);
+    expect(method('bpf-ringbuf').privileges.rootOnly).toBe(true);
+    expect(method('bpf-ringbuf').privileges.text).toMatch(/CAP_BPF/);
+  });
+
+  it('io_uring command passthrough needs 5.19 and a driver implementing ->uring_cmd', () => {
+    expect(method('io-uring-cmd').minKernel).toBe('5.19');
+    expect(method('io-uring-cmd').needsModule).toBe(true);
+    expect(method('io-uring-cmd').summary).toMatch(/uring_cmd/);
+  });
+
+  it('eventfd dates from the 2.6.22 era and carries no payload', () => {
+    expect(method('eventfd').minKernel).toBe('2.6');
+    expect(method('eventfd').summary).toMatch(/2\.6\.22/);
+    expect(rating('eventfd', 'bulk-data')).toBe(0);
+    expect(rating('eventfd', 'async-notify')).toBe(5);
+  });
+
+  it('signals are pure notifications with next to no payload', () => {
+    expect(method('signal').directions).toEqual(['k2u']);
+    expect(rating('signal', 'bulk-data')).toBe(0);
+    expect(rating('signal', 'small-messages')).toBeLessThanOrEqual(1);
+  });
+
+  it('usermodehelper spawns a process per call, so it is the slowest upcall', () => {
+    const latencies = catalogue.methods.map((m) => m.ratings['low-latency'].rating);
+    expect(rating('usermodehelper', 'low-latency')).toBe(Math.min(...latencies));
+    expect(method('usermodehelper').caveats.join(' ')).toMatch(/process per call/);
+  });
+
+  it('shared memory is the bulk and throughput champion and leaves all synchronisation to the developer', () => {
+    expect(rating('mmap', 'bulk-data')).toBe(5);
+    expect(rating('mmap', 'high-throughput')).toBe(5);
+    expect(rating('mmap', 'needs-sync')).toBe(5);
+    for (const m of catalogue.methods) {
+      expect(m.ratings['needs-sync'].rating, m.id).toBeLessThanOrEqual(rating('mmap', 'needs-sync'));
+    }
+    expect(method('mmap').variants.map((v) => v.id)).toEqual(['ring', 'seqlock', 'ioctl-lock']);
+    expect(method('mmap').caveats.join(' ')).toMatch(/cannot be taken from user space/);
+  });
+
+  it('ioctl warns about 32/64-bit compat and is the synchronous, reliable request/response path', () => {
+    expect(method('ioctl').caveats.join(' ')).toMatch(/compat_ioctl/);
+    expect(rating('ioctl', 'reliable')).toBe(5);
+    expect(rating('ioctl', 'low-latency')).toBe(5);
+    expect(rating('ioctl', 'async-notify')).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('parseCatalogue rejects broken files with file, entry and problem', () => {
+  it('reports a missing method', () => {
+    const files = fresh();
+    files.methods.methods = files.methods.methods.filter((m) => m.id !== 'sysfs');
+    const message = errorOf(files);
+    expect(message).toContain('data/methods.json');
+    expect(message).toContain('method "sysfs"');
+    expect(message).toMatch(/missing/);
+  });
+
+  it('reports a duplicate method with both indices', () => {
+    const files = fresh();
+    files.methods.methods.push(structuredClone(rawMethod(files, 'genetlink')));
+    const message = errorOf(files);
+    expect(message).toContain('data/methods.json');
+    expect(message).toContain(`method "genetlink" (index ${METHOD_IDS.length})`);
+    expect(message).toMatch(/duplicate of the entry at index 0/);
+  });
+
+  it('reports a rating out of range', () => {
+    const files = fresh();
+    rawMethod(files, 'relay').ratings['bulk-data'] = { ...rawMethod(files, 'relay').ratings['bulk-data'], rating: 7 };
+    const message = errorOf(files);
+    expect(message).toContain('data/methods.json');
+    expect(message).toContain('method "relay" (index 8)');
+    expect(message).toContain('ratings.bulk-data.rating');
+    expect(message).toMatch(/<=\s*5/);
+  });
+
+  it('reports a rating for an unknown trait', () => {
+    const files = fresh();
+    rawMethod(files, 'chardev').ratings.telepathy = { rating: 3, why: 'mind over matter', source: 'signal(7)' };
+    const message = errorOf(files);
+    expect(message).toContain('data/methods.json');
+    expect(message).toContain('method "chardev"');
+    expect(message).toContain('unknown trait "telepathy"');
+  });
+
+  it('reports a method that leaves a trait unrated', () => {
+    const files = fresh();
+    delete rawMethod(files, 'ioctl').ratings.multicast;
+    const message = errorOf(files);
+    expect(message).toContain('method "ioctl"');
+    expect(message).toContain('missing rating for trait "multicast"');
+  });
+
+  it('reports a missing field', () => {
+    const files = fresh();
+    delete rawMethod(files, 'eventfd').summary;
+    const message = errorOf(files);
+    expect(message).toContain('data/methods.json');
+    expect(message).toContain('method "eventfd"');
+    expect(message).toContain('missing field "summary"');
+  });
+
+  it('reports an entry without a usable id by its index', () => {
+    const files = fresh();
+    delete (files.methods.methods[2] as Partial<RawMethod>).id;
+    const message = errorOf(files);
+    expect(message).toContain('method at index 2');
+    expect(message).toContain('missing field "id"');
+  });
+
+  it('reports an unknown method id', () => {
+    const files = fresh();
+    rawMethod(files, 'signal').id = 'carrier-pigeon';
+    const message = errorOf(files);
+    expect(message).toContain('method "carrier-pigeon" (index 9)');
+    expect(message).toContain('unknown id "carrier-pigeon"');
+  });
+
+  it('reports problems in the trait legend against the traits file', () => {
+    const files = fresh();
+    files.traits.traits = files.traits.traits.filter((t) => t.id !== 'multicast');
+    files.traits.traits.push({ ...structuredClone(files.traits.traits[0]!), id: 'telepathy' });
+    const message = errorOf(files);
+    expect(message).toContain('data/traits.json: trait "telepathy"');
+    expect(message).toContain('unknown id "telepathy"');
+  });
+
+  it('reports a missing and a duplicated trait', () => {
+    const files = fresh();
+    files.traits.traits = files.traits.traits.filter((t) => t.id !== 'reliable');
+    files.traits.traits.push(structuredClone(files.traits.traits[0]!));
+    const message = errorOf(files);
+    expect(message).toContain('data/traits.json: trait "reliable": missing');
+    expect(message).toContain('data/traits.json: trait "small-messages"');
+    expect(message).toMatch(/duplicate/);
+  });
+
+  it('names the files it was given', () => {
+    const files = fresh();
+    files.methods.methods.pop();
+    files.traits.traits.pop();
+    const message = errorOf(files, { methods: 'fixtures/m.json', traits: 'fixtures/t.json' });
+    expect(message).toContain('fixtures/m.json: method "connector"');
+    expect(message).toContain('fixtures/t.json: trait "needs-root"');
+  });
+
+  it('rejects input that is not a catalogue at all', () => {
+    expect(() => parseCatalogue(null, shipped.traits)).toThrow(/data\/methods\.json: top level/);
+    expect(() => parseCatalogue(shipped.methods, { schema: 'kcomm-traits/2', traits: [] })).toThrow(
+      /data\/traits\.json: schema/,
+    );
+  });
+});

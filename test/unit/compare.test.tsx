@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import methodsJson from '../../data/methods.json';
+import traitsJson from '../../data/traits.json';
+import { AppProvider } from '../../src/app/provider';
+import { routes } from '../../src/app/router';
+import reportJson from '../fixtures/report-synthetic.json';
+
+function renderApp(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return router;
+}
+
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url.startsWith('/api/methods')) return Response.json({ methods: methodsJson.methods });
+      if (url.startsWith('/api/traits')) return Response.json({ traits: traitsJson.traits });
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets: [] });
+      if (url.startsWith('/api/advice')) return Response.json({ ...reportJson, basis: 'traits', dataset: null });
+      return Response.json({ error: 'not-found', message: 'no' }, { status: 404 });
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const bodyRows = () =>
+  Array.from(screen.getByRole('table').querySelectorAll('tbody tr[data-row]'), (r) => r.getAttribute('data-row'));
+const columnNames = () => Array.from(screen.getByRole('table').querySelectorAll('thead th'), (h) => h.textContent);
+
+describe('compare page', () => {
+  it('puts the chosen methods side by side with traits, facts and scores for the answers', async () => {
+    renderApp('/compare?m=genetlink,chardev&dir=both&style=request&v=1');
+    const table = await screen.findByRole('table');
+    expect(columnNames().slice(1)).toEqual(['Generic netlink', 'Character device (read/write/poll)']);
+    expect(within(table).getByRole('rowheader', { name: /Score for your answers/ })).toBeInTheDocument();
+    expect(within(table).getByRole('img', { name: 'Small messages' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Generic netlink' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'debugfs' })).not.toBeChecked();
+  });
+
+  it('hides the rows where every method agrees and keeps those where they differ', async () => {
+    const user = userEvent.setup();
+    const router = renderApp('/compare?m=genetlink,chardev&v=1');
+    await screen.findByRole('table');
+    const all = bodyRows();
+    expect(all).toContain('abi');
+    expect(all).toContain('shell');
+    await user.click(screen.getByRole('checkbox', { name: /hide rows where they agree/i }));
+    expect(router.state.location.search).toContain('diff=1');
+    const shown = bodyRows();
+    expect(shown).not.toContain('abi');
+    expect(shown).toContain('shell');
+    expect(shown.length).toBeLessThan(all.length);
+    await user.click(screen.getByRole('checkbox', { name: /hide rows where they agree/i }));
+    expect(bodyRows()).toEqual(all);
+  });
+
+  it('adds a method by its checkbox, allows at most four and reports unknown ids', async () => {
+    const user = userEvent.setup();
+    const router = renderApp('/compare?m=genetlink,nosuch&v=1');
+    expect(await screen.findByText(/no method is called "nosuch"/)).toBeInTheDocument();
+    expect(screen.getByText(/tick at least two methods/i)).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'debugfs' }));
+    await user.click(screen.getByRole('checkbox', { name: 'sysfs attributes' }));
+    await user.click(screen.getByRole('checkbox', { name: 'procfs file' }));
+    expect(new URLSearchParams(router.state.location.search).get('m')).toBe('genetlink,debugfs,sysfs,procfs');
+    expect(screen.getByRole('checkbox', { name: 'configfs' })).toBeDisabled();
+    expect(columnNames()).toHaveLength(5);
+  });
+});

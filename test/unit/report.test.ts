@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
+import { decodeAnswers } from '../../src/core/answers-codec';
+import { parseCatalogue } from '../../src/core/catalogue-load';
+import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
+import { advise } from '../../src/core/scoring';
+import { buildReport, reportToMarkdown } from '../../src/core/report';
+import fixture from '../fixtures/dataset-synthetic.json';
+
+const catalogue = parseCatalogue(
+  JSON.parse(readFileSync('data/methods.json', 'utf8')),
+  JSON.parse(readFileSync('data/traits.json', 'utf8')),
+);
+const dataset: Dataset = datasetSchema.parse(fixture);
+const ORIGIN = 'https://kcomm.example';
+const answers: Answers = { ...DEFAULT_ANSWERS, style: 'request', dir: 'both', size: 2048, rate: 100, lat: 200 };
+
+describe('buildReport', () => {
+  it('has exactly the kcomm-report/1 shape', () => {
+    const report = buildReport({ ...answers, dataset: dataset.id }, catalogue, dataset, ORIGIN);
+    expect(Object.keys(report).sort()).toEqual(
+      ['answers', 'basis', 'dataset', 'eliminated', 'permalink', 'ranking', 'schema', 'whatWouldChange'].sort(),
+    );
+    expect(report.schema).toBe('kcomm-report/1');
+    expect(report.dataset).toEqual({
+      id: dataset.id,
+      collectedAt: dataset.collectedAt,
+      host: dataset.host,
+      harness: dataset.harness,
+    });
+    expect(report.basis).toBe('traits+measurements');
+    for (const r of report.ranking)
+      expect(Object.keys(r).sort()).toEqual(['measured', 'method', 'name', 'reasons', 'score']);
+    for (const e of report.eliminated) expect(Object.keys(e).sort()).toEqual(['method', 'name', 'reasons']);
+  });
+
+  it('carries the advice unchanged and a permalink that decodes to the answers', () => {
+    const report = buildReport(answers, catalogue, null, ORIGIN);
+    const advice = advise(answers, catalogue, null);
+    expect(report.ranking).toEqual(advice.ranking);
+    expect(report.eliminated).toEqual(advice.eliminated);
+    expect(report.whatWouldChange).toEqual(advice.whatWouldChange);
+    expect(report.dataset).toBeNull();
+    expect(report.basis).toBe('traits');
+    const url = new URL(report.permalink);
+    expect(url.origin + url.pathname).toBe(`${ORIGIN}/results`);
+    expect(decodeAnswers(url.searchParams)).toEqual({ answers, errors: [] });
+  });
+
+  it('is deterministic and survives a JSON round trip', () => {
+    const a = buildReport(answers, catalogue, dataset, ORIGIN);
+    const b = buildReport(answers, catalogue, dataset, ORIGIN);
+    expect(a).toEqual(b);
+    expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+  });
+});
+
+describe('reportToMarkdown', () => {
+  it('names the top pick, an alternative, every score, the eliminated and the permalink', () => {
+    const report = buildReport({ ...answers, dataset: dataset.id }, catalogue, dataset, ORIGIN);
+    const md = reportToMarkdown(report);
+    const [top, alt] = report.ranking;
+    expect(md).toMatch(/^# kcomm/);
+    expect(md).toContain(`**Top pick: ${top!.name}** (\`${top!.method}\`, score ${top!.score}/100)`);
+    expect(md).toContain(`**Credible alternative: ${alt!.name}**`);
+    for (const r of report.ranking) expect(md).toContain(`(\`${r.method}\`) | ${r.score} |`);
+    for (const e of report.eliminated) expect(md).toContain(`- **${e.name}** (\`${e.method}\`): ${e.reasons[0]}`);
+    expect(md).toContain('| Message size | 2 KiB |');
+    expect(md).toContain('| Latency budget | 200 µs |');
+    expect(md).toContain(report.permalink);
+    for (const c of report.whatWouldChange) expect(md).toContain(c.sentence);
+  });
+
+  it('shows measured numbers with the nearest measured sizes and the provenance', () => {
+    const md = reportToMarkdown(buildReport(answers, catalogue, dataset, ORIGIN));
+    expect(md).toContain('## Measurements at 2 KiB');
+    expect(md).toContain('interpolated between 1 KiB and 4 KiB');
+    expect(md).toContain('- Dataset: `fixture-synthetic`');
+    expect(md).toContain('- Target: vm-tcg — emulated (QEMU TCG)');
+    expect(md).toContain('- Kernel: fixture');
+    expect(md).toContain('- CPU: Synthetic CPU (fixture)');
+    expect(md).toContain('- Collected: 2025-01-15T10:00:00.000Z');
+    expect(md).toContain('version/commit fixture-0000000');
+    expect(md).not.toContain('trait ratings alone');
+  });
+
+  it('says the ranking rests on traits alone without a dataset', () => {
+    const md = reportToMarkdown(buildReport(answers, catalogue, null, ORIGIN));
+    expect(md).toContain(
+      "No benchmark dataset was chosen, so the ranking rests on the catalogue's trait ratings alone.",
+    );
+    expect(md).not.toContain('Provenance');
+  });
+
+  it('explains an empty ranking instead of naming a top pick', () => {
+    const md = reportToMarkdown(
+      buildReport({ ...DEFAULT_ANSWERS, module: false, shell: true }, catalogue, null, ORIGIN),
+    );
+    expect(md).toContain('Nothing in the catalogue fits these answers');
+    expect(md).not.toContain('Top pick');
+  });
+
+  it('keeps table cells intact when text contains a pipe', () => {
+    const report = buildReport(answers, catalogue, null, ORIGIN);
+    const first = report.ranking[0]!;
+    const tampered = {
+      ...report,
+      ranking: [{ ...first, reasons: ['Trait fit 1/100.', 'a | b\nc'] }, ...report.ranking.slice(1)],
+    };
+    expect(reportToMarkdown(tampered)).toContain('| a \\| b c |');
+  });
+});

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppProvider } from '../../src/app/provider';
+import { routes } from '../../src/app/router';
+import type { Report } from '../../src/core/report';
+import reportJson from '../fixtures/report-synthetic.json';
+
+const report = reportJson as Report;
+const QUERY =
+  'dir=both&style=request&size=256&rate=1000&listeners=1&stable=1&module=1&unpriv=0&shell=0&kernel=5.10&dataset=fixture-synthetic&v=1';
+const datasets = [
+  {
+    id: 'fixture-synthetic',
+    ok: true,
+    collectedAt: report.dataset!.collectedAt,
+    host: report.dataset!.host,
+    harness: report.dataset!.harness,
+    resultCount: 106,
+    methods: [],
+  },
+  { id: 'broken', ok: false, file: 'broken.json', error: 'is not valid JSON' },
+];
+
+let fetchMock: ReturnType<typeof vi.fn>;
+
+function renderApp(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return router;
+}
+
+const adviceCalls = () => fetchMock.mock.calls.map((c) => String(c[0])).filter((u) => u.startsWith('/api/advice'));
+
+beforeEach(() => {
+  fetchMock = vi.fn(async (url: string) => {
+    if (url.startsWith('/api/datasets')) return Response.json({ datasets });
+    if (url.startsWith('/api/advice')) return Response.json(report);
+    if (url.startsWith('/api/traits')) return Response.json({ traits: [] });
+    return Response.json({ error: 'not-found', message: 'no' }, { status: 404 });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('results page', () => {
+  it('shows the top pick, a credible alternative and their reasons', async () => {
+    renderApp(`/results?${QUERY}`);
+    const top = await screen.findByRole('article', { name: report.ranking[0]!.name });
+    expect(within(top).getByText('Top pick')).toBeInTheDocument();
+    expect(within(top).getByText(report.ranking[0]!.reasons[0]!)).toBeInTheDocument();
+    expect(within(top).getByLabelText(`score ${report.ranking[0]!.score} of 100`)).toBeInTheDocument();
+    const alt = screen.getByRole('article', { name: report.ranking[1]!.name });
+    expect(within(alt).getByText('Credible alternative')).toBeInTheDocument();
+    expect(adviceCalls()[0]).toBe(`/api/advice?${QUERY}`);
+  });
+
+  it('lists the full ranking with score bars, the eliminated methods and measured numbers', async () => {
+    renderApp(`/results?${QUERY}`);
+    const ranking = await screen.findByRole('region', { name: 'Full ranking' });
+    const rows = within(ranking)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('rank-row'));
+    expect(rows).toHaveLength(report.ranking.length);
+    expect(within(ranking).getAllByRole('meter')).toHaveLength(report.ranking.length);
+    const eliminated = screen.getByRole('region', { name: /eliminated/i });
+    for (const e of report.eliminated) {
+      const item = within(eliminated).getByRole('link', { name: e.name }).closest('li')!;
+      expect(item).toHaveTextContent(e.reasons[0]!);
+    }
+    expect(screen.getByText(/Ranked on traits and on measurements from dataset/)).toBeInTheDocument();
+    expect(screen.getAllByRole('table').length).toBeGreaterThan(0);
+    expect(screen.getAllByRole('table', { name: 'Measured at your message size' })).toHaveLength(2);
+  });
+
+  it('links every "what would change" sentence to the results with that one answer changed', async () => {
+    const user = userEvent.setup();
+    const router = renderApp(`/results?${QUERY}`);
+    const section = await screen.findByRole('region', { name: /what would change/i });
+    const links = within(section).getAllByRole('link');
+    expect(links).toHaveLength(report.whatWouldChange.length);
+    const change = report.whatWouldChange[0]!;
+    const link = within(section).getByRole('link', { name: change.sentence });
+    const target = new URLSearchParams(link.getAttribute('href')!.split('?')[1]);
+    expect(target.get(change.param)).toBe(change.to === '' ? null : change.to);
+    await user.click(link);
+    expect(new URLSearchParams(router.state.location.search).get(change.param)).toBe(
+      change.to === '' ? null : change.to,
+    );
+  });
+
+  it('edits answers in place and re-ranks without starting over', async () => {
+    const user = userEvent.setup();
+    const router = renderApp(`/results?${QUERY}`);
+    await screen.findByRole('article', { name: report.ranking[0]!.name });
+    await user.click(screen.getByRole('button', { name: 'Edit answers' }));
+    const panel = screen.getByRole('form', { name: 'Edit answers' });
+    const size = within(panel).getByRole('textbox', { name: 'Message size' });
+    await user.clear(size);
+    await user.type(size, '2');
+    await user.selectOptions(within(panel).getByRole('combobox', { name: 'Message size unit' }), 'MiB');
+    await user.click(within(panel).getByRole('button', { name: /apply/i }));
+    expect(new URLSearchParams(router.state.location.search).get('size')).toBe(String(2 * 1024 * 1024));
+    expect(new URLSearchParams(router.state.location.search).get('dir')).toBe('both');
+  });
+
+  it('shows each bad permalink parameter with the default used, never a blank page', async () => {
+    renderApp('/results?dir=sideways&size=12abc&rate=0&kernel=five&bogus=1&dataset=gone&v=1');
+    expect(await screen.findByText(/dataset "gone" does not exist on this server/)).toBeInTheDocument();
+    const alert = screen.getByRole('alert', { name: /6 parts of this link were not understood/i });
+    expect(alert).toHaveTextContent('dir must be one of k2u, u2k, both, got "sideways"');
+    expect(alert).toHaveTextContent(/using the default, Kernel → user space/);
+    expect(alert).toHaveTextContent(/size must be a whole number of bytes/);
+    expect(alert).toHaveTextContent(/rate must be a number of messages per second > 0/);
+    expect(alert).toHaveTextContent(/kernel must be a version major.minor/);
+    expect(alert).toHaveTextContent(/unknown parameter "bogus"/);
+    expect(alert).toHaveTextContent(/dataset "gone" does not exist on this server/);
+    expect(await screen.findByRole('article', { name: report.ranking[0]!.name })).toBeInTheDocument();
+    const asked = new URLSearchParams(adviceCalls()[0]!.split('?')[1]);
+    expect(asked.get('dir')).toBe('k2u');
+    expect(asked.get('size')).toBe('64');
+    expect(asked.get('dataset')).toBeNull();
+  });
+
+  it('reports an unreadable dataset by its error', async () => {
+    renderApp('/results?dataset=broken&v=1');
+    expect(await screen.findByText(/dataset "broken" cannot be read/)).toBeInTheDocument();
+    const alert = screen.getByRole('alert', { name: /not understood/i });
+    expect(alert).toHaveTextContent('dataset "broken" cannot be read (is not valid JSON)');
+  });
+
+  it('shows the API error and its parameters when the server refuses the answers', async () => {
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets });
+      return Response.json(
+        {
+          error: 'invalid-parameters',
+          message: 'rate is off',
+          errors: [{ param: 'rate', value: '5', message: 'rate is off' }],
+        },
+        { status: 400 },
+      );
+    });
+    renderApp('/results?rate=5&v=1');
+    const panel = await screen.findByRole('alert');
+    expect(panel).toHaveTextContent('The recommendation could not be computed');
+    expect(panel).toHaveTextContent('rate=5');
+  });
+});

@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
+import { compareKernel } from '../../src/core/answers-codec';
+import { parseCatalogue } from '../../src/core/catalogue-load';
+import type { Catalogue } from '../../src/core/catalogue-schema';
+import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
+import type { MethodId } from '../../src/core/ids';
+import { formatNs, formatRate, measuredAt } from '../../src/core/measured';
+import { advise, applyChange, type Advice } from '../../src/core/scoring';
+import fixture from '../fixtures/dataset-synthetic.json';
+import { SCENARIOS } from '../scenarios';
+
+const catalogue: Catalogue = parseCatalogue(
+  JSON.parse(readFileSync('data/methods.json', 'utf8')),
+  JSON.parse(readFileSync('data/traits.json', 'utf8')),
+);
+const dataset: Dataset = datasetSchema.parse(fixture);
+const ans = (over: Partial<Answers> = {}): Answers => ({ ...DEFAULT_ANSWERS, ...over });
+
+function eliminatedReasons(advice: Advice, id: MethodId): string[] | undefined {
+  return advice.eliminated.find((e) => e.method === id)?.reasons;
+}
+function ranked(advice: Advice, id: MethodId): boolean {
+  return advice.ranking.some((r) => r.method === id);
+}
+function methodsWhere(pred: (m: Catalogue['methods'][number]) => boolean): Catalogue['methods'] {
+  const ms = catalogue.methods.filter(pred);
+  expect(ms.length).toBeGreaterThan(0);
+  return ms;
+}
+
+describe('hard constraints eliminate with a stated reason', () => {
+  it('dir=both eliminates methods that carry data one way only', () => {
+    const advice = advise(ans({ dir: 'both', style: 'request' }), catalogue, null);
+    for (const m of methodsWhere((m) => m.directions.length < 2)) {
+      expect(ranked(advice, m.id)).toBe(false);
+      expect(eliminatedReasons(advice, m.id)?.join(' ')).toMatch(/Carries data only .*, but you need both ways\./);
+    }
+  });
+
+  it('dir=u2k eliminates kernel → user only methods', () => {
+    const advice = advise(ans({ dir: 'u2k' }), catalogue, null);
+    for (const m of methodsWhere((m) => !m.directions.includes('u2k')))
+      expect(eliminatedReasons(advice, m.id)?.join(' ')).toContain('you need user → kernel');
+  });
+
+  it('compares minKernel numerically with the oldest kernel supported', () => {
+    const newer = methodsWhere((m) => compareKernel(m.minKernel, '4.19') > 0);
+    const advice = advise(ans({ kernel: '4.19' }), catalogue, null);
+    for (const m of newer)
+      expect(eliminatedReasons(advice, m.id)).toContain(
+        `Needs kernel ${m.minKernel} or newer; you support kernels back to 4.19.`,
+      );
+    // 5.10 is newer than 5.8 even though "5.10" < "5.8" as strings.
+    const at510 = advise(ans({ kernel: '5.10' }), catalogue, null);
+    for (const m of catalogue.methods.filter((m) => m.minKernel === '5.8'))
+      expect(eliminatedReasons(at510, m.id) ?? []).not.toContainEqual(expect.stringContaining('Needs kernel'));
+  });
+
+  it('unpriv=1 eliminates root-only methods, quoting the privilege text', () => {
+    const advice = advise(ans({ unpriv: true, stable: false }), catalogue, null);
+    for (const m of methodsWhere((m) => m.privileges.rootOnly)) {
+      const reasons = eliminatedReasons(advice, m.id)?.join(' ') ?? '';
+      expect(reasons).toContain('An unprivileged consumer cannot use it');
+      expect(reasons).toContain(m.privileges.text.slice(0, 20));
+    }
+    const asRoot = advise(ans({ unpriv: false, stable: false }), catalogue, null);
+    expect(asRoot.eliminated.flatMap((e) => e.reasons).join(' ')).not.toContain('unprivileged');
+  });
+
+  it('stable=1 eliminates debug-only interfaces; stable=0 keeps them', () => {
+    const debugOnly = methodsWhere((m) => m.abi === 'debug-only');
+    const stable = advise(ans({ stable: true }), catalogue, null);
+    for (const m of debugOnly)
+      expect(eliminatedReasons(stable, m.id)?.join(' ')).toContain('A debug-only interface, but you need a stable');
+    const loose = advise(ans({ stable: false, dir: 'k2u' }), catalogue, null);
+    for (const m of debugOnly) expect(eliminatedReasons(loose, m.id) ?? []).toEqual([]);
+  });
+
+  it('stable=1 penalises discouraged interfaces without eliminating them', () => {
+    const m = methodsWhere((m) => m.abi === 'discouraged')[0]!;
+    const advice = advise(ans({ stable: true }), catalogue, null);
+    const scored = advice.ranking.find((r) => r.method === m.id);
+    expect(scored?.reasons.join(' ')).toContain('discouraged for new interfaces');
+  });
+
+  it('module=0 eliminates methods that need a custom module', () => {
+    const advice = advise(ans({ module: false }), catalogue, null);
+    for (const m of methodsWhere((m) => m.needsModule))
+      expect(eliminatedReasons(advice, m.id)).toContain('Needs a custom kernel module, and you cannot ship one.');
+  });
+
+  it('shell=1 eliminates methods a shell cannot use', () => {
+    const advice = advise(ans({ shell: true }), catalogue, null);
+    for (const m of methodsWhere((m) => !m.usableFromShell))
+      expect(eliminatedReasons(advice, m.id)).toContain('Cannot be used from a shell, which you need.');
+  });
+
+  it('lists every constraint a method breaks, not just the first', () => {
+    const m = methodsWhere((m) => m.needsModule && !m.usableFromShell)[0]!;
+    const advice = advise(ans({ module: false, shell: true }), catalogue, null);
+    expect(eliminatedReasons(advice, m.id)).toHaveLength(2);
+  });
+});
+
+describe('measured constraints', () => {
+  it('eliminates a method whose measured rate at the size cannot carry the asked rate, citing the numbers', () => {
+    const point = measuredAt(dataset, 'sysfs', 'roundtrip', 64)!;
+    const rate = point.msgsPerSec * 2;
+    const advice = advise(ans({ style: 'request', rate }), catalogue, dataset);
+    const reasons = eliminatedReasons(advice, 'sysfs')?.join(' ') ?? '';
+    expect(reasons).toContain(`Measured ${formatRate(point.msgsPerSec)} at 64 B, roundtrip`);
+    expect(reasons).toContain(`cannot carry the ${formatRate(rate)} you need (dataset fixture-synthetic)`);
+    // Without the dataset the same answers keep sysfs.
+    expect(ranked(advise(ans({ style: 'request', rate }), catalogue, null), 'sysfs')).toBe(true);
+  });
+
+  it('penalises (does not eliminate) a method whose measured p99 misses the latency budget', () => {
+    const point = measuredAt(dataset, 'sysfs', 'roundtrip', 64)!;
+    const lat = point.latencyNs.p99 / 1000 / 4; // µs: a quarter of the measured p99
+    const a = ans({ style: 'request', rate: 1, lat });
+    const withData = advise(a, catalogue, dataset).ranking.find((r) => r.method === 'sysfs')!;
+    const traitsOnly = advise(a, catalogue, null).ranking.find((r) => r.method === 'sysfs')!;
+    expect(withData).toBeDefined();
+    expect(withData.reasons.join(' ')).toContain(
+      `measured p99 of ${formatNs(point.latencyNs.p99)} at 64 B, roundtrip exceeds the ${formatNs(lat * 1000)} budget (dataset fixture-synthetic)`,
+    );
+    expect(traitsOnly.score - withData.score).toBeGreaterThanOrEqual(20);
+  });
+
+  it('rewards a measured p99 that fits the budget, citing the numbers', () => {
+    const point = measuredAt(dataset, 'genetlink', 'roundtrip', 64)!;
+    const lat = (point.latencyNs.p99 / 1000) * 50;
+    const advice = advise(ans({ style: 'request', lat, rate: 10 }), catalogue, dataset);
+    const g = advice.ranking.find((r) => r.method === 'genetlink')!;
+    expect(g.reasons.join(' ')).toContain(`measured p99 of ${formatNs(point.latencyNs.p99)} at 64 B, roundtrip fits`);
+    expect(g.measured).toHaveLength(1);
+    expect(g.measured[0]).toMatchObject({ method: 'genetlink', pattern: 'roundtrip', sizeBytes: 64, exact: true });
+  });
+
+  it('names interpolated sizes in its reasons', () => {
+    const advice = advise(ans({ style: 'request', size: 2048, rate: 10 }), catalogue, dataset);
+    const c = advice.ranking.find((r) => r.method === 'chardev')!;
+    expect(c.reasons.join(' ')).toContain('2 KiB (interpolated between 1 KiB and 4 KiB)');
+  });
+
+  it('says when a method was not measured', () => {
+    const advice = advise(ans({ style: 'request', dir: 'u2k' }), catalogue, dataset);
+    const c = advice.ranking.find((r) => r.method === 'configfs')!;
+    expect(c.measured).toEqual([]);
+    expect(c.reasons).toContain('Not measured in dataset fixture-synthetic for roundtrip; scored from traits alone.');
+  });
+
+  it('reports its basis and dataset', () => {
+    expect(advise(ans(), catalogue, null)).toMatchObject({ basis: 'traits', datasetId: null });
+    expect(advise(ans(), catalogue, dataset)).toMatchObject({
+      basis: 'traits+measurements',
+      datasetId: 'fixture-synthetic',
+    });
+    const noneRanked = advise(ans(), catalogue, null).ranking;
+    expect(noneRanked.every((r) => r.measured.length === 0)).toBe(true);
+  });
+});
+
+describe('scores and reasons', () => {
+  it('gives integer scores from 0 to 100, best first, every ranked method with reasons', () => {
+    for (const s of SCENARIOS) {
+      for (const ds of [null, dataset]) {
+        const { ranking } = advise(ans(s.answers), catalogue, ds);
+        for (const [i, r] of ranking.entries()) {
+          expect(Number.isInteger(r.score)).toBe(true);
+          expect(r.score).toBeGreaterThanOrEqual(0);
+          expect(r.score).toBeLessThanOrEqual(100);
+          if (i > 0) expect(r.score).toBeLessThanOrEqual(ranking[i - 1]!.score);
+          expect(r.reasons.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it('cites trait ratings and the numbers from the answers', () => {
+    const advice = advise(ans({ listeners: 8, lat: 100 }), catalogue, null);
+    const text = advice.ranking[0]!.reasons.join(' ');
+    expect(text).toMatch(/Trait fit \d+\/100/);
+    expect(text).toMatch(/Rated [45]\/5 for /);
+    expect(advice.ranking.flatMap((r) => r.reasons).join(' ')).toMatch(/8 listeners|100 µs/);
+  });
+
+  it('puts every catalogue method in exactly one of ranking and eliminated', () => {
+    const advice = advise(ans({ dir: 'both', unpriv: true, kernel: '5.4' }), catalogue, dataset);
+    const ids = [...advice.ranking.map((r) => r.method), ...advice.eliminated.map((e) => e.method)].sort();
+    expect(ids).toEqual(catalogue.methods.map((m) => m.id).sort());
+  });
+});
+
+describe('determinism', () => {
+  it('gives the same advice for the same input, whatever the catalogue order', () => {
+    const a = ans({ style: 'stream', size: 4096, rate: 10_000 });
+    const first = advise(a, catalogue, dataset);
+    expect(advise(a, catalogue, dataset)).toEqual(first);
+    const reversed = { ...catalogue, methods: [...catalogue.methods].reverse() };
+    expect(advise(a, reversed, dataset)).toEqual(first);
+  });
+
+  it('breaks ties by method id', () => {
+    const g = catalogue.methods.find((m) => m.id === 'genetlink')!;
+    // Two methods identical in every rating and flag: only the id can order them.
+    const twins: Catalogue = { ...catalogue, methods: [{ ...g, id: 'sysfs' }, g] };
+    const { ranking } = advise(ans(), twins, null);
+    expect(ranking.map((r) => r.method)).toEqual(['genetlink', 'sysfs']);
+    expect(ranking[0]!.score).toBe(ranking[1]!.score);
+  });
+});
+
+describe('whatWouldChange', () => {
+  const cases: Partial<Answers>[] = [{}, ...SCENARIOS.map((s) => s.answers)];
+
+  it.each(cases.map((c, i) => [i, c] as const))(
+    'case %i: each change, applied, really changes the top pick',
+    (_i, over) => {
+      for (const ds of [null, dataset]) {
+        const a = ans(over);
+        const advice = advise(a, catalogue, ds);
+        const top = advice.ranking[0]?.method ?? null;
+        const params = advice.whatWouldChange.map((c) => c.param);
+        expect(new Set(params).size).toBe(params.length);
+        for (const change of advice.whatWouldChange) {
+          expect(change.from).not.toBe(change.to);
+          const changed = applyChange(a, change);
+          const after = advise(changed, catalogue, ds);
+          expect(after.ranking[0]?.method).toBe(change.newTop);
+          expect(change.newTop).not.toBe(top);
+          const newName = catalogue.methods.find((m) => m.id === change.newTop)!.name;
+          expect(change.sentence).toContain(newName);
+        }
+      }
+    },
+  );
+
+  it('finds the smallest change first and describes it in a sentence', () => {
+    // Defaults: genetlink for k2u events; needing a shell rules it out.
+    const advice = advise(ans(), catalogue, null);
+    const shell = advice.whatWouldChange.find((c) => c.param === 'shell');
+    expect(shell).toMatchObject({ from: '0', to: '1' });
+    expect(shell!.sentence).toMatch(
+      /^If it had to work from a shell, .+ would come first instead of Generic netlink\.$/,
+    );
+  });
+
+  it('offers the nearest kernel that makes something possible when nothing fits', () => {
+    const bpf = catalogue.methods.find((m) => !m.needsModule)!;
+    const advice = advise(ans({ module: false, kernel: '5.4' }), catalogue, null);
+    expect(advice.ranking).toEqual([]);
+    const kernel = advice.whatWouldChange.find((c) => c.param === 'kernel');
+    expect(compareKernel(kernel!.to, bpf.minKernel)).toBeGreaterThanOrEqual(0);
+    expect(kernel!.sentence).toBe(
+      `If you could require kernel ${kernel!.to} instead of 5.4, ${bpf.name} would become possible (nothing fits the current answers).`,
+    );
+  });
+});

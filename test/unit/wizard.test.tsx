@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppProvider } from '../../src/app/provider';
+import { routes } from '../../src/app/router';
+import { DEFAULT_ANSWERS } from '../../src/core/answers';
+import { useAnswersStore } from '../../src/features/wizard/stores/answers';
+
+function renderApp(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return router;
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  useAnswersStore.setState({ answers: DEFAULT_ANSWERS, step: 0 });
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets: [] });
+      if (url.startsWith('/api/traits')) return Response.json({ traits: [] });
+      return Response.json({ error: 'not-found', message: 'no' }, { status: 404 });
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('wizard', () => {
+  it('walks the seven steps in order with a progress indicator and moves focus to each heading', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    expect(await screen.findByText('Step 1 of 7')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: /which way does the data flow/i })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: /both ways/i }));
+    await user.click(screen.getByRole('button', { name: /next/i }));
+    expect(screen.getByText('Step 2 of 7')).toBeInTheDocument();
+    const heading = screen.getByRole('heading', { level: 1, name: /what kind of exchange/i });
+    expect(heading).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: /back/i }));
+    expect(screen.getByRole('heading', { level: 1, name: /which way/i })).toHaveFocus();
+    expect(screen.getByRole('radio', { name: /both ways/i })).toBeChecked();
+    expect(useAnswersStore.getState().answers.dir).toBe('both');
+  });
+
+  it('Enter goes to the next step and a bad size is reported inline and blocks Next', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByText('Step 1 of 7');
+    await user.click(screen.getByRole('radio', { name: /kernel → user space/i }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('Step 2 of 7')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /stream/i }));
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('Step 3 of 7')).toBeInTheDocument();
+
+    const size = screen.getByRole('textbox', { name: 'Message size' });
+    await user.clear(size);
+    await user.type(size, '12x');
+    expect(screen.getByText(/"12x" is not a number/)).toBeInTheDocument();
+    expect(size).toHaveAttribute('aria-invalid', 'true');
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('Step 3 of 7')).toBeInTheDocument();
+    expect(screen.getByText(/fix the value above/i)).toBeInTheDocument();
+
+    await user.clear(size);
+    await user.type(size, '4');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Message size unit' }), 'KiB');
+    expect(useAnswersStore.getState().answers.size).toBe(4096);
+    await user.type(size, '{Enter}');
+    expect(screen.getByText('Step 4 of 7')).toBeInTheDocument();
+  });
+
+  it('finishes on the results permalink with the answers in the query string', async () => {
+    const user = userEvent.setup();
+    const router = renderApp('/');
+    await screen.findByText('Step 1 of 7');
+    await user.click(screen.getByRole('button', { name: /7 constraints/i }));
+    expect(screen.getByText('Step 7 of 7')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: /usable from a shell/i }));
+    const kernel = screen.getByRole('textbox', { name: /oldest kernel/i });
+    await user.clear(kernel);
+    await user.type(kernel, '6.1');
+    await user.click(screen.getByRole('button', { name: /show recommendation/i }));
+    await act(async () => {});
+    expect(router.state.location.pathname).toBe('/results');
+    const params = new URLSearchParams(router.state.location.search);
+    expect(params.get('shell')).toBe('1');
+    expect(params.get('kernel')).toBe('6.1');
+    expect(params.get('dir')).toBe('k2u');
+  });
+
+  it('opens at a step with the answers a results page links with', async () => {
+    renderApp('/?step=rate&dir=u2k&rate=250&v=1');
+    expect(await screen.findByText('Step 4 of 7')).toBeInTheDocument();
+    expect(useAnswersStore.getState().answers).toMatchObject({ dir: 'u2k', rate: 250 });
+    const summary = screen.getByRole('complementary', { name: /your answers/i });
+    expect(within(summary).getByText('User space → kernel')).toBeInTheDocument();
+  });
+});
+
+describe('answers store', () => {
+  it('migrates an old or damaged stored draft to valid answers', async () => {
+    const migrate = useAnswersStore.persist.getOptions().migrate!;
+    const old = (await migrate({ dir: 'both', size: -3, rate: 10 }, 0)) as { answers: typeof DEFAULT_ANSWERS };
+    expect(old.answers).toEqual({ ...DEFAULT_ANSWERS, dir: 'both', rate: 10 });
+    const bad = (await migrate({ answers: { kernel: 'x' }, step: 99 }, 1)) as { step: number };
+    expect(bad.step).toBe(6);
+  });
+});
