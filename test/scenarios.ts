@@ -72,8 +72,6 @@ export const SCENARIOS: Scenario[] = [
     name: 'Hotplug-style upcall that runs a program when a device appears',
     answers: { dir: 'k2u', style: 'event', size: 256, rate: 0.01, listeners: 1, shell: true },
     expectTopThree: ['usermodehelper'],
-    ratingGap:
-      'usermodehelper is rated 3/5 for shell-usable and 3/5 for small-messages although the helper is usually a shell script receiving short argv/envp strings; what sets it apart (no daemon has to be running) is not a trait. With shell-usable 5 and small-messages 5 it ranks in the top three.',
     source:
       'Documentation/core-api/kernel-api.rst (call_usermodehelper) and the kobject uevent helper (Documentation/admin-guide/sysctl/kernel.rst, hotplug): the kernel starts a program, no daemon needs to be running.',
   },

@@ -12,6 +12,7 @@ import { makeHostGuard } from './lib/host-guard';
 import { adviceRoutes } from './routes/advice';
 import { catalogueRoutes } from './routes/catalogue';
 import { datasetRoutes } from './routes/datasets';
+import { referenceRoutes } from './routes/reference';
 import { runRoutes } from './routes/runs';
 import { benchRunner } from './runs/bench-runner';
 import { RunManager } from './runs/run-manager';
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   catalogueRoutes(app, catalogue);
   datasetRoutes(app, datasets);
   adviceRoutes(app, catalogue, datasets);
+  referenceRoutes(app, catalogue, rootDir);
 
   const runs = new RunManager(
     new RunStore(opts.runsDir ?? path.join(rootDir, 'var', 'runs')),

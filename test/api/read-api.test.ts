@@ -123,3 +123,34 @@ describe('read API', () => {
     expect(res.json().error).toBe('not-found');
   });
 });
+
+describe('reference code API', () => {
+  it('returns the genetlink module, its uapi header, user side, build files and README', async () => {
+    const res = await get('/api/methods/genetlink/reference');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.path).toBe('server/reference/genetlink/');
+    const byName = Object.fromEntries(body.files.map((f: { name: string; role: string }) => [f.name, f.role]));
+    expect(byName['kcomm_genetlink.c']).toBe('kernel');
+    expect(byName['kcomm_genetlink.h']).toBe('uapi');
+    expect(byName['genetlink_user.c']).toBe('user');
+    expect(byName['Kbuild']).toBe('build');
+    const kernel = body.files.find((f: { name: string }) => f.name === 'kcomm_genetlink.c');
+    expect(kernel.content).toMatch(/^\/\/ SPDX-License-Identifier: GPL-2.0/);
+  });
+
+  it('says where the kernel samples are for a method without a kcomm module', async () => {
+    const res = await get('/api/methods/bpf-ringbuf/reference');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().files).toEqual([]);
+    expect(res.json().note).toMatch(/samples|Documentation|selftests/);
+  });
+
+  it('refuses unknown ids and traversal', async () => {
+    for (const id of ['nope', '..%2F..%2Fetc', '%2E%2E']) {
+      const res = await get(`/api/methods/${id}/reference`);
+      expect([400, 404]).toContain(res.statusCode);
+      expect(typeof res.json().message).toBe('string');
+    }
+  });
+});
