@@ -12,6 +12,7 @@ import { makeHostGuard } from './lib/host-guard';
 import { adviceRoutes } from './routes/advice';
 import { catalogueRoutes } from './routes/catalogue';
 import { datasetRoutes } from './routes/datasets';
+import { healthRoutes } from './routes/health';
 import { referenceRoutes } from './routes/reference';
 import { runRoutes } from './routes/runs';
 import { benchRunner } from './runs/bench-runner';
@@ -42,6 +43,8 @@ export interface AppOptions {
   runner?: BenchRunner;
   /** The operator's explicit permission to use the local target (--allow-local). */
   allowLocal?: boolean;
+  /** Let /api/health start the background KVM probe (a short VM boot). The server does; tests do not. */
+  probeAccel?: boolean;
 }
 
 export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
@@ -87,6 +90,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     measurable: new Set(catalogue.methods.filter((m) => m.reference.path !== null).map((m) => m.id)),
     localRefusal: () => localRefusal(opts.allowLocal ?? false),
   });
+  healthRoutes(app, () => localRefusal(opts.allowLocal ?? false), opts.probeAccel ?? false);
 
   const hasDist = existsSync(path.join(distDir, 'index.html'));
   if (hasDist) await app.register(fastifyStatic, { root: distDir, wildcard: false });

@@ -22,6 +22,7 @@ try {
   const app = await buildApp({
     extraHostNames: host === '127.0.0.1' ? [] : [host],
     allowLocal: values['allow-local'] ?? false,
+    probeAccel: true,
   });
   if (values['allow-local']) console.warn('Local target allowed: runs may load kcomm modules into this kernel.');
   const address = await app.listen({ host, port });

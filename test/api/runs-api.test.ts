@@ -232,3 +232,19 @@ describe('hostile and malformed requests get a JSON 4xx and change nothing', () 
     else expect(res.statusCode).toBe(403);
   });
 });
+
+describe('GET /api/health', () => {
+  it('reports each capability, and the install command for anything missing', async () => {
+    await makeApp('ok');
+    const res = await app.inject({ method: 'GET', url: '/api/health', headers: H });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    for (const key of ['qemu', 'kvm', 'kernel', 'busybox', 'harness']) {
+      const check = body.checks[key];
+      expect(typeof check.ok).toBe('boolean');
+      if (!check.ok && key !== 'kvm') expect(check.install).toMatch(/apt-get install|npm run/);
+    }
+    expect(body.targets.local.available).toBe(false);
+    expect(body.targets.local.detail).toMatch(/--allow-local/);
+  });
+});
