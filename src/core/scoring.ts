@@ -381,7 +381,8 @@ function pointSize(p: MeasuredPoint): string {
 }
 
 function explainTraits(m: Method, c: Context, reasons: string[]): void {
-  const label = (t: TraitId) => c.traitLabel.get(t) ?? t;
+  // Lower-case only the first letter, and not in acronyms: "Stable ABI" reads "stable ABI".
+  const label = (t: TraitId) => (c.traitLabel.get(t) ?? t).replace(/^([A-Z])(?![A-Z])/, (x) => x.toLowerCase());
   const rating = (t: TraitId) => m.ratings[t]?.rating ?? 0;
   // Strengths: what earned the most points; weaknesses: where the most points were missed.
   const strengths = c.benefitTraits
@@ -389,22 +390,18 @@ function explainTraits(m: Method, c: Context, reasons: string[]): void {
     .sort((x, y) => c.weights[y] * rating(y) - c.weights[x] * rating(x))
     .slice(0, 3);
   for (const t of strengths)
-    reasons.push(
-      `Rated ${rating(t)}/5 for ${label(t).toLowerCase()}, which counts here because ${c.why[t]?.() ?? ''}.`,
-    );
+    reasons.push(`Rated ${rating(t)}/5 for ${label(t)}, which counts here because ${c.why[t]?.() ?? ''}.`);
   const weaknesses = c.benefitTraits
     .filter((t) => c.weights[t] >= 1 && rating(t) <= 2)
     .sort((x, y) => c.weights[y] * (5 - rating(y)) - c.weights[x] * (5 - rating(x)))
     .slice(0, 2);
   for (const t of weaknesses)
-    reasons.push(
-      `Only ${rating(t)}/5 for ${label(t).toLowerCase()}, though ${c.why[t]?.() ?? ''}: ${m.ratings[t]?.why ?? ''}`,
-    );
+    reasons.push(`Only ${rating(t)}/5 for ${label(t)}, though ${c.why[t]?.() ?? ''}: ${m.ratings[t]?.why ?? ''}`);
   for (const t of c.costTraits) {
     const penalty = (100 * c.weights[t] * rating(t)) / (5 * c.benefitTotal);
     if (penalty >= 3)
       reasons.push(
-        `Costs ${penalty.toFixed(0)} points for ${label(t).toLowerCase()} (${rating(t)}/5 burden), because ${c.why[t]?.() ?? ''}.`,
+        `Costs ${penalty.toFixed(0)} points for ${label(t)} (${rating(t)}/5 burden), because ${c.why[t]?.() ?? ''}.`,
       );
   }
 }
