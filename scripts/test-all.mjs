@@ -10,7 +10,15 @@ mkdirSync(reports, { recursive: true });
 
 const vitest = (project) => [
   'npx',
-  ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/${project}.json`],
+  [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reports}/${project}.json`,
+  ],
 ];
 
 const steps = [

@@ -165,7 +165,11 @@ static int genl_socket(void)
 	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
 	/* Ask for extended ACKs: errors then carry a text message and the bad attribute. */
 	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-	set_rcv_timeout(fd, 2000);
+	/*
+	 * Never block forever on a lost reply or event. Generous, because an
+	 * emulated VM on a busy host can stall for over a second.
+	 */
+	set_rcv_timeout(fd, 5000);
 	return fd;
 }
 
