@@ -23,7 +23,7 @@ export function makeHostGuard(extraNames: string[] = []) {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
       const origin = req.headers.origin;
       if (origin !== undefined) {
-        let originHost = '';
+        let originHost: string;
         try {
           originHost = new URL(origin).host;
         } catch {
