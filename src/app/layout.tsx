@@ -8,6 +8,7 @@ const NAV = [
   { to: '/compare', label: 'Compare' },
   { to: '/methods', label: 'Methods' },
   { to: '/benchmarks', label: 'Benchmarks' },
+  { to: '/collect', label: 'Collect' },
   { to: '/legend', label: 'Legend' },
 ];
 

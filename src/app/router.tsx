@@ -25,6 +25,9 @@ const LegendPage = lazy(() =>
 const BenchmarksPage = lazy(() =>
   import('../features/benchmarks/components/BenchmarksPage').then((m) => ({ default: m.BenchmarksPage })),
 );
+const CollectPage = lazy(() =>
+  import('../features/collect/components/CollectPage').then((m) => ({ default: m.CollectPage })),
+);
 
 export const routes: RouteObject[] = [
   {
@@ -37,6 +40,7 @@ export const routes: RouteObject[] = [
       { path: '/methods/:id', element: <MethodPage /> },
       { path: '/legend', element: <LegendPage /> },
       { path: '/benchmarks', element: <BenchmarksPage /> },
+      { path: '/collect', element: <CollectPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

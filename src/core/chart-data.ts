@@ -1,7 +1,7 @@
 // Turns a dataset into what the benchmark charts draw: one series per method/variant per pattern, latency
 // bands, throughput, the machine's own baselines, and ratios between two datasets. No React, no recharts.
 import type { BenchResult, Dataset } from './dataset-schema';
-import type { Pattern } from './ids';
+import type { MethodId, Pattern } from './ids';
 
 export interface SeriesPoint {
   sizeBytes: number;
@@ -177,4 +177,137 @@ export function compareDatasets(a: Dataset, b: Dataset): RatioRow[] {
     }
   }
   return rows;
+}
+
+// One colour per method, the same in every chart and every dataset, picked so the methods that are usually
+// drawn together (the file-based ones, the sockets, the shared-memory ones) stay apart on a white background.
+const METHOD_COLORS: Record<MethodId, string> = {
+  genetlink: '#1f6fb4',
+  netlink: '#00838f',
+  chardev: '#c62828',
+  ioctl: '#ef6c00',
+  mmap: '#2e7d32',
+  procfs: '#6a1b9a',
+  sysfs: '#795548',
+  debugfs: '#d81b60',
+  relay: '#8c8a00',
+  signal: '#283593',
+  usermodehelper: '#546e7a',
+  eventfd: '#e09b00',
+  'bpf-ringbuf': '#5c6bc0',
+  'io-uring-cmd': '#ad1457',
+  configfs: '#558b2f',
+  sysctl: '#4e342e',
+  connector: '#0277bd',
+};
+
+/** The baselines (null syscall, memcpy) are drawn in this colour so no method is mistaken for them. */
+export const BASELINE_COLOR = '#3d434b';
+
+const FALLBACK_COLOR = '#6b7280';
+
+function hexToRgb(hex: string): [number, number, number] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function mix(hex: string, toward: 0 | 255, amount: number): string {
+  const rgb = hexToRgb(hex).map((c) => Math.round(c + (toward - c) * amount));
+  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+// Variants share their method's hue and differ in lightness, by name only, so a shade is stable across
+// datasets. The variants the harness draws side by side (mmap's three, relay's burst next to plain relay) are
+// listed so they never share a shade; any other variant is shaded by a hash of its name.
+type Shade = [toward: 0 | 255, amount: number] | null;
+const DARKER: Shade = [0, 0.4];
+const LIGHTER: Shade = [255, 0.38];
+const KNOWN_VARIANT_SHADES: Record<string, Shade> = {
+  ring: null,
+  seqlock: DARKER,
+  'ioctl-lock': LIGHTER,
+  burst: DARKER,
+};
+
+function variantShade(variant: string): Shade {
+  if (variant in KNOWN_VARIANT_SHADES) return KNOWN_VARIANT_SHADES[variant]!;
+  let h = 0;
+  for (const ch of variant) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % 2 === 0 ? DARKER : LIGHTER;
+}
+
+/** The colour of a series ("method" or "method/variant"): the method's colour, shaded for a variant. */
+export function seriesColor(key: string): string {
+  const slash = key.indexOf('/');
+  const method = slash < 0 ? key : key.slice(0, slash);
+  const variant = slash < 0 ? '' : key.slice(slash + 1);
+  const base = (METHOD_COLORS as Record<string, string>)[method] ?? FALLBACK_COLOR;
+  const shade = variant ? variantShade(variant) : null;
+  return shade ? mix(base, shade[0], shade[1]) : base;
+}
+
+/**
+ * The series as a log–log chart can draw them: points with a positive size and a positive value of the
+ * metric (log 0 is undefined; a wake-up carries 0 bytes and moves 0 MB/s). Series left empty are dropped.
+ */
+export function forLogAxes(series: Series[], metric: Metric): Series[] {
+  return series
+    .map((s) => ({ ...s, points: s.points.filter((p) => p.sizeBytes > 0 && p[metric] > 0) }))
+    .filter((s) => s.points.length > 0);
+}
+
+/** [min, max] of the positive values of the metric (with the p90–p99 band for p50) and the extra values. */
+export function valueExtent(series: Series[], metric: Metric, extra: number[] = []): [number, number] | null {
+  const values = [...extra];
+  for (const s of series)
+    for (const p of s.points) {
+      values.push(p[metric]);
+      if (metric === 'p50') values.push(p.p90, p.p99);
+    }
+  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
+  if (positive.length === 0) return null;
+  return [Math.min(...positive), Math.max(...positive)];
+}
+
+/** The memcpy baseline in the throughput unit: MB/s as measured, or messages/s of that size (MB = 10^6 B). */
+export function memcpyValue(m: { sizeBytes: number; MBps: number }, metric: 'MBps' | 'msgsPerSec'): number {
+  return metric === 'MBps' ? m.MBps : (m.MBps * 1e6) / m.sizeBytes;
+}
+
+/**
+ * Adds the memcpy baseline to throughput rows under `key`, at every size it was measured (adding rows for
+ * sizes no method measured), so it draws as one more series. Rows stay sorted by size.
+ */
+export function withMemcpy(
+  rows: Record<string, number | [number, number] | undefined>[],
+  memcpy: Baselines['memcpy'],
+  metric: 'MBps' | 'msgsPerSec',
+  key = 'memcpy',
+): Record<string, number | [number, number] | undefined>[] {
+  const bySize = new Map(rows.map((r) => [r.sizeBytes as number, { ...r }]));
+  for (const m of memcpy) {
+    if (m.sizeBytes <= 0) continue;
+    const row = bySize.get(m.sizeBytes) ?? { sizeBytes: m.sizeBytes };
+    row[key] = memcpyValue(m, metric);
+    bySize.set(m.sizeBytes, row);
+  }
+  return [...bySize.values()].sort((x, y) => (x.sizeBytes as number) - (y.sizeBytes as number));
+}
+
+/** Every n-th tick so that at most maxCount remain, always keeping the first. */
+export function thinTicks(ticks: number[], maxCount: number): number[] {
+  if (maxCount < 1 || ticks.length <= maxCount) return ticks;
+  const step = Math.ceil(ticks.length / maxCount);
+  return ticks.filter((_, i) => i % step === 0);
+}
+
+export interface WakeupRow extends SeriesPoint {
+  key: string;
+}
+
+/** The notify pattern as one row per method/variant (its one size), fastest first, for a dot chart. */
+export function wakeupRows(dataset: Dataset): WakeupRow[] {
+  return seriesFor(dataset, 'notify')
+    .flatMap((s) => s.points.map((p) => ({ ...p, key: s.key })))
+    .sort((x, y) => x.p50 - y.p50 || x.key.localeCompare(y.key));
 }

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BASELINE_COLOR,
   baselinesOf,
   compareDatasets,
+  forLogAxes,
   logTicks,
+  memcpyValue,
   patternsIn,
+  seriesColor,
   seriesFor,
   sizeTicks,
+  thinTicks,
   timeUnitFor,
   toRows,
+  valueExtent,
+  wakeupRows,
+  withMemcpy,
 } from '../../src/core/chart-data';
+import { METHOD_IDS } from '../../src/core/ids';
 import type { BenchResult, Dataset } from '../../src/core/dataset-schema';
 
 // SYNTHETIC: hand-made numbers to check the transforms, not measurements.
@@ -113,5 +122,73 @@ describe('chart data transforms', () => {
     const ring = rows.find((r) => r.key === 'mmap/ring')!;
     expect(ring.MBpsRatio).toBe(2);
     expect(ring.p50Ratio).toBe(0.5);
+  });
+});
+
+describe('chart colours', () => {
+  it('gives every method its own colour, none of them the baselines’ colour', () => {
+    const colours = METHOD_IDS.map((m) => seriesColor(m));
+    expect(new Set(colours).size).toBe(METHOD_IDS.length);
+    expect(colours).not.toContain(BASELINE_COLOR);
+    for (const c of colours) expect(c).toMatch(/^#[0-9a-f]{6}$/);
+  });
+
+  it('is a function of the key alone, so a method keeps its colour in every chart and dataset', () => {
+    expect(seriesColor('mmap/ring')).toBe(seriesColor('mmap/ring'));
+    expect(seriesColor('chardev/dev-null')).toBe(seriesColor('chardev/dev-null'));
+  });
+
+  it('shades the variants drawn side by side apart from each other', () => {
+    const mmap = ['mmap/ring', 'mmap/seqlock', 'mmap/ioctl-lock'].map(seriesColor);
+    expect(new Set(mmap).size).toBe(3);
+    expect(seriesColor('relay/burst')).not.toBe(seriesColor('relay'));
+    expect(seriesColor('chardev/dev-zero')).not.toBe(seriesColor('chardev'));
+  });
+
+  it('falls back to a neutral colour for a method it does not know', () => {
+    expect(seriesColor('nosuch')).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});
+
+describe('log–log chart helpers', () => {
+  const notify = dataset('n', [
+    result('eventfd', '', 'notify', 0, 2000),
+    result('signal', '', 'notify', 0, 1500),
+    result('mmap', 'ring', 'notify', 0, 1500),
+  ]);
+
+  it('drops points a log axis cannot place (size 0, value 0) and series left empty', () => {
+    const withZero = dataset('z', [result('chardev', '', 'k2u', 0, 100, 0), result('chardev', '', 'k2u', 64, 200, 5)]);
+    const s = forLogAxes(seriesFor(withZero, 'k2u'), 'MBps');
+    expect(s[0]!.points.map((p) => p.sizeBytes)).toEqual([64]);
+    expect(forLogAxes(seriesFor(notify, 'notify'), 'p50')).toEqual([]);
+  });
+
+  it('spans the values, the latency bands and the baselines', () => {
+    expect(valueExtent(seriesFor(a, 'roundtrip'), 'p50', [100])).toEqual([100, 2700]);
+    expect(valueExtent(seriesFor(a, 'k2u'), 'MBps')).toEqual([3000, 3000]);
+    expect(valueExtent([], 'p50')).toBeNull();
+  });
+
+  it('adds memcpy to throughput rows, at its own sizes too, in MB/s or messages/s', () => {
+    const rows = withMemcpy(toRows(seriesFor(a, 'k2u'), 'MBps'), baselinesOf(a).memcpy, 'MBps');
+    expect(rows).toEqual([
+      { sizeBytes: 8, memcpy: 500 },
+      { sizeBytes: 65536, 'mmap/ring': 3000, memcpy: 9000 },
+    ]);
+    expect(memcpyValue({ sizeBytes: 1000, MBps: 500 }, 'msgsPerSec')).toBe(500_000);
+  });
+
+  it('thins ticks to fit, keeping the first', () => {
+    expect(thinTicks([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([1, 4, 7]);
+    expect(thinTicks([1, 2], 5)).toEqual([1, 2]);
+  });
+
+  it('lists wake-ups fastest first, ties by name', () => {
+    expect(wakeupRows(notify).map((r) => [r.key, r.p50])).toEqual([
+      ['mmap/ring', 1500],
+      ['signal', 1500],
+      ['eventfd', 2000],
+    ]);
   });
 });

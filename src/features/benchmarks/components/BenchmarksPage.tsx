@@ -1,17 +1,92 @@
-import { Link } from 'react-router-dom';
+import { useCallback, useEffect, useMemo } from 'react';
+import { ErrorPanel, Loading } from '../../../components/QueryStatus';
+import { patternsIn } from '../../../core/chart-data';
+import { useDataset } from '../../../lib/api/get-dataset';
+import { useDatasets } from '../../../lib/api/get-datasets';
+import { useMethods } from '../../../lib/api/get-methods';
+import '../../../styles/benchmarks.css';
+import { useBenchmarkParams } from '../hooks/use-benchmark-params';
+import type { SeriesControls } from './chart-controls';
+import { DatasetCompare } from './DatasetCompare';
+import { DatasetDetails } from './DatasetDetails';
+import { DatasetPicker } from './DatasetPicker';
+import { LatencyChart } from './LatencyChart';
+import { ThroughputChart } from './ThroughputChart';
+import { WakeupChart } from './WakeupChart';
 
 export function BenchmarksPage() {
+  const { params, selectDataset, setCompare, toggleSeries, showAll } = useBenchmarkParams();
+  const list = useDatasets();
+  const methods = useMethods();
+  const firstUsable = list.data?.find((s) => s.ok)?.id ?? null;
+  const shownId = params.dataset ?? firstUsable;
+  const compareId = params.compare && params.compare !== shownId ? params.compare : null;
+  const shown = useDataset(shownId);
+  const compared = useDataset(compareId);
+
+  // Without ?dataset= the newest usable dataset is shown; writing it into the URL makes the link shareable.
+  useEffect(() => {
+    if (!params.dataset && firstUsable) selectDataset(firstUsable);
+  }, [params.dataset, firstUsable, selectDataset]);
+
+  const names = useMemo(() => new Map((methods.data ?? []).map((m) => [m.id as string, m.name])), [methods.data]);
+  const methodName = useCallback((id: string) => names.get(id), [names]);
+  const controls: SeriesControls = { hidden: params.hidden, onToggle: toggleSeries, onShowAll: showAll, methodName };
+
+  const dataset = shown.data;
+  const patterns = dataset ? patternsIn(dataset) : [];
+
   return (
-    <section className="panel narrow">
-      <h1>Benchmarks</h1>
-      <p>
-        Charts of the measured datasets — latency and throughput by message size for every method, with the baselines of
-        the machine they were measured on — come with the benchmarks feature.
-      </p>
-      <p>
-        Until then, pick a dataset in the advisor&rsquo;s <Link to="/?step=constraints">constraints step</Link>: the
-        results and the compare view show the measured numbers at your message size.
-      </p>
-    </section>
+    <div className="benchmarks">
+      <header className="page-header">
+        <h1>Benchmarks</h1>
+        <p className="lead">
+          What each method costs on a real (or emulated) machine: latency and throughput by message size, measured by
+          the kcomm harness against the reference modules, next to the same machine’s null syscall and memcpy.
+        </p>
+      </header>
+
+      {list.isPending ? (
+        <Loading what="the datasets" />
+      ) : list.isError ? (
+        <ErrorPanel title="The list of datasets could not be loaded" error={list.error} />
+      ) : (
+        <DatasetPicker
+          datasets={list.data}
+          shown={shownId}
+          compare={compareId}
+          onShow={selectDataset}
+          onCompare={setCompare}
+        />
+      )}
+
+      {shownId && shown.isPending && <Loading what={`dataset ${shownId}`} />}
+      {shown.isError && <ErrorPanel title={`Dataset ${shownId} could not be loaded`} error={shown.error} />}
+
+      {dataset && (
+        <>
+          <DatasetDetails dataset={dataset} />
+          {compareId && compared.isPending && <Loading what={`dataset ${compareId}`} />}
+          {compared.isError && (
+            <ErrorPanel title={`Dataset ${compareId} could not be loaded for comparison`} error={compared.error} />
+          )}
+          {compared.data && <DatasetCompare a={dataset} b={compared.data} />}
+          {patterns.length === 0 && (
+            <p className="notice">This dataset has no measured points (every result has zero samples).</p>
+          )}
+          <div className="chart-grid">
+            {patterns.includes('roundtrip') && (
+              <div className="wide">
+                <LatencyChart dataset={dataset} pattern="roundtrip" controls={controls} />
+              </div>
+            )}
+            {patterns.includes('k2u') && <ThroughputChart dataset={dataset} pattern="k2u" controls={controls} />}
+            {patterns.includes('u2k') && <ThroughputChart dataset={dataset} pattern="u2k" controls={controls} />}
+            {patterns.includes('k2u') && <LatencyChart dataset={dataset} pattern="k2u" controls={controls} />}
+            {patterns.includes('notify') && <WakeupChart dataset={dataset} controls={controls} />}
+          </div>
+        </>
+      )}
+    </div>
   );
 }

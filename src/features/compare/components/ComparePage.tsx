@@ -1,14 +1,19 @@
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { AnswerErrors } from '../../../components/AnswerErrors';
+import { DatasetField } from '../../../components/answer-fields/DatasetField';
 import { ErrorPanel, Loading } from '../../../components/QueryStatus';
 import { encodeAnswers } from '../../../core/answers-codec';
 import { METHOD_IDS, type MethodId } from '../../../core/ids';
+import { formatBytes } from '../../../core/measured';
 import { useAdvice } from '../../../lib/api/get-advice';
+import { useDataset } from '../../../lib/api/get-dataset';
 import { useMethods } from '../../../lib/api/get-methods';
 import { useTraits } from '../../../lib/api/get-traits';
 import { describeAnswers } from '../../../lib/describe-answers';
 import { useUrlAnswers } from '../../../lib/url-answers';
+import '../../../styles/methods.css';
+import { askedFor, measuredRows } from '../utils/compare-measured';
 import { buildCompareRows } from '../utils/compare-rows';
 import { CompareTable } from './CompareTable';
 
@@ -35,6 +40,7 @@ export function ComparePage() {
   const methods = useMethods();
   const traits = useTraits();
   const advice = useAdvice(pending ? null : answers);
+  const dataset = useDataset(pending ? null : answers.dataset);
   const mParam = ownParams.get('m');
   const { ids: allIds, unknown } = useMemo(() => parseMethods(mParam), [mParam]);
   const ids = useMemo(() => allIds.slice(0, MAX_COMPARED), [allIds]);
@@ -47,14 +53,24 @@ export function ComparePage() {
     if (diff) p.set('diff', '1');
     navigate(`/compare?${p.toString()}`, { replace: true });
   };
+  const chooseDataset = (next: string | null) => {
+    const p = encodeAnswers({ ...answers, dataset: next });
+    if (ids.length > 0) p.set('m', ids.join(','));
+    if (hideSame) p.set('diff', '1');
+    navigate(`/compare?${p.toString()}`, { replace: true });
+  };
 
   const selected = useMemo(
     () => (methods.data ?? []).filter((m) => ids.includes(m.id)).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)),
     [methods.data, ids],
   );
+  const measured = useMemo(
+    () => (dataset.data && answers.dataset !== null ? measuredRows(selected, answers, dataset.data) : []),
+    [selected, answers, dataset.data],
+  );
   const rows = useMemo(
-    () => buildCompareRows(selected, traits.data ?? [], advice.data),
-    [selected, traits.data, advice.data],
+    () => buildCompareRows(selected, traits.data ?? [], advice.data, measured),
+    [selected, traits.data, advice.data, measured],
   );
 
   if (methods.isPending || traits.isPending) return <Loading what="the methods" />;
@@ -131,10 +147,58 @@ export function ComparePage() {
               Scores are missing: {advice.error.message}
             </p>
           )}
-          {!advice.isError && advice.data?.basis === 'traits' && (
-            <p className="muted">No dataset selected: no measured numbers; scores rest on traits alone.</p>
+          <div className="compare-context">
+            <dl className="asked" aria-label="What you asked for">
+              {askedFor(answers).map((a) => (
+                <div key={a.label}>
+                  <dt>{a.label}</dt>
+                  <dd>{a.value}</dd>
+                </div>
+              ))}
+            </dl>
+            <div className="compare-dataset no-print">
+              <DatasetField value={answers.dataset} onChange={chooseDataset} />
+            </div>
+          </div>
+          {answers.dataset === null ? (
+            <p className="notice basis" data-basis="traits">
+              No dataset selected: no measured numbers, and the ranking rests on traits alone. Choose a dataset above to
+              see each method measured at {formatBytes(answers.size)}.
+            </p>
+          ) : dataset.isPending ? (
+            <p className="loading" role="status">
+              Loading the measurements of dataset {answers.dataset}…
+            </p>
+          ) : dataset.isError ? (
+            <p className="notice warn" role="alert">
+              Dataset {answers.dataset} could not be loaded ({dataset.error.message}): no measured numbers here.
+            </p>
+          ) : measured.length === 0 ? (
+            <p className="notice basis" data-basis="traits">
+              Dataset <strong>{answers.dataset}</strong> has no measurements of these methods for your answers: the
+              ranking rests on traits alone.
+            </p>
+          ) : (
+            <p className="notice basis" data-basis="traits+measurements">
+              {dataset.data.host.target === 'vm-tcg' && (
+                <>
+                  <span className="badge warn">emulated CPU (QEMU TCG)</span>{' '}
+                </>
+              )}
+              Measured numbers at {formatBytes(answers.size)} from dataset <strong>{dataset.data.id}</strong> (
+              {dataset.data.host.target}, kernel {dataset.data.host.kernel}, collected{' '}
+              {dataset.data.collectedAt.slice(0, 10)}): interpolated between the nearest measured sizes, which each cell
+              names. <Link to={`/benchmarks?dataset=${encodeURIComponent(dataset.data.id)}`}>See the curves</Link>.
+            </p>
           )}
-          <CompareTable methods={selected} rows={shown} />
+          <CompareTable
+            methods={selected}
+            rows={shown}
+            dataset={answers.dataset}
+            groupTitles={{
+              Measured: `Measured at ${formatBytes(answers.size)}${answers.dataset ? ` (dataset ${answers.dataset})` : ''}`,
+            }}
+          />
         </section>
       )}
     </div>

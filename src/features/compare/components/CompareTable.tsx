@@ -30,6 +30,18 @@ function CellView({ cell }: { cell: Cell }) {
           <strong>{cell.score}</strong> <span className="muted">#{cell.rank}</span>
         </span>
       );
+    case 'measured':
+      return (
+        <span className={`measured-cell${cell.verdict ? ` ${cell.verdict}` : ''}`}>
+          <strong>{cell.text}</strong>
+          {cell.verdict && (
+            <span className={cell.verdict === 'over' ? 'badge warn' : 'badge'}>
+              {cell.verdict === 'over' ? 'falls short' : 'fits'}
+            </span>
+          )}
+          <span className="point-note">{cell.note}</span>
+        </span>
+      );
     case 'eliminated':
       return (
         <span className="eliminated-cell">
@@ -44,7 +56,19 @@ function CellView({ cell }: { cell: Cell }) {
   }
 }
 
-export function CompareTable({ methods, rows }: { methods: Method[]; rows: CompareRow[] }) {
+export function CompareTable({
+  methods,
+  rows,
+  groupTitles = {},
+  dataset = null,
+}: {
+  methods: Method[];
+  rows: CompareRow[];
+  /** A longer heading for a group than its name (e.g. where the measured numbers come from). */
+  groupTitles?: Partial<Record<CompareRow['group'], string>>;
+  /** Kept on the links to method pages, so their curves come from the same dataset. */
+  dataset?: string | null;
+}) {
   return (
     <div className="table-scroll">
       <table className="compare" data-columns={methods.length}>
@@ -55,7 +79,9 @@ export function CompareTable({ methods, rows }: { methods: Method[]; rows: Compa
             </th>
             {methods.map((m) => (
               <th key={m.id} scope="col">
-                <Link to={`/methods/${m.id}`}>{m.name}</Link>
+                <Link to={dataset ? `/methods/${m.id}?dataset=${encodeURIComponent(dataset)}` : `/methods/${m.id}`}>
+                  {m.name}
+                </Link>
               </th>
             ))}
           </tr>
@@ -67,7 +93,7 @@ export function CompareTable({ methods, rows }: { methods: Method[]; rows: Compa
               out.push(
                 <tr key={`group-${r.group}`} className="group-row">
                   <th scope="colgroup" colSpan={methods.length + 1}>
-                    {r.group}
+                    {groupTitles[r.group] ?? r.group}
                   </th>
                 </tr>,
               );

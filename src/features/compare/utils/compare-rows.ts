@@ -1,8 +1,8 @@
 import { directionsText } from '../../../components/MethodFacts';
 import type { Method, Trait } from '../../../core/catalogue-schema';
-import type { IconName, MethodId } from '../../../core/ids';
-import { formatMBps, formatNs, formatRate, type MeasuredPoint } from '../../../core/measured';
+import type { IconName } from '../../../core/ids';
 import type { Report } from '../../../core/report';
+import type { MeasuredCell, MeasuredRow } from './compare-measured';
 
 export type Cell =
   | { kind: 'text'; text: string }
@@ -10,7 +10,8 @@ export type Cell =
   | { kind: 'abi'; abi: Method['abi'] }
   | { kind: 'score'; score: number; rank: number }
   | { kind: 'eliminated'; reasons: string[] }
-  | { kind: 'missing'; text: string };
+  | { kind: 'missing'; text: string }
+  | MeasuredCell;
 
 export interface CompareRow {
   key: string;
@@ -31,6 +32,7 @@ function cellKey(c: Cell): string {
       return 'eliminated';
     case 'text':
     case 'missing':
+    case 'measured':
       return c.text;
     case 'abi':
       return c.abi;
@@ -44,15 +46,16 @@ function row(key: string, label: string, group: CompareRow['group'], cells: Cell
   return { key, label, group, cells, icon, same: keys.every((k) => k === keys[0]) };
 }
 
-const PATTERN_LABEL: Record<string, string> = {
-  roundtrip: 'round trip',
-  k2u: 'kernel → user',
-  u2k: 'user → kernel',
-  notify: 'wake-up',
-};
-
-/** The compare table's rows for these methods (in order), with the report's scores when there is one. */
-export function buildCompareRows(methods: Method[], traits: Trait[], report: Report | undefined): CompareRow[] {
+/**
+ * The compare table's rows for these methods (in order), with the report's scores when there is one and the
+ * measured rows (see compare-measured.ts) when a dataset is chosen.
+ */
+export function buildCompareRows(
+  methods: Method[],
+  traits: Trait[],
+  report: Report | undefined,
+  measured: MeasuredRow[] = [],
+): CompareRow[] {
   const rows: CompareRow[] = [];
   if (report) {
     rows.push(
@@ -70,6 +73,8 @@ export function buildCompareRows(methods: Method[], traits: Trait[], report: Rep
       ),
     );
   }
+  // What was measured at the user's size comes right after the score it helped to make.
+  for (const m of measured) rows.push(row(m.key, m.label, 'Measured', m.cells));
   rows.push(
     row(
       'abi',
@@ -121,29 +126,6 @@ export function buildCompareRows(methods: Method[], traits: Trait[], report: Rep
         t.icon,
       ),
     );
-  }
-  if (report && report.basis === 'traits+measurements') {
-    const measuredOf = (id: MethodId): MeasuredPoint[] => report.ranking.find((r) => r.method === id)?.measured ?? [];
-    const patterns = [...new Set(methods.flatMap((m) => measuredOf(m.id).map((p) => p.pattern)))];
-    for (const pattern of patterns) {
-      const at = (m: Method) => measuredOf(m.id).find((p) => p.pattern === pattern);
-      const metric = (key: string, label: string, f: (p: MeasuredPoint) => string) =>
-        row(
-          `measured-${pattern}-${key}`,
-          `${label} (${PATTERN_LABEL[pattern] ?? pattern})`,
-          'Measured',
-          methods.map((m): Cell => {
-            const p = at(m);
-            return p ? { kind: 'text', text: f(p) } : { kind: 'missing', text: 'not measured' };
-          }),
-        );
-      rows.push(
-        metric('p50', 'p50 latency', (p) => formatNs(p.latencyNs.p50)),
-        metric('p99', 'p99 latency', (p) => formatNs(p.latencyNs.p99)),
-        metric('rate', 'Rate', (p) => formatRate(p.msgsPerSec)),
-        metric('mbps', 'Throughput', (p) => formatMBps(p.MBps)),
-      );
-    }
   }
   return rows;
 }

@@ -5,6 +5,9 @@ import { RatingPips } from '../../../components/RatingPips';
 import { TraitIcon } from '../../../components/TraitIcon';
 import { useMethods } from '../../../lib/api/get-methods';
 import { useTraits } from '../../../lib/api/get-traits';
+import '../../../styles/methods.css';
+import { MethodCurvesSection } from './MethodCurvesSection';
+import { ReferenceSection } from './ReferenceSection';
 
 const isUrl = (s: string) => /^https?:\/\//.test(s);
 
@@ -49,6 +52,11 @@ export function MethodPage() {
             Compare with others
           </Link>
         </p>
+        <nav className="page-jump no-print" aria-label="On this page">
+          <a href="#code-heading">Reference code</a>
+          <a href="#curves-heading">Measured curves</a>
+          <a href="#reading-heading">Further reading</a>
+        </nav>
       </header>
 
       <section className="panel facts" aria-labelledby="facts-heading">
@@ -178,18 +186,12 @@ export function MethodPage() {
         <p>{m.kernelContext}</p>
       </section>
 
+      <ReferenceSection method={m} />
+
+      <MethodCurvesSection method={m} />
+
       <section className="panel" aria-labelledby="reading-heading">
-        <h2 id="reading-heading">Reference code and further reading</h2>
-        <p>
-          {m.reference.path ? (
-            <>
-              Reference implementation in this repository: <code>{m.reference.path}</code>.{' '}
-            </>
-          ) : (
-            'No reference module in this repository. '
-          )}
-          {m.reference.note}
-        </p>
+        <h2 id="reading-heading">Further reading</h2>
         <ul>
           {m.furtherReading.map((r) => (
             <li key={r.href}>

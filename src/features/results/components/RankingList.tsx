@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { MeasuredTable } from '../../../components/MeasuredTable';
 import { ScoreBar } from '../../../components/ScoreBar';
 import type { Report } from '../../../core/report';
+import { methodLink } from '../utils/method-link';
 
 export function RankingList({ report }: { report: Report }) {
   if (report.ranking.length === 0) return null;
@@ -13,7 +14,7 @@ export function RankingList({ report }: { report: Report }) {
           <li key={r.method} className="rank-row" data-method={r.method}>
             <div className="rank-head">
               <span className="rank-number">{i + 1}</span>
-              <Link to={`/methods/${r.method}`} className="rank-name">
+              <Link to={methodLink(r.method, report.dataset?.id)} className="rank-name">
                 {r.name}
               </Link>
               <ScoreBar score={r.score} max={100} label={`${r.name} score`} />
@@ -26,7 +27,11 @@ export function RankingList({ report }: { report: Report }) {
                   <li key={j}>{reason}</li>
                 ))}
               </ul>
-              <MeasuredTable points={r.measured} />
+              {r.measured.length > 0 && (
+                <div className="table-scroll">
+                  <MeasuredTable points={r.measured} />
+                </div>
+              )}
             </details>
           </li>
         ))}

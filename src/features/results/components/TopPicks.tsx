@@ -1,15 +1,17 @@
 import { Link } from 'react-router-dom';
 import { MeasuredTable } from '../../../components/MeasuredTable';
 import type { Report } from '../../../core/report';
+import '../../../styles/methods.css';
+import { methodLink } from '../utils/method-link';
 
 type Ranked = Report['ranking'][number];
 
-function Pick({ item, kind }: { item: Ranked; kind: 'top' | 'alt' }) {
+function Pick({ item, kind, dataset }: { item: Ranked; kind: 'top' | 'alt'; dataset: string | undefined }) {
   return (
     <article className={`pick ${kind}`} aria-labelledby={`pick-${item.method}`}>
       <p className="pick-kind">{kind === 'top' ? 'Top pick' : 'Credible alternative'}</p>
       <h2>
-        <Link to={`/methods/${item.method}`} id={`pick-${item.method}`}>
+        <Link to={methodLink(item.method, dataset)} id={`pick-${item.method}`}>
           {item.name}
         </Link>
         <span className="pick-score" aria-label={`score ${item.score} of 100`}>
@@ -23,7 +25,11 @@ function Pick({ item, kind }: { item: Ranked; kind: 'top' | 'alt' }) {
           <li key={i}>{r}</li>
         ))}
       </ul>
-      {item.measured.length > 0 && <MeasuredTable points={item.measured} caption="Measured at your message size" />}
+      {item.measured.length > 0 && (
+        <div className="pick-measured table-scroll">
+          <MeasuredTable points={item.measured} caption="Measured at your message size" />
+        </div>
+      )}
     </article>
   );
 }
@@ -40,8 +46,8 @@ export function TopPicks({ report }: { report: Report }) {
   }
   return (
     <div className="picks">
-      <Pick item={top} kind="top" />
-      {alt && <Pick item={alt} kind="alt" />}
+      <Pick item={top} kind="top" dataset={report.dataset?.id} />
+      {alt && <Pick item={alt} kind="alt" dataset={report.dataset?.id} />}
     </div>
   );
 }

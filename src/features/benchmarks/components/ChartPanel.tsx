@@ -1,0 +1,143 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { TraitIcon } from '../../../components/TraitIcon';
+import { BASELINE_COLOR, seriesColor } from '../../../core/chart-data';
+import type { IconName } from '../../../core/ids';
+import { downloadText } from '../../../lib/download';
+import { useElementWidth } from '../hooks/use-element-width';
+import { chartSvgMarkup, downloadBlob, svgToPng, type ExportLegendItem } from '../utils/export-chart';
+import { SeriesLegend, type BaselineKey, type LegendEntry } from './SeriesLegend';
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+export interface ChartPanelProps {
+  id: string;
+  title: string;
+  icon: IconName;
+  iconLabel: string;
+  description: ReactNode;
+  datasetId: string;
+  entries: LegendEntry[];
+  hidden: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+  onShowAll: (keys: string[]) => void;
+  baselines: BaselineKey[];
+  /** Extra controls beside the view toggle (e.g. MB/s or messages/s). */
+  tools?: ReactNode;
+  renderChart: (size: ChartSize) => ReactNode;
+  renderTable: () => ReactNode;
+}
+
+const FALLBACK_WIDTH = 720;
+
+function heightFor(width: number): number {
+  return Math.round(Math.min(380, Math.max(260, width * 0.55)));
+}
+
+/** One chart with its legend, the chart/table switch and the SVG and PNG downloads. */
+export function ChartPanel(props: ChartPanelProps) {
+  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [measure, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
+  const chartRef = useRef<HTMLDivElement>(null);
+  const headingId = `chart-${props.id}-title`;
+
+  const exportMarkup = (): string | null => {
+    const svg = chartRef.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
+    if (!svg) return null;
+    const legend: ExportLegendItem[] = [
+      ...props.entries
+        .filter((e) => !props.hidden.has(e.key))
+        .map((e) => ({ label: e.key, color: seriesColor(e.key) })),
+      ...props.baselines.map((b) => ({ label: b.label, color: BASELINE_COLOR, dashed: b.dashed, dotted: b.dotted })),
+    ];
+    return chartSvgMarkup(svg, { title: props.title, subtitle: `dataset ${props.datasetId}`, legend });
+  };
+
+  const fileBase = `kcomm-${props.datasetId}-${props.id}`;
+  const downloadSvg = () => {
+    const markup = exportMarkup();
+    if (markup) downloadText(`${fileBase}.svg`, markup, 'image/svg+xml');
+  };
+  const downloadPng = async () => {
+    const markup = exportMarkup();
+    if (!markup) return;
+    try {
+      setExportError(null);
+      downloadBlob(`${fileBase}.png`, await svgToPng(markup));
+    } catch (e) {
+      setExportError(`The PNG could not be made: ${(e as Error).message}`);
+    }
+  };
+
+  const size = { width, height: heightFor(width) };
+  const visibleCount = props.entries.filter((e) => !props.hidden.has(e.key)).length;
+
+  return (
+    <section className="panel chart-panel" aria-labelledby={headingId} data-chart={props.id}>
+      <div className="chart-head">
+        <h2 id={headingId}>
+          <TraitIcon name={props.icon} label={props.iconLabel} size={20} />
+          {props.title}
+        </h2>
+        <div className="chart-tools">
+          {props.tools}
+          <div className="segmented" role="group" aria-label="View">
+            <button type="button" aria-pressed={view === 'chart'} onClick={() => setView('chart')}>
+              Chart
+            </button>
+            <button type="button" aria-pressed={view === 'table'} onClick={() => setView('table')}>
+              Table
+            </button>
+          </div>
+          {view === 'chart' && visibleCount > 0 && (
+            <div className="download-group">
+              <button
+                type="button"
+                className="button small"
+                onClick={downloadSvg}
+                aria-label={`Download SVG of ${props.title}`}
+              >
+                SVG
+              </button>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => void downloadPng()}
+                aria-label={`Download PNG of ${props.title}`}
+              >
+                PNG
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+      <div className="chart-description">{props.description}</div>
+      <SeriesLegend
+        entries={props.entries}
+        hidden={props.hidden}
+        onToggle={props.onToggle}
+        onShowAll={props.onShowAll}
+        baselines={props.baselines}
+      />
+      {exportError && (
+        <p className="field-error" role="alert">
+          {exportError}
+        </p>
+      )}
+      <div ref={measure} className="chart-body">
+        {view === 'table' ? (
+          props.renderTable()
+        ) : visibleCount === 0 ? (
+          <p className="chart-empty">Every series is switched off: switch one on in the legend above.</p>
+        ) : (
+          <div ref={chartRef} className="chart-frame">
+            {props.renderChart(size)}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,199 @@
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  BASELINE_COLOR,
+  logTicks,
+  seriesColor,
+  sizeTicks,
+  thinTicks,
+  type Series,
+  type SeriesPoint,
+} from '../../../core/chart-data';
+import { formatBytes } from '../../../core/measured';
+import type { ChartSize } from './ChartPanel';
+import { SeriesTooltipBody } from './SeriesTooltip';
+
+export type ChartRow = Record<string, number | [number, number] | undefined>;
+
+export interface ReferenceY {
+  y: number;
+  label: string;
+  dotted?: boolean;
+}
+
+export interface LogLogChartProps extends ChartSize {
+  rows: ChartRow[];
+  /** The series switched on; each draws as a line under its key (and a band under `${key}:band`). */
+  series: Series[];
+  /** Every size any series of this chart measured, switched on or not, so the x axis stays put. */
+  sizes: number[];
+  bands: boolean;
+  yExtent: [number, number];
+  yFormat: (v: number) => string;
+  references: ReferenceY[];
+  /** A baseline drawn as a dashed series under this key (memcpy on throughput charts). */
+  baselineSeries?: { key: string; label: string };
+}
+
+export const cssKey = (key: string) => `s-${key.replace(/[^a-z0-9-]/gi, '_')}`;
+
+const AXIS_TICK = { fontSize: 12, fill: '#3d434b' };
+
+/** Size on a log x axis against a positive value on a log y axis: one line (and band) per series. */
+export function LogLogChart(props: LogLogChartProps) {
+  const { width, height, series, sizes, yExtent, yFormat } = props;
+  // A band needs two sizes to have an area; a series measured at one size shows p90–p99 as an error bar.
+  const single = new Set(props.bands ? series.filter((s) => s.points.length === 1).map((s) => s.key) : []);
+  const rows =
+    single.size === 0
+      ? props.rows
+      : props.rows.map((row) => {
+          const out = { ...row };
+          for (const s of series) {
+            const p = s.points[0]!;
+            if (single.has(s.key) && p.sizeBytes === row.sizeBytes)
+              out[`${s.key}:err`] = [p.p50 - p.p90, p.p99 - p.p50];
+          }
+          return out;
+        });
+  const positiveSizes = sizes.filter((s) => s > 0);
+  const minSize = Math.min(...positiveSizes);
+  const maxSize = Math.max(...positiveSizes);
+  const xDomain: [number, number] = minSize === maxSize ? [minSize / 2, maxSize * 2] : [minSize, maxSize];
+  const xTicks = thinTicks(sizeTicks(positiveSizes), Math.max(2, Math.floor((width - 90) / 62)));
+  const allYTicks = logTicks(yExtent[0], yExtent[1]);
+  const yDomain: [number, number] = [allYTicks[0]!, allYTicks[allYTicks.length - 1]!];
+  const yTicks = thinTicks(allYTicks, Math.max(3, Math.floor((height - 60) / 32)));
+  const points = new Map(
+    series.map((s) => [s.key, new Map<number, SeriesPoint>(s.points.map((p) => [p.sizeBytes, p]))]),
+  );
+  const compact = width < 520;
+  // Tick labels carry their unit ("100 MB/s"); the axis is as wide as the longest so none wraps.
+  const yAxisWidth = Math.max(...yTicks.map((t) => yFormat(t).length)) * 7 + 18;
+
+  return (
+    <ComposedChart
+      width={width}
+      height={height}
+      data={rows}
+      margin={{ top: 12, right: compact ? 8 : 20, bottom: 28, left: 0 }}
+      accessibilityLayer
+    >
+      <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 4" />
+      <XAxis
+        dataKey="sizeBytes"
+        type="number"
+        scale="log"
+        domain={xDomain}
+        ticks={xTicks}
+        tickFormatter={formatBytes}
+        tick={AXIS_TICK}
+        allowDataOverflow
+        label={{ value: 'message size (log)', position: 'insideBottom', offset: -16, fontSize: 12, fill: '#5a6470' }}
+      />
+      <YAxis
+        type="number"
+        scale="log"
+        domain={yDomain}
+        ticks={yTicks}
+        tickFormatter={yFormat}
+        tick={AXIS_TICK}
+        width={yAxisWidth}
+        allowDataOverflow
+      />
+      <Tooltip
+        isAnimationActive={false}
+        content={({ active, payload }) => {
+          if (!active || !payload?.length) return null;
+          const row = payload[0]?.payload as ChartRow | undefined;
+          const size = typeof row?.sizeBytes === 'number' ? row.sizeBytes : null;
+          if (size === null) return null;
+          const hovered = series
+            .map((s) => ({ key: s.key, point: points.get(s.key)?.get(size) }))
+            .filter((h): h is { key: string; point: SeriesPoint } => h.point !== undefined)
+            .sort((a, b) => b.point.p50 - a.point.p50);
+          const base = props.baselineSeries;
+          const baseValue = base ? row?.[base.key] : undefined;
+          return (
+            <SeriesTooltipBody
+              compact={compact}
+              sizeBytes={size}
+              hovered={hovered}
+              baselines={base && typeof baseValue === 'number' ? [`${base.label}: ${yFormat(baseValue)}`] : undefined}
+            />
+          );
+        }}
+      />
+      {props.bands &&
+        series
+          .filter((s) => !single.has(s.key))
+          .map((s) => (
+            <Area
+              key={`${s.key}:band`}
+              className={`band ${cssKey(s.key)}`}
+              dataKey={`${s.key}:band`}
+              name={`${s.key} p90–p99`}
+              type="linear"
+              stroke="none"
+              fill={seriesColor(s.key)}
+              fillOpacity={0.1}
+              connectNulls
+              isAnimationActive={false}
+              activeDot={false}
+              tooltipType="none"
+            />
+          ))}
+      {props.references.map((r) => (
+        <ReferenceLine
+          key={r.label}
+          y={r.y}
+          stroke={BASELINE_COLOR}
+          strokeDasharray={r.dotted ? '2 4' : '6 4'}
+          strokeWidth={1.5}
+          ifOverflow="extendDomain"
+          label={{ value: r.label, position: 'insideBottomRight', fontSize: 11, fill: BASELINE_COLOR }}
+        />
+      ))}
+      {props.baselineSeries && (
+        <Line
+          className="baseline-series"
+          dataKey={props.baselineSeries.key}
+          name={props.baselineSeries.label}
+          type="linear"
+          stroke={BASELINE_COLOR}
+          strokeWidth={1.5}
+          strokeDasharray="5 4"
+          dot={false}
+          activeDot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      )}
+      {series.map((s) => (
+        <Line
+          key={s.key}
+          className={`series ${cssKey(s.key)}`}
+          dataKey={s.key}
+          name={s.key}
+          type="linear"
+          stroke={seriesColor(s.key)}
+          strokeWidth={2}
+          dot={{ r: 2.5, fill: seriesColor(s.key), strokeWidth: 0 }}
+          activeDot={{ r: 4.5 }}
+          connectNulls
+          isAnimationActive={false}
+        >
+          {single.has(s.key) && (
+            <ErrorBar
+              dataKey={`${s.key}:err`}
+              direction="y"
+              width={8}
+              stroke={seriesColor(s.key)}
+              strokeWidth={1.5}
+              isAnimationActive={false}
+            />
+          )}
+        </Line>
+      ))}
+    </ComposedChart>
+  );
+}

@@ -1,0 +1,102 @@
+// A chart leaves the page as a standalone SVG: recharts' <svg> plus a title and the legend (which the page
+// draws in HTML), with fonts and a white background set inline so it looks the same in any viewer. The PNG
+// is that SVG drawn into a canvas.
+
+export interface ExportLegendItem {
+  label: string;
+  color: string;
+  dashed?: boolean;
+  dotted?: boolean;
+}
+
+export interface ChartExport {
+  title: string;
+  subtitle: string;
+  legend: ExportLegendItem[];
+}
+
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif";
+const HEADER = 48;
+const LEGEND_ROW = 20;
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function legendMarkup(items: ExportLegendItem[], width: number): { markup: string; height: number } {
+  const parts: string[] = [];
+  let x = 12;
+  let row = 0;
+  for (const item of items) {
+    // No text metrics outside the page: 7 px per character is a safe over-estimate at 12 px.
+    const itemWidth = 26 + item.label.length * 7 + 14;
+    if (x > 12 && x + itemWidth > width - 12) {
+      x = 12;
+      row++;
+    }
+    const y = row * LEGEND_ROW + 10;
+    parts.push(
+      `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="${item.color}" stroke-width="3"${
+        item.dotted ? ' stroke-dasharray="2 3"' : item.dashed ? ' stroke-dasharray="5 3"' : ''
+      }/>`,
+      `<text x="${x + 24}" y="${y + 4}" font-size="12" fill="#1b1f24">${escapeXml(item.label)}</text>`,
+    );
+    x += itemWidth;
+  }
+  return { markup: parts.join(''), height: items.length ? (row + 1) * LEGEND_ROW + 8 : 0 };
+}
+
+/** The chart as a self-contained SVG document. */
+export function chartSvgMarkup(svg: SVGSVGElement, info: ChartExport): string {
+  const width = Number(svg.getAttribute('width')) || svg.clientWidth || 640;
+  const height = Number(svg.getAttribute('height')) || svg.clientHeight || 360;
+  const chart = svg.cloneNode(true) as SVGSVGElement;
+  chart.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  chart.setAttribute('x', '0');
+  chart.setAttribute('y', String(HEADER));
+  chart.removeAttribute('style');
+  const legend = legendMarkup(info.legend, width);
+  const total = HEADER + height + legend.height;
+  const inner = new XMLSerializer().serializeToString(chart);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${FONT}">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="12" y="20" font-size="15" font-weight="700" fill="#1b1f24">${escapeXml(info.title)}</text>`,
+    `<text x="12" y="38" font-size="11" fill="#5a6470">${escapeXml(info.subtitle)}</text>`,
+    inner,
+    `<g transform="translate(0 ${HEADER + height})">${legend.markup}</g>`,
+    `</svg>`,
+  ].join('');
+}
+
+export function downloadBlob(filename: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Draws the SVG into a canvas at twice its size (sharp on high-density screens) and returns the PNG. */
+export async function svgToPng(markup: string, scale = 2): Promise<Blob> {
+  const doc = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
+  const width = Number(doc.getAttribute('width'));
+  const height = Number(doc.getAttribute('height'));
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = width * scale;
+  canvas.height = height * scale;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw into a canvas.');
+  ctx.scale(scale, scale);
+  ctx.drawImage(img, 0, 0, width, height);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The canvas gave no PNG.'))), 'image/png'),
+  );
+}

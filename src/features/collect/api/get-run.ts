@@ -1,0 +1,14 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { getJson } from '../../../lib/api-client';
+import type { Run } from '../types';
+import { collectKeys } from './keys';
+
+export const getRun = (id: string, signal?: AbortSignal) => getJson<Run>(`/api/runs/${encodeURIComponent(id)}`, signal);
+
+export const runQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: collectKeys.run(id),
+    queryFn: ({ signal }) => getRun(id, signal),
+  });
+
+export const useRun = (id: string | null) => useQuery({ ...runQueryOptions(id ?? ''), enabled: id !== null });

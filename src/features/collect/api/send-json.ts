@@ -1,0 +1,38 @@
+import { ApiError } from '../../../lib/api-client';
+
+// getJson in lib/api-client only reads; starting and cancelling runs need POST and DELETE with the same
+// error shape ({error, message} → ApiError).
+export async function sendJson<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network', `Could not reach the kcomm server (${(e as Error).message}).`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = await res.json();
+  } catch {
+    throw new ApiError(
+      res.status,
+      'bad-response',
+      `The server answered ${method} ${path} with something that is not JSON.`,
+    );
+  }
+  if (!res.ok) {
+    const b = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
+    throw new ApiError(
+      res.status,
+      typeof b.error === 'string' ? b.error : 'error',
+      typeof b.message === 'string' ? b.message : `The server answered ${res.status} for ${method} ${path}.`,
+    );
+  }
+  return parsed as T;
+}

@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RunRequest } from '../types';
+import { collectKeys } from './keys';
+import { sendJson } from './send-json';
+
+export const startRun = (request: RunRequest) => sendJson<{ id: string }>('POST', '/api/runs', request);
+
+export const useStartRun = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: startRun,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: collectKeys.runList() }),
+  });
+};

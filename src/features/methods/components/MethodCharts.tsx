@@ -1,0 +1,152 @@
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Method } from '../../../core/catalogue-schema';
+import type { Dataset } from '../../../core/dataset-schema';
+import { formatBytes, formatMBps, formatNs, formatRate } from '../../../core/measured';
+import { methodCurves, PATTERN_TITLE, variantLabel, type PatternCurves } from '../lib/method-curves';
+
+// Fixed size: fits a 390 px phone inside the page padding, and several sit side by side on a desktop.
+const WIDTH = 320;
+const HEIGHT = 220;
+const COLOURS = ['#1f4e8c', '#b45309', '#21703a', '#7c3aed', '#a12626', '#0e7490'];
+
+type Rows = PatternCurves['latencyRows'];
+
+function Chart({
+  title,
+  caption,
+  curves,
+  rows,
+  ticks,
+  format,
+}: {
+  title: string;
+  caption: string;
+  curves: PatternCurves;
+  rows: Rows;
+  ticks: number[];
+  format: (v: number) => string;
+}) {
+  const sizes = curves.sizeTicks;
+  const many = curves.lines.length > 1;
+  return (
+    <figure className="curve" aria-label={title}>
+      <figcaption>
+        {caption}
+        {!many && curves.lines[0]?.variant ? ` (${curves.lines[0].variant})` : ''}
+      </figcaption>
+      <LineChart width={WIDTH} height={HEIGHT} data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+        <CartesianGrid stroke="#e3e6eb" />
+        <XAxis
+          dataKey="sizeBytes"
+          type="number"
+          scale="log"
+          domain={[sizes[0] ?? 1, sizes[sizes.length - 1] ?? 1]}
+          ticks={sizes}
+          tickFormatter={(v: number) => formatBytes(v).replace(' ', '')}
+          allowDataOverflow
+          fontSize={11}
+        />
+        <YAxis
+          type="number"
+          scale="log"
+          domain={[ticks[0] ?? 1, ticks[ticks.length - 1] ?? 10]}
+          ticks={ticks}
+          tickFormatter={(v: number) => format(v).replace(' ', '')}
+          allowDataOverflow
+          width={60}
+          fontSize={11}
+        />
+        <Tooltip
+          labelFormatter={(v) => `${formatBytes(Number(v))} messages`}
+          formatter={(v, name) => [format(Number(v)), String(name)]}
+        />
+        {many && <Legend wrapperStyle={{ fontSize: 12 }} />}
+        {curves.lines.map((s, i) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={variantLabel(s.variant)}
+            stroke={COLOURS[i % COLOURS.length]}
+            strokeWidth={2}
+            dot={{ r: 2.5 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </figure>
+  );
+}
+
+function SinglePoints({ curves }: { curves: PatternCurves }) {
+  if (curves.single.length === 0) return null;
+  return (
+    <div className="table-scroll">
+      <table className="measured single-points">
+        <caption>Measured at one size</caption>
+        <thead>
+          <tr>
+            <th scope="col">Variant</th>
+            <th scope="col">Size</th>
+            <th scope="col">p50</th>
+            <th scope="col">p99</th>
+            <th scope="col">Rate</th>
+          </tr>
+        </thead>
+        <tbody>
+          {curves.single.map((s) => (
+            <tr key={`${s.key}-${s.point.sizeBytes}`}>
+              <th scope="row">{variantLabel(s.variant)}</th>
+              <td>{formatBytes(s.point.sizeBytes)}</td>
+              <td>{formatNs(s.point.p50)}</td>
+              <td>{formatNs(s.point.p99)}</td>
+              <td>{formatRate(s.point.msgsPerSec)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Small log–log charts of one method's p50 latency and throughput against message size, per pattern. */
+export default function MethodCharts({ dataset, method }: { dataset: Dataset; method: Method }) {
+  const patterns = methodCurves(dataset, method.id);
+  return (
+    <div className="curve-patterns">
+      {patterns.map((c) => (
+        <section
+          key={c.pattern}
+          className="curve-pattern"
+          data-pattern={c.pattern}
+          aria-label={PATTERN_TITLE[c.pattern]}
+        >
+          <h3>{PATTERN_TITLE[c.pattern]}</h3>
+          {c.lines.length > 0 && (
+            <div className="curve-row">
+              <Chart
+                title={`p50 latency vs message size, ${PATTERN_TITLE[c.pattern].toLowerCase()}`}
+                curves={c}
+                rows={c.latencyRows}
+                caption="p50 latency"
+                ticks={c.latencyTicks}
+                format={formatNs}
+              />
+              {c.showThroughput && (
+                <Chart
+                  title={`Throughput vs message size, ${PATTERN_TITLE[c.pattern].toLowerCase()}`}
+                  curves={c}
+                  rows={c.throughputRows}
+                  caption="Throughput"
+                  ticks={c.throughputTicks}
+                  format={formatMBps}
+                />
+              )}
+            </div>
+          )}
+          <SinglePoints curves={c} />
+        </section>
+      ))}
+    </div>
+  );
+}

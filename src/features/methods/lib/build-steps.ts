@@ -1,0 +1,84 @@
+// "How to build and load it" for a reference folder: the standard out-of-tree build and insmod for its
+// module, then what the README says to run once it is loaded (its command blocks and the harness calls
+// it names), so the steps on the page are the folder's own.
+import { parseMarkdown, type Block } from './markdown';
+
+export type FileRole = 'readme' | 'kernel' | 'uapi' | 'user' | 'build';
+
+export interface ReferenceFile {
+  name: string;
+  role: FileRole;
+  language: 'c' | 'makefile' | 'markdown';
+  content: string;
+}
+
+export interface Reference {
+  method: string;
+  path: string | null;
+  note: string;
+  files: ReferenceFile[];
+}
+
+export const ROLE_LABEL: Record<FileRole, string> = {
+  kernel: 'Kernel module',
+  uapi: 'Shared uapi header',
+  user: 'User side (harness backend)',
+  build: 'Build',
+  readme: 'README',
+};
+
+export interface BuildSteps {
+  /** The module's name without .ko, e.g. kcomm_genetlink. */
+  module: string;
+  build: string;
+  load: string;
+  unload: string;
+  /** Command blocks from the README (build and load lines left out, as they are shown above). */
+  run: string[];
+  /** Harness invocations the README names in running text. */
+  harness: string[];
+}
+
+const BUILD_OR_LOAD = /^\s*(sudo\s+)?(make\b(?!\s+harness)|insmod\b)/;
+const HARNESS = /^(sudo\s+)?(build\/)?kcomm-harness\s+(run|robust)\b/;
+
+function inlineCode(blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    const runs =
+      b.kind === 'paragraph' || b.kind === 'heading'
+        ? b.content
+        : b.kind === 'list'
+          ? b.items.flat()
+          : b.kind === 'table'
+            ? [...b.head.flat(), ...b.rows.flat(2)]
+            : [];
+    for (const r of runs) if (r.kind === 'code') out.push(r.text);
+  }
+  return out;
+}
+
+export function buildSteps(files: ReferenceFile[]): BuildSteps | null {
+  const kernel = files.find((f) => f.role === 'kernel');
+  if (!kernel) return null;
+  const module = kernel.name.replace(/\.c$/, '');
+  const readme = files.find((f) => f.role === 'readme');
+  const blocks = readme ? parseMarkdown(readme.content) : [];
+  const run: string[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'code') continue;
+    const lines = b.text.split('\n').filter((l) => !BUILD_OR_LOAD.test(l));
+    // A block reduced to comments alone says nothing to run.
+    if (lines.some((l) => l.trim() !== '' && !l.trim().startsWith('#'))) run.push(lines.join('\n'));
+  }
+  const inRun = run.join('\n');
+  const harness = [...new Set(inlineCode(blocks).filter((c) => HARNESS.test(c)))].filter((c) => !inRun.includes(c));
+  return {
+    module,
+    build: 'make KDIR=/lib/modules/$(uname -r)/build',
+    load: `sudo insmod ${module}.ko`,
+    unload: `sudo rmmod ${module}`,
+    run,
+    harness,
+  };
+}

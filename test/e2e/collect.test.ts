@@ -1,0 +1,134 @@
+// The Collect page end to end: a real quick VM run of two methods started from the page, followed on its
+// progress bar to success, then the new dataset picked in the advisor. The server is in-process with a temp
+// copy of data/ and a temp run history, so nothing is written into the repository's data/ or var/.
+import type { FastifyInstance } from 'fastify';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, REPO_ROOT } from '../../server/src/app';
+import { runBenchmark } from '../../server/src/bench/run';
+import type { BenchRunner } from '../../server/src/runs/types';
+import { launchBrowser, screenshotBoth } from './browser';
+
+let dir: string;
+let app: FastifyInstance;
+let url: string;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** Process ids of running QEMU system emulators; those whose parent is this process when `mine` is set. */
+function qemuPids(mine = false): number[] {
+  try {
+    const args = mine ? ['-P', String(process.pid), '-f', 'qemu-system'] : ['-f', 'qemu-system'];
+    return execFileSync('pgrep', args, { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}
+
+/** Full-page shots from the top, so the sticky header is drawn where it belongs. */
+async function shot(name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshotBoth(page, name);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kcomm-collect-'));
+  cpSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+  const benchmarks = path.join(dir, 'data', 'benchmarks');
+  // The default runner writes datasets into the repository's data/benchmarks whatever dataDir the app
+  // has; this one writes where the app reads.
+  const runner: BenchRunner = async (request, hooks) => {
+    const out = await runBenchmark({ ...request, dataDir: benchmarks }, hooks);
+    return { datasetId: path.basename(out.datasetPath, '.json') };
+  };
+  app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs'), runner });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('collect page in the browser', () => {
+  it(
+    'runs a quick VM benchmark from the page and offers the new dataset in the advisor',
+    async () => {
+      const datasetsBefore = readdirSync(path.join(REPO_ROOT, 'data', 'benchmarks'));
+      const qemuBefore = new Set(qemuPids());
+
+      await page.goto(`${url}/collect`);
+      await page.getByRole('heading', { name: 'Collect benchmarks' }).waitFor();
+      await page.getByText('Guest kernel and headers').waitFor();
+      await expect(page.getByRole('radio', { name: /^This machine/ }).isDisabled()).resolves.toBe(true);
+      await page.getByRole('checkbox', { name: 'ioctl on a device node' }).waitFor();
+      await page.getByRole('button', { name: 'None' }).click();
+      await page.getByRole('checkbox', { name: 'ioctl on a device node' }).check();
+      await page.getByRole('checkbox', { name: 'Character device (read/write/poll)' }).check();
+      await shot('collect-idle');
+
+      await page.getByRole('button', { name: 'Start run' }).click();
+      await page.waitForURL(/[?&]run=run-/);
+      const bar = page.getByRole('progressbar', { name: 'Run progress' });
+      await bar.waitFor();
+
+      // Follow the bar until the run ends, recording every value it showed and the QEMU this process ran.
+      const seen: number[] = [];
+      const ours = new Set<number>();
+      let shotRunning = false;
+      const deadline = Date.now() + 9 * 60_000;
+      let state: string;
+      for (;;) {
+        seen.push(Number(await bar.getAttribute('aria-valuenow')));
+        for (const pid of qemuPids(true)) ours.add(pid);
+        state = (await page.locator('.run-live .panel-head .badge').textContent()) ?? '';
+        if (!shotRunning && seen.at(-1)! > 0 && state === 'running') {
+          await shot('collect-running');
+          shotRunning = true;
+        }
+        if (state !== 'queued' && state !== 'running') break;
+        if (Date.now() > deadline) throw new Error(`the run is still ${state} after 9 minutes`);
+        await page.waitForTimeout(1_000);
+      }
+      if (state !== 'succeeded') {
+        const log = await page.getByLabel('Run log').textContent();
+        throw new Error(`the run ended ${state}:\n${log?.split('\n').slice(-30).join('\n')}`);
+      }
+      const rising = seen.filter((v, i) => i > 0 && v > seen[i - 1]!);
+      expect(rising.length).toBeGreaterThan(0);
+      expect(Math.max(...seen.slice(0, -1))).toBeLessThan(100);
+      await expect(bar.getAttribute('aria-valuenow')).resolves.toBe('100');
+
+      const ready = page.locator('.run-done');
+      await ready.waitFor();
+      const datasetId = (await ready.locator('code').textContent()) ?? '';
+      expect(datasetId).toMatch(/^vm-(tcg|kvm)-quick-/);
+      expect(existsSync(path.join(dir, 'data', 'benchmarks', `${datasetId}.json`))).toBe(true);
+      await page.locator('.runs-table').getByRole('link', { name: datasetId }).waitFor();
+      await shot('collect-done');
+
+      // No emulator left behind, and nothing written into the repository's datasets.
+      expect(qemuPids(true)).toEqual([]);
+      expect(qemuPids().filter((pid) => !qemuBefore.has(pid) && ours.has(pid))).toEqual([]);
+      expect(readdirSync(path.join(REPO_ROOT, 'data', 'benchmarks'))).toEqual(datasetsBefore);
+
+      // The advisor's dataset picker offers it at once (the link preselects it).
+      await page.getByRole('link', { name: 'Use it in the advisor' }).click();
+      const picker = page.getByRole('combobox', { name: 'Benchmark dataset' });
+      await picker.waitFor();
+      await expect(picker.locator(`option[value="${datasetId}"]`).textContent()).resolves.toContain(datasetId);
+      await expect(picker.inputValue()).resolves.toBe(datasetId);
+      expect(pageErrors).toEqual([]);
+    },
+    10 * 60_000,
+  );
+});

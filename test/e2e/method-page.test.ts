@@ -1,0 +1,133 @@
+// The method page in Chromium against the built app and the real server: the genetlink reference code
+// highlighted, switching files, the measured curves from a real dataset, phones that do not scroll sideways;
+// compare and results with measured numbers. Screenshots go to test-results/screenshots/.
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshotBoth, startServer, VIEWPORTS } from './browser';
+
+let app: FastifyInstance;
+let url: string;
+let browser: Browser;
+let page: Page;
+let datasetId: string | null = null;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ({ app, url } = await startServer());
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const res = await app.inject({ method: 'GET', url: '/api/datasets' });
+  type Summary = { id: string; ok: boolean; methods?: string[]; resultCount?: number };
+  const list = (res.json() as { datasets: Summary[] }).datasets;
+  // The fullest dataset that measured genetlink: it has curves, not single points.
+  datasetId =
+    list
+      .filter((d) => d.ok && d.methods?.includes('genetlink'))
+      .sort((a, b) => (b.resultCount ?? 0) - (a.resultCount ?? 0))[0]?.id ?? null;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+/** True when the page is no wider than the viewport (nothing pushes it sideways). */
+async function fitsWidth(p: Page): Promise<boolean> {
+  return p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+describe('method page in the browser', () => {
+  it('shows kcomm_genetlink.c highlighted with line numbers, and switches to genetlink_user.c', async () => {
+    await page.goto(`${url}/methods/genetlink`);
+    const kernelTab = page.getByRole('tab', { name: /kcomm_genetlink\.c/ });
+    await kernelTab.waitFor();
+    await expect(kernelTab.getAttribute('aria-selected')).resolves.toBe('true');
+    const source = page.getByRole('region', { name: 'kcomm_genetlink.c source' });
+    await source.waitFor();
+    expect(await source.locator('.tok-keyword').count()).toBeGreaterThan(20);
+    expect(await source.locator('.tok-comment').count()).toBeGreaterThan(5);
+    await expect(source.locator('.tok-string', { hasText: '<net/genetlink.h>' }).count()).resolves.toBe(1);
+    // Line numbers come from CSS, so a reader sees them and a copy leaves them out.
+    const firstNumber = await source
+      .locator('.code-line')
+      .first()
+      .evaluate((el) => getComputedStyle(el, '::before').content);
+    expect(firstNumber).toBe('"1"');
+    await expect(page.getByText('sudo insmod kcomm_genetlink.ko').count()).resolves.toBeGreaterThan(0);
+    await page.locator('#code-heading').scrollIntoViewIfNeeded();
+    await screenshotBoth(page, 'method-genetlink-code');
+
+    await page.getByRole('tab', { name: /genetlink_user\.c/ }).click();
+    await page.getByRole('region', { name: 'genetlink_user.c source' }).waitFor();
+    expect(page.url()).toContain('file=genetlink_user.c');
+    await screenshotBoth(page, 'method-genetlink-user');
+
+    await page.getByRole('tab', { name: /README\.md/ }).click();
+    await page.locator('.readme pre.md-code').first().waitFor();
+    await screenshotBoth(page, 'method-genetlink-readme');
+  });
+
+  it('draws the measured curves of a real dataset, with its provenance', async () => {
+    expect(datasetId, 'a dataset in data/benchmarks/ measures genetlink').not.toBeNull();
+    await page.goto(`${url}/methods/genetlink?dataset=${datasetId}`);
+    const section = page.getByRole('region', { name: 'Measured curves' });
+    await section.locator('figure.curve svg .recharts-line').first().waitFor();
+    await expect(section.getByRole('link', { name: /benchmarks page/ }).getAttribute('href')).resolves.toBe(
+      `/benchmarks?dataset=${datasetId}`,
+    );
+    await expect(section.locator('.provenance').textContent()).resolves.toMatch(/kernel .+ · collected \d{4}-/);
+    await section.scrollIntoViewIfNeeded();
+    await screenshotBoth(page, 'method-genetlink-curves');
+  });
+
+  it('keeps long source lines inside the code box on a phone', async () => {
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.goto(`${url}/methods/mmap?file=mmap_user.c`);
+    const box = page.getByRole('region', { name: 'mmap_user.c source' });
+    await box.waitFor();
+    await page.locator('figure.curve').first().waitFor();
+    expect(await fitsWidth(page)).toBe(true);
+    const scrolls = await box.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(scrolls).toBe(true);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await screenshotBoth(page, 'method-mmap');
+  });
+
+  it('shows where the kernel keeps its own sample for a method without a kcomm module', async () => {
+    await page.goto(`${url}/methods/configfs`);
+    await page.getByText(/samples\/configfs\/configfs_sample\.c/).waitFor();
+    await expect(page.getByRole('tab').count()).resolves.toBe(0);
+    await screenshotBoth(page, 'method-configfs');
+  });
+});
+
+describe('measured numbers in compare and results', () => {
+  const answers = 'dir=both&style=request&size=300&rate=20000&lat=200&v=1';
+
+  it('compares methods at the asked size when a dataset is chosen, and says traits alone otherwise', async () => {
+    await page.goto(`${url}/compare?m=genetlink,ioctl,sysfs,debugfs&${answers}`);
+    await page.getByText(/ranking rests on traits alone/).waitFor();
+    await screenshotBoth(page, 'compare-traits-only');
+    await page.getByRole('combobox', { name: 'Benchmark dataset' }).selectOption(datasetId!);
+    await page.locator('tr[data-row="measured-roundtrip-p50"]').waitFor();
+    const p50 = await page.locator('tr[data-row="measured-roundtrip-p50"] td').allTextContents();
+    expect(p50[0]).toMatch(/interpolated between 128 B and 512 B/);
+    expect(await fitsWidth(page)).toBe(true);
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await fitsWidth(page), 'compare fits a phone (the table scrolls inside its box)').toBe(true);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await screenshotBoth(page, 'compare-measured');
+  });
+
+  it('shows the top picks with their measured numbers', async () => {
+    await page.goto(`${url}/results?${answers}&dataset=${datasetId}`);
+    await page.locator('.pick.alt table.measured').waitFor();
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await fitsWidth(page), 'results with measured tables fit a phone').toBe(true);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await screenshotBoth(page, 'results-measured');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,191 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import methodsJson from '../../data/methods.json';
+import { AppProvider } from '../../src/app/provider';
+import { routes } from '../../src/app/router';
+import { seriesColor } from '../../src/core/chart-data';
+import type { Dataset, DatasetSummary } from '../../src/core/dataset-schema';
+import fixture from '../fixtures/dataset-synthetic.json';
+
+// SYNTHETIC: the fixture (emulated CPU) and a copy of it said to be measured natively, twice as fast.
+const tcg = fixture as Dataset;
+const local: Dataset = {
+  ...tcg,
+  id: 'fixture-local',
+  collectedAt: '2025-02-01T09:30:00.000Z',
+  host: { ...tcg.host, target: 'local', kernel: '6.12.0-local', cpuModel: 'Fixture Native CPU', cpus: 8 },
+  harness: { ...tcg.harness, version: 'abc1234', profile: 'full', samplesPerPoint: 20000 },
+  results: tcg.results
+    .filter((r) => r.pattern === 'roundtrip' && r.method === 'ioctl')
+    .map((r) => ({
+      ...r,
+      latencyNs: { ...r.latencyNs, p50: r.latencyNs.p50 / 2 },
+      MBps: r.MBps * 2,
+    })),
+};
+
+function summaryOf(d: Dataset): DatasetSummary {
+  return {
+    id: d.id,
+    ok: true,
+    collectedAt: d.collectedAt,
+    host: d.host,
+    harness: d.harness,
+    resultCount: d.results.length,
+    methods: [...new Set(d.results.map((r) => r.method))].sort(),
+  };
+}
+
+const broken: DatasetSummary = {
+  id: 'half-written',
+  ok: false,
+  file: 'benchmarks/half-written.json',
+  error: 'Unexpected end of JSON input',
+};
+
+const byId = new Map([tcg, local].map((d) => [d.id, d]));
+
+function renderApp(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return router;
+}
+
+// The page (with recharts) is a lazy chunk; loading it once up front keeps the first test within findBy's wait.
+beforeAll(async () => {
+  await import('../../src/features/benchmarks/components/BenchmarksPage');
+});
+
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url === '/api/datasets') return Response.json({ datasets: [summaryOf(local), summaryOf(tcg), broken] });
+      const m = /^\/api\/datasets\/(.+)$/.exec(url);
+      if (m) {
+        const d = byId.get(decodeURIComponent(m[1]!));
+        if (d) return Response.json(d);
+        return Response.json(
+          { error: 'invalid-dataset', message: 'half-written.json is not valid JSON' },
+          { status: 500 },
+        );
+      }
+      if (url.startsWith('/api/methods')) return Response.json({ methods: methodsJson.methods });
+      return Response.json({ error: 'not-found', message: 'no' }, { status: 404 });
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+async function chartPanel(name: RegExp): Promise<HTMLElement> {
+  const heading = await screen.findByRole('heading', { name });
+  return heading.closest('section')!;
+}
+
+const lines = (root: ParentNode, key: string) => root.querySelectorAll(`.recharts-line.s-${key}`).length;
+
+describe('benchmarks page: charts', { timeout: 20_000 }, () => {
+  it('draws one line per method with its band, the null-syscall floor and a legend with colour swatches', async () => {
+    renderApp('/benchmarks?dataset=fixture-synthetic');
+    const panel = await chartPanel(/Round-trip latency/);
+    const keys = [...new Set(tcg.results.filter((r) => r.pattern === 'roundtrip').map((r) => r.method))].sort();
+    for (const key of keys) {
+      expect(lines(panel, key)).toBe(1);
+      expect(panel.querySelectorAll(`.recharts-area.s-${key}`)).toHaveLength(1);
+      const toggle = within(panel).getByRole('button', { name: key });
+      expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      const stroke = panel.querySelector(`.recharts-line.s-${key} .recharts-line-curve`)!.getAttribute('stroke')!;
+      expect(stroke).toBe(seriesColor(key));
+      expect(toggle.querySelector<HTMLElement>('.swatch')!.style.background).toBe(rgb(stroke));
+    }
+    expect(panel.querySelectorAll('.recharts-reference-line')).toHaveLength(1);
+    expect(within(panel).getByText(/null syscall p50 400 ns/)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Kernel → user throughput/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /User → kernel throughput/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Kernel → user latency/ })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: /Wake-up latency/ })).toBeInTheDocument();
+  });
+
+  it('switches a method off in every chart from a legend, and back on, through the link', async () => {
+    const user = userEvent.setup();
+    const router = renderApp('/benchmarks?dataset=fixture-synthetic');
+    const panel = await chartPanel(/Round-trip latency/);
+    const page = panel.closest('.benchmarks')!;
+    const before = lines(page, 'chardev');
+    expect(before).toBeGreaterThanOrEqual(4);
+    expect(lines(panel, 'ioctl')).toBe(1);
+    await user.click(within(panel).getByRole('button', { name: 'chardev' }));
+    expect(router.state.location.search).toContain('hide=chardev');
+    expect(lines(page, 'chardev')).toBe(0);
+    expect(panel.querySelectorAll('.recharts-area.s-chardev')).toHaveLength(0);
+    expect(lines(panel, 'ioctl')).toBe(1);
+    expect(within(panel).getByRole('button', { name: 'chardev' })).toHaveAttribute('aria-pressed', 'false');
+    await user.click(within(panel).getByRole('button', { name: /show all/i }));
+    expect(lines(page, 'chardev')).toBe(before);
+  });
+
+  it('shows the same numbers in a table with a caption and headers', async () => {
+    const user = userEvent.setup();
+    renderApp('/benchmarks?dataset=fixture-synthetic&hide=ioctl');
+    const panel = await chartPanel(/Round-trip latency/);
+    await user.click(within(panel).getByRole('button', { name: 'Table' }));
+    const table = within(panel).getByRole('table', { name: /Round-trip latency by message size: fixture-synthetic/ });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['Method', 'Size', 'p50', 'p90', 'p99', 'max', 'msg/s', 'MB/s', 'Samples', 'Errors']);
+    const chardev64 = within(table)
+      .getAllByRole('row')
+      .find((r) => r.getAttribute('data-series') === 'chardev' && r.textContent?.includes('64 B'))!;
+    const cells = within(chardev64)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    // chardev round trip at 64 B in the fixture: p50 4022 ns, p90 6435, p99 12870, max 160880, 207210.941 msg/s.
+    expect(cells).toEqual(['64 B', '4.022 µs', '6.435 µs', '12.87 µs', '160.9 µs', '207,211', '13.3', '10,000', '0']);
+    expect(
+      within(table)
+        .queryAllByRole('row')
+        .some((r) => r.getAttribute('data-series') === 'ioctl'),
+    ).toBe(false);
+    expect(panel.querySelector('svg.recharts-surface')).toBeNull();
+    await user.click(within(panel).getByRole('button', { name: 'Chart' }));
+    expect(panel.querySelector('svg.recharts-surface')).not.toBeNull();
+  });
+
+  it('draws throughput under the memcpy line and switches to messages per second', async () => {
+    const user = userEvent.setup();
+    renderApp('/benchmarks?dataset=fixture-synthetic');
+    const panel = await chartPanel(/Kernel → user throughput/);
+    expect(panel.querySelectorAll('.recharts-line.baseline-series')).toHaveLength(1);
+    expect(within(panel).getByText(/memcpy peak 9 GB\/s/)).toBeInTheDocument();
+    const ticks = () => Array.from(panel.querySelectorAll('.recharts-yAxis-tick-labels text'), (t) => t.textContent);
+    expect(ticks().join(' ')).toMatch(/B\/s/);
+    await user.click(within(panel).getByRole('button', { name: 'msg/s' }));
+    expect(ticks().join(' ')).toMatch(/msg\/s/);
+    expect(within(panel).queryByText(/memcpy peak/)).not.toBeInTheDocument();
+  });
+
+  it('draws a wake-up dot per method, fastest first', async () => {
+    renderApp('/benchmarks?dataset=fixture-synthetic');
+    const panel = await chartPanel(/Wake-up latency/);
+    const notify = tcg.results.filter((r) => r.pattern === 'notify').sort((x, y) => x.latencyNs.p50 - y.latencyNs.p50);
+    const dots = Array.from(panel.querySelectorAll('circle.series'), (c) => c.getAttribute('class'));
+    expect(dots).toHaveLength(notify.length);
+    const labels = Array.from(panel.querySelectorAll('.recharts-yAxis-tick-labels text'), (t) => t.textContent);
+    expect(labels).toEqual(notify.map((r) => (r.variant ? `${r.method}/${r.variant}` : r.method)));
+  });
+});

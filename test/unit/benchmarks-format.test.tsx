@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatRatio, preciseNs } from '../../src/features/benchmarks/utils/format';
+import { formatCollectedAt } from '../../src/features/benchmarks/utils/provenance';
+
+describe('benchmark table formats', () => {
+  it('prints latencies with four significant digits in the unit that suits each', () => {
+    expect(preciseNs(228)).toBe('228 ns');
+    expect(preciseNs(1808)).toBe('1.808 µs');
+    expect(preciseNs(14_060)).toBe('14.06 µs');
+    expect(preciseNs(10_680_123)).toBe('10.68 ms');
+    expect(preciseNs(2_500_000_000)).toBe('2.5 s');
+  });
+
+  it('prints ratios with three significant digits and a dash when there is none', () => {
+    expect(formatRatio(0.5)).toBe('0.5×');
+    expect(formatRatio(2.3456)).toBe('2.35×');
+    expect(formatRatio(123.4)).toBe('123×');
+    expect(formatRatio(null)).toBe('—');
+  });
+
+  it('prints the collection time in UTC whatever the reader’s time zone', () => {
+    expect(formatCollectedAt('2026-11-27T07:33:12.345Z')).toBe('2026-11-27 07:33 UTC');
+    expect(formatCollectedAt('not a date')).toBe('not a date');
+  });
+});

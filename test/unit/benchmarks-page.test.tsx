@@ -1,0 +1,188 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import methodsJson from '../../data/methods.json';
+import { AppProvider } from '../../src/app/provider';
+import { routes } from '../../src/app/router';
+import type { Dataset, DatasetSummary } from '../../src/core/dataset-schema';
+import fixture from '../fixtures/dataset-synthetic.json';
+
+// SYNTHETIC: the fixture (emulated CPU) and a copy of it said to be measured natively, twice as fast.
+const tcg = fixture as Dataset;
+const local: Dataset = {
+  ...tcg,
+  id: 'fixture-local',
+  collectedAt: '2025-02-01T09:30:00.000Z',
+  host: { ...tcg.host, target: 'local', kernel: '6.12.0-local', cpuModel: 'Fixture Native CPU', cpus: 8 },
+  harness: { ...tcg.harness, version: 'abc1234', profile: 'full', samplesPerPoint: 20000 },
+  results: tcg.results
+    .filter((r) => r.pattern === 'roundtrip' && r.method === 'ioctl')
+    .map((r) => ({
+      ...r,
+      latencyNs: { ...r.latencyNs, p50: r.latencyNs.p50 / 2 },
+      MBps: r.MBps * 2,
+    })),
+};
+
+function summaryOf(d: Dataset): DatasetSummary {
+  return {
+    id: d.id,
+    ok: true,
+    collectedAt: d.collectedAt,
+    host: d.host,
+    harness: d.harness,
+    resultCount: d.results.length,
+    methods: [...new Set(d.results.map((r) => r.method))].sort(),
+  };
+}
+
+const broken: DatasetSummary = {
+  id: 'half-written',
+  ok: false,
+  file: 'benchmarks/half-written.json',
+  error: 'Unexpected end of JSON input',
+};
+
+const byId = new Map([tcg, local].map((d) => [d.id, d]));
+
+function renderApp(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return router;
+}
+
+// The page (with recharts) is a lazy chunk; loading it once up front keeps the first test within findBy's wait.
+beforeAll(async () => {
+  await import('../../src/features/benchmarks/components/BenchmarksPage');
+});
+
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url === '/api/datasets') return Response.json({ datasets: [summaryOf(local), summaryOf(tcg), broken] });
+      const m = /^\/api\/datasets\/(.+)$/.exec(url);
+      if (m) {
+        const d = byId.get(decodeURIComponent(m[1]!));
+        if (d) return Response.json(d);
+        return Response.json(
+          { error: 'invalid-dataset', message: 'half-written.json is not valid JSON' },
+          { status: 500 },
+        );
+      }
+      if (url.startsWith('/api/methods')) return Response.json({ methods: methodsJson.methods });
+      return Response.json({ error: 'not-found', message: 'no' }, { status: 404 });
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const TCG_TEXT = 'Emulated CPU (QEMU TCG): compare methods with each other here, not with real hardware.';
+
+describe('benchmarks page: datasets', { timeout: 20_000 }, () => {
+  it('lists every dataset with where and how it was measured', async () => {
+    renderApp('/benchmarks?dataset=fixture-synthetic');
+    const card = (await screen.findByRole('radio', { name: 'fixture-synthetic' })).closest('li')!;
+    const text = card.textContent ?? '';
+    for (const expected of [
+      'vm-tcg',
+      'fixture',
+      'Synthetic CPU (fixture)',
+      '2025-01-15 10:00 UTC',
+      'quick',
+      'fixture-0000000',
+      '10,000',
+    ])
+      expect(text).toContain(expected);
+    expect(within(card).getByText('CPUs').nextSibling?.textContent).toBe('2');
+    const other = screen.getByRole('radio', { name: 'fixture-local' }).closest('li')!;
+    expect(other.textContent).toContain('6.12.0-local');
+    expect(other.textContent).toContain('Fixture Native CPU');
+    expect(other.textContent).toContain('20,000');
+    expect(screen.getByRole('radio', { name: 'fixture-synthetic' })).toBeChecked();
+  });
+
+  it('shows a dataset that failed to load with its error instead of hiding it', async () => {
+    renderApp('/benchmarks');
+    const error = await screen.findByText(/could not be loaded: Unexpected end of JSON input/);
+    expect(error.closest('li')?.textContent).toContain('half-written');
+    expect(error.closest('li')?.textContent).toContain('benchmarks/half-written.json');
+  });
+
+  it('reports why a chosen dataset cannot be shown', async () => {
+    renderApp('/benchmarks?dataset=half-written');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Dataset half-written could not be loaded');
+    expect(alert.textContent).toContain('half-written.json is not valid JSON');
+  });
+
+  it('warns about the emulated CPU for a vm-tcg dataset and not for a local one', async () => {
+    const user = userEvent.setup();
+    const router = renderApp('/benchmarks?dataset=fixture-synthetic');
+    expect(await screen.findByText(TCG_TEXT)).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'fixture-local' }));
+    expect(router.state.location.search).toContain('dataset=fixture-local');
+    await screen.findByRole('heading', { name: /Showing fixture-local/ });
+    expect(screen.queryByText(TCG_TEXT)).not.toBeInTheDocument();
+  });
+
+  it('shows the newest usable dataset when the link names none, and writes it into the link', async () => {
+    const router = renderApp('/benchmarks');
+    await screen.findByRole('heading', { name: /Showing fixture-local/ });
+    expect(router.state.location.search).toBe('?dataset=fixture-local');
+  });
+
+  it('keeps the dataset’s notes folded until asked', async () => {
+    const user = userEvent.setup();
+    renderApp('/benchmarks?dataset=fixture-synthetic');
+    const summary = await screen.findByText(/Notes from the harness \(2\)/);
+    const details = summary.closest('details')!;
+    expect(details.open).toBe(false);
+    await user.click(summary);
+    expect(details.open).toBe(true);
+    expect(within(details).getByText('SYNTHETIC TEST FIXTURE — not measured')).toBeInTheDocument();
+  });
+});
+
+describe('benchmarks page: two datasets', { timeout: 20_000 }, () => {
+  it('puts A, B and B/A side by side for the points both measured and says which is emulated', async () => {
+    const user = userEvent.setup();
+    const router = renderApp('/benchmarks?dataset=fixture-synthetic');
+    await screen.findByText(TCG_TEXT);
+    await user.click(screen.getByRole('checkbox', { name: /compare with the shown dataset/i }));
+    expect(router.state.location.search).toContain('compare=fixture-local');
+    const heading = await screen.findByRole('heading', { name: /A fixture-synthetic against B fixture-local/ });
+    const panel = heading.closest('section')!;
+    expect(panel.textContent).toContain('A (fixture-synthetic) is the emulated one (QEMU TCG)');
+    const table = within(panel).getByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    const ioctlCount = tcg.results.filter((r) => r.pattern === 'roundtrip' && r.method === 'ioctl').length;
+    expect(rows).toHaveLength(ioctlCount);
+    const ratios = rows.map((r) => Array.from(r.querySelectorAll('td.ratio'), (c) => c.textContent));
+    for (const [p50, MBps] of ratios) {
+      expect(p50).toBe('0.5×');
+      expect(MBps).toBe('2×');
+    }
+    expect(rows[0]!.textContent).toContain('64 B');
+  });
+
+  it('opens the comparison from a shared link', async () => {
+    renderApp('/benchmarks?dataset=fixture-local&compare=fixture-synthetic');
+    const heading = await screen.findByRole('heading', { name: /A fixture-local against B fixture-synthetic/ });
+    expect(heading.closest('section')!.textContent).toContain('B (fixture-synthetic) is the emulated one');
+    const ratios = Array.from(heading.closest('section')!.querySelectorAll('td.ratio'), (c) => c.textContent);
+    expect(ratios).toContain('2×');
+    expect(ratios).toContain('0.5×');
+  });
+});

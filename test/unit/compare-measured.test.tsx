@@ -1,0 +1,143 @@
+// @vitest-environment jsdom
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import methodsJson from '../../data/methods.json';
+import traitsJson from '../../data/traits.json';
+import { AppProvider } from '../../src/app/provider';
+import { routes } from '../../src/app/router';
+import { DEFAULT_ANSWERS } from '../../src/core/answers';
+import type { Method } from '../../src/core/catalogue-schema';
+import type { Dataset } from '../../src/core/dataset-schema';
+import { formatMBps, formatNs, formatRate, measuredAt } from '../../src/core/measured';
+import { askedFor, measuredRows } from '../../src/features/compare/utils/compare-measured';
+import datasetJson from '../fixtures/dataset-synthetic.json';
+import reportJson from '../fixtures/report-synthetic.json';
+
+const dataset = datasetJson as Dataset;
+const methods = methodsJson.methods as unknown as Method[];
+const byId = (id: string) => methods.find((m) => m.id === id)!;
+const summary = {
+  id: dataset.id,
+  ok: true,
+  collectedAt: dataset.collectedAt,
+  host: dataset.host,
+  harness: dataset.harness,
+  resultCount: dataset.results.length,
+  methods: [],
+};
+
+// 128 B lies between the measured 64 B and 256 B; 30 µs and 80k msg/s split genetlink (fits) from sysfs.
+const ANSWERS =
+  'dir=both&style=request&size=128&rate=80000&lat=30&listeners=1&stable=1&module=1&unpriv=0&shell=0&kernel=5.10&v=1';
+
+function renderApp(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return router;
+}
+
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      if (url.startsWith('/api/methods')) return Response.json({ methods: methodsJson.methods });
+      if (url.startsWith('/api/traits')) return Response.json({ traits: traitsJson.traits });
+      if (url === '/api/datasets') return Response.json({ datasets: [summary] });
+      if (url === `/api/datasets/${dataset.id}`) return Response.json(dataset);
+      if (url.startsWith('/api/advice')) {
+        const withDataset = new URLSearchParams(url.split('?')[1]).has('dataset');
+        return Response.json(withDataset ? reportJson : { ...reportJson, basis: 'traits', dataset: null });
+      }
+      return Response.json({ error: 'not-found', message: 'no' }, { status: 404 });
+    }),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const row = (key: string) => document.querySelector(`tr[data-row="${key}"]`) as HTMLElement;
+const cells = (key: string) => Array.from(row(key).querySelectorAll('td'), (td) => td.textContent ?? '');
+
+describe('compare: measured numbers at the asked size', () => {
+  it('shows what was asked and each method measured at that size, interpolated, with the sizes named', async () => {
+    renderApp(`/compare?m=genetlink,sysfs,debugfs,configfs&${ANSWERS}&dataset=${dataset.id}`);
+    const asked = await screen.findByLabelText('What you asked for', {}, { timeout: 8000 });
+    expect(asked.textContent).toContain('128 B × 80k msg/s = 10.2 MB/s');
+    expect(asked.textContent).toContain('30 µs');
+    await screen.findByText(/Measured at 128 B \(dataset fixture-synthetic\)/, {}, { timeout: 8000 });
+
+    const g = measuredAt(dataset, 'genetlink', 'roundtrip', 128)!;
+    const s = measuredAt(dataset, 'sysfs', 'roundtrip', 128)!;
+    const p50 = cells('measured-roundtrip-p50');
+    expect(p50[0]).toContain(formatNs(g.latencyNs.p50));
+    expect(p50[0]).toContain('interpolated between 64 B and 256 B');
+    expect(p50[1]).toContain(formatNs(s.latencyNs.p50));
+    // debugfs is eliminated by the answers' constraints, but its numbers are still shown.
+    expect(p50[2]).toMatch(/µs/);
+    expect(p50[3]).toBe('not measured in fixture-synthetic');
+
+    expect(within(row('measured-roundtrip-p99')).getByRole('rowheader').textContent).toContain('budget 30 µs');
+    const p99 = cells('measured-roundtrip-p99');
+    expect(p99[0]).toContain(`${formatNs(g.latencyNs.p99)}fits`);
+    expect(p99[1]).toContain(`${formatNs(s.latencyNs.p99)}falls short`);
+    expect(cells('measured-roundtrip-rate')[0]).toContain(`${formatRate(g.msgsPerSec)}fits`);
+    expect(cells('measured-roundtrip-rate')[1]).toContain('falls short');
+    expect(within(row('measured-roundtrip-mbps')).getByRole('rowheader').textContent).toContain('you need 10.2 MB/s');
+    expect(cells('measured-roundtrip-mbps')[0]).toContain(formatMBps(g.MBps));
+    expect(screen.getByText(/emulated CPU \(QEMU TCG\)/)).toBeInTheDocument();
+  });
+
+  it('says the ranking rests on traits alone when no dataset is selected, and lets one be chosen', async () => {
+    const user = userEvent.setup();
+    const router = renderApp(`/compare?m=genetlink,sysfs&${ANSWERS}`);
+    expect(await screen.findByText(/ranking rests on traits alone/, {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(document.querySelector('tr[data-row^="measured-"]')).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Benchmark dataset' }), dataset.id);
+    expect(router.state.location.search).toContain(`dataset=${dataset.id}`);
+    expect(router.state.location.search).toContain('m=genetlink%2Csysfs');
+    expect(await screen.findByText(/Measured at 128 B/, {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(row('measured-roundtrip-p50')).not.toBeNull();
+  });
+});
+
+describe('measuredRows', () => {
+  it('has one row set per pattern that stands for the answers, and no throughput row for a wake-up', () => {
+    const answers = { ...DEFAULT_ANSWERS, style: 'event' as const, size: 64, dataset: dataset.id };
+    const rows = measuredRows([byId('genetlink'), byId('chardev')], answers, dataset);
+    expect(rows.map((r) => r.key)).toEqual([
+      'measured-notify-p50',
+      'measured-notify-p99',
+      'measured-notify-rate',
+      'measured-k2u-p50',
+      'measured-k2u-p99',
+      'measured-k2u-rate',
+      'measured-k2u-mbps',
+    ]);
+    // Outside the measured range (wake-ups were measured at 8 B): the nearest size is named, not predicted.
+    expect(rows[0]!.cells[0]).toMatchObject({
+      kind: 'measured',
+      note: expect.stringMatching(/nearest measured size 8 B/),
+    });
+    // No budget: latency cells are not judged.
+    expect(rows[1]!.cells[0]).toMatchObject({ verdict: null });
+  });
+
+  it('states the load the answers need', () => {
+    expect(askedFor({ ...DEFAULT_ANSWERS, size: 4096, rate: 1000, lat: null })).toEqual([
+      { label: 'Message size', value: '4 KiB' },
+      { label: 'Rate', value: '1k msg/s' },
+      { label: 'Load', value: '4 KiB × 1k msg/s = 4.1 MB/s' },
+      { label: 'Latency budget', value: 'none' },
+    ]);
+  });
+});
