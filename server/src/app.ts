@@ -15,7 +15,7 @@ import { datasetRoutes } from './routes/datasets';
 import { healthRoutes } from './routes/health';
 import { referenceRoutes } from './routes/reference';
 import { runRoutes } from './routes/runs';
-import { benchRunner } from './runs/bench-runner';
+import { makeBenchRunner } from './runs/bench-runner';
 import { RunManager } from './runs/run-manager';
 import { RunStore } from './runs/run-store';
 import type { BenchRunner } from './runs/types';
@@ -82,7 +82,11 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
 
   const runs = new RunManager(
     new RunStore(opts.runsDir ?? path.join(rootDir, 'var', 'runs')),
-    opts.runner ?? benchRunner,
+    opts.runner ??
+      makeBenchRunner({
+        benchmarksDir: path.join(dataDir, 'benchmarks'),
+        allowLocalModules: localRefusal(opts.allowLocal ?? false) === null,
+      }),
   );
   app.decorate('runs', runs);
   app.addHook('onClose', () => runs.shutdown());

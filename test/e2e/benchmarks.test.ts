@@ -50,6 +50,7 @@ afterAll(async () => {
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 });
 
+describe('benchmarks page in the browser', () => {
   let chosen: Extract<DatasetSummary, { ok: true }>;
   let hiddenKey = '';
 
@@ -77,8 +78,9 @@ afterAll(async () => {
     hiddenKey = (await toggle.textContent()) ?? '';
     const cls = `s-${hiddenKey.replace(/[^a-z0-9-]/gi, '_')}`;
     expect(await first.locator(`.recharts-line.${cls}`).count()).toBe(1);
-    const box = (await first.locator('svg.recharts-surface').boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5);
+    const surface = first.locator('svg.recharts-surface');
+    const box = (await surface.boundingBox())!;
+    await surface.hover({ position: { x: box.width * 0.3, y: box.height * 0.5 } });
     const tip = first.locator('.chart-tip');
     await tip.waitFor();
     expect(await tip.locator('tbody tr').count()).toBeGreaterThan(0);

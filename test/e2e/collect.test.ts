@@ -9,8 +9,6 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, REPO_ROOT } from '../../server/src/app';
-import { runBenchmark } from '../../server/src/bench/run';
-import type { BenchRunner } from '../../server/src/runs/types';
 import { launchBrowser, screenshotBoth } from './browser';
 
 let dir: string;
@@ -39,14 +37,8 @@ async function shot(name: string) {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kcomm-collect-'));
   cpSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
-  const benchmarks = path.join(dir, 'data', 'benchmarks');
-  // The default runner writes datasets into the repository's data/benchmarks whatever dataDir the app
-  // has; this one writes where the app reads.
-  const runner: BenchRunner = async (request, hooks) => {
-    const out = await runBenchmark({ ...request, dataDir: benchmarks }, hooks);
-    return { datasetId: path.basename(out.datasetPath, '.json') };
-  };
-  app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs'), runner });
+  // The real runner: it writes the dataset into this app's own (temporary) data/benchmarks.
+  app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs') });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,10 @@ import methodsJson from '../../data/methods.json';
 import { AppProvider } from '../../src/app/provider';
 import { routes } from '../../src/app/router';
 import type { Health, Run, RunEvent } from '../../src/features/collect/types';
+
+// The page is a lazy route: under load its first render can take longer than the default second.
+configure({ asyncUtilTimeout: 5_000 });
+const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 5_000 });
 
 /** Stands in for the browser's EventSource: the test pushes the server's events by hand. */
 class FakeEventSource {
@@ -163,7 +167,7 @@ describe('collect page: the host', () => {
   it('disables the local target and says why the server refuses it', async () => {
     renderCollect();
     const local = await screen.findByRole('radio', { name: /^This machine/ });
-    await vi.waitFor(() => expect(local).toBeDisabled());
+    await waitFor(() => expect(local).toBeDisabled());
     expect(local).toHaveAccessibleDescription(/start the server with --allow-local/);
     expect(screen.getByRole('radio', { name: /^VM/ })).toBeChecked();
   });
@@ -184,11 +188,11 @@ describe('collect page: starting a run', () => {
     await user.click(screen.getByRole('checkbox', { name: 'ioctl on a device node' }));
     await user.click(screen.getByRole('button', { name: 'Start run' }));
 
-    await vi.waitFor(() => expect(calls('POST', '/api/runs')).toHaveLength(1));
+    await waitFor(() => expect(calls('POST', '/api/runs')).toHaveLength(1));
     const init = calls('POST', '/api/runs')[0]![1] as RequestInit;
     expect(JSON.parse(init.body as string)).toEqual({ target: 'vm', profile: 'full', methods: ['chardev', 'ioctl'] });
-    await vi.waitFor(() => expect(router.state.location.search).toBe(`?run=${RUN_ID}`));
-    await vi.waitFor(() => expect(FakeEventSource.latest().url).toBe(`/api/runs/${RUN_ID}/events`));
+    await waitFor(() => expect(router.state.location.search).toBe(`?run=${RUN_ID}`));
+    await waitFor(() => expect(FakeEventSource.latest().url).toBe(`/api/runs/${RUN_ID}/events`));
   });
 
   it('sends no method list when every method is ticked', async () => {
@@ -198,7 +202,7 @@ describe('collect page: starting a run', () => {
     renderCollect();
     await screen.findByRole('checkbox', { name: 'ioctl on a device node' });
     await user.click(screen.getByRole('button', { name: 'Start run' }));
-    await vi.waitFor(() => expect(calls('POST', '/api/runs')).toHaveLength(1));
+    await waitFor(() => expect(calls('POST', '/api/runs')).toHaveLength(1));
     expect(JSON.parse((calls('POST', '/api/runs')[0]![1] as RequestInit).body as string)).toEqual({
       target: 'vm',
       profile: 'quick',
@@ -227,7 +231,7 @@ describe('collect page: the live view', () => {
   async function follow(run: Run = makeRun()) {
     runs = [run];
     const rendered = renderCollect(`/collect?run=${run.id}`);
-    await vi.waitFor(() => expect(FakeEventSource.all.length).toBeGreaterThan(0));
+    await waitFor(() => expect(FakeEventSource.all.length).toBeGreaterThan(0));
     const es = FakeEventSource.latest();
     es.open();
     es.send({ type: 'state', run });
@@ -310,7 +314,7 @@ describe('collect page: the live view', () => {
         : undefined;
     const { es } = await follow();
     await user.click(await screen.findByRole('button', { name: 'Cancel run' }));
-    await vi.waitFor(() => expect(calls('DELETE', `/api/runs/${RUN_ID}`)).toHaveLength(1));
+    await waitFor(() => expect(calls('DELETE', `/api/runs/${RUN_ID}`)).toHaveLength(1));
     es.send({
       type: 'state',
       run: makeRun({ state: 'cancelled', phase: 'cancelled', error: 'Cancelled while running.' }),
@@ -328,8 +332,8 @@ describe('collect page: the live view', () => {
     es.fail();
     expect(es.closed).toBe(true);
     expect(await screen.findByText(/reconnecting/i)).toBeInTheDocument();
-    await vi.waitFor(() => expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50'));
-    await vi.waitFor(() => expect(FakeEventSource.all).toHaveLength(2), { timeout: 3_000 });
+    await waitFor(() => expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50'));
+    await waitFor(() => expect(FakeEventSource.all).toHaveLength(2));
     const again = FakeEventSource.latest();
     again.open();
     again.send({ type: 'state', run: makeRun({ phase: 'measure', percent: 60 }) });
@@ -342,8 +346,8 @@ describe('collect page: a run already going', () => {
   it('follows the newest unfinished run and keeps showing it after it ends', async () => {
     runs = [makeRun({ phase: 'measure', percent: 40 })];
     const { router } = renderCollect('/collect');
-    await vi.waitFor(() => expect(router.state.location.search).toBe(`?run=${RUN_ID}`));
-    await vi.waitFor(() => expect(FakeEventSource.all.length).toBeGreaterThan(0));
+    await waitFor(() => expect(router.state.location.search).toBe(`?run=${RUN_ID}`));
+    await waitFor(() => expect(FakeEventSource.all.length).toBeGreaterThan(0));
     const es = FakeEventSource.latest();
     es.open();
     es.send({ type: 'state', run: runs[0]! });

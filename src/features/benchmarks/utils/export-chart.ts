@@ -58,10 +58,12 @@ export function chartSvgMarkup(svg: SVGSVGElement, info: ChartExport): string {
   const legend = legendMarkup(info.legend, width);
   const total = HEADER + height + legend.height;
   const inner = new XMLSerializer().serializeToString(chart);
+  // A phone-width chart is narrower than a 15 px title: shrink the title (bold: about 0.63 em per character) to fit.
+  const titleSize = Math.max(10, Math.min(15, Math.floor((width - 24) / (info.title.length * 0.63))));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${FONT}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="12" y="20" font-size="15" font-weight="700" fill="#1b1f24">${escapeXml(info.title)}</text>`,
+    `<text x="12" y="20" font-size="${titleSize}" font-weight="700" fill="#1b1f24">${escapeXml(info.title)}</text>`,
     `<text x="12" y="38" font-size="11" fill="#5a6470">${escapeXml(info.subtitle)}</text>`,
     inner,
     `<g transform="translate(0 ${HEADER + height})">${legend.markup}</g>`,
