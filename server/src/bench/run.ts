@@ -81,7 +81,11 @@ async function gitCommit(): Promise<string> {
   const run = promisify(execFile);
   try {
     const { stdout: head } = await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, timeout: 10_000 });
-    const { stdout: status } = await run('git', ['status', '--porcelain'], { cwd: REPO_ROOT, timeout: 30_000 });
+    // Datasets are this pipeline's output, not code: a new one in data/benchmarks does not make the tree dirty.
+    const { stdout: status } = await run('git', ['status', '--porcelain', '--', '.', ':(exclude)data/benchmarks'], {
+      cwd: REPO_ROOT,
+      timeout: 30_000,
+    });
     return `${head.trim()}${status.trim() ? '-dirty' : ''}`;
   } catch {
     return 'unknown';
