@@ -120,7 +120,10 @@ function atSize(list: BenchResult[], sizeBytes: number): MeasuredPoint | null {
 /**
  * The dataset's numbers for one method and pattern at sizeBytes: exact when measured there, interpolated
  * on log–log axes between the two nearest measured sizes, clamped (and flagged) outside the measured range.
- * Without a variant, the variant with the lowest p50 at that size speaks for the method.
+ * Without a variant, the method's own reference module (variant '') speaks for it when it was measured:
+ * a stock stand-in such as reading /dev/zero for "chardev" does far less work than a real driver and would
+ * flatter the method. Otherwise (mmap's ring/seqlock/ioctl-lock, or a stock-only dataset) the variant with
+ * the lowest p50 at that size does.
  */
 export function measuredAt(
   dataset: Dataset,
@@ -135,6 +138,8 @@ export function measuredAt(
     const list = variants.get(variant);
     return list ? atSize(list, sizeBytes) : null;
   }
+  const own = variants.get('');
+  if (own) return atSize(own, sizeBytes);
   let best: MeasuredPoint | null = null;
   for (const list of variants.values()) {
     const p = atSize(list, sizeBytes);

@@ -156,3 +156,25 @@ describe('formatters', () => {
     expect(formatMBps(0)).toBe('0 MB/s');
   });
 });
+
+describe('which variant speaks for a method', () => {
+  it("prefers the reference module (variant '') over a faster stock stand-in", () => {
+    const at = measuredAt;
+    const base = dataset;
+    const r = (variant: string, p50: number) => ({
+      method: 'chardev' as const,
+      variant,
+      pattern: 'k2u' as const,
+      sizeBytes: 64,
+      latencyNs: { p50, p90: p50, p99: p50, max: p50, mean: p50 },
+      msgsPerSec: 1e9 / p50,
+      MBps: 1,
+      samples: 100,
+      errors: 0,
+    });
+    const ds = { ...base, results: [r('dev-zero', 100), r('', 900)] };
+    expect(at(ds, 'chardev', 'k2u', 64)?.variant).toBe('');
+    const stockOnly = { ...base, results: [r('dev-zero', 100), r('dev-other', 300)] };
+    expect(at(stockOnly, 'chardev', 'k2u', 64)?.variant).toBe('dev-zero');
+  });
+});
