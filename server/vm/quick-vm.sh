@@ -3,7 +3,8 @@
 # given files, run a shell script inside as root, print the console, power off.
 #   server/vm/quick-vm.sh SCRIPT [FILE...]
 # FILEs (.ko, binaries) land in /kcomm inside the guest; SCRIPT runs with cwd /kcomm.
-# Timeout: KCOMM_VM_TIMEOUT seconds (default 300). Not the benchmark runner: see server/src/bench.
+# Timeout: KCOMM_VM_TIMEOUT seconds (default 300); KCOMM_VM_SMP vCPUs (default 2); KCOMM_VM_APPEND extra
+# kernel arguments. Not the benchmark runner: see server/src/bench.
 set -eu
 script=$1; shift
 kver=$(ls /lib/modules | grep -E 'amd64$' | sort -V | tail -n 1)
@@ -32,6 +33,6 @@ poweroff -f
 INIT
 chmod +x "$root/init"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) > "$tmp/initrd.gz"
-timeout "${KCOMM_VM_TIMEOUT:-300}" qemu-system-x86_64 -accel tcg -cpu max -m 512 -smp 2 \
+timeout "${KCOMM_VM_TIMEOUT:-300}" qemu-system-x86_64 -accel tcg -cpu max -m 512 -smp ${KCOMM_VM_SMP:-2} \
 	-kernel "$kernel" -initrd "$tmp/initrd.gz" \
-	-append "console=ttyS0 quiet panic=-1 oops=panic" -nographic -no-reboot -monitor none
+	-append "console=ttyS0 quiet panic=-1 oops=panic tsc=reliable ${KCOMM_VM_APPEND:-}" -nographic -no-reboot -monitor none
