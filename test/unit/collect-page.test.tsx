@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
 import { AppProvider } from '../../src/app/provider';
 import { routes } from '../../src/app/router';
-import type { Health, Run, RunEvent } from '../../src/features/collect/types';
+import type { Health, Run, RunEvent } from '../../src/core/runs';
 
 // The page is a lazy route: under load its first render can take longer than the default second.
 configure({ asyncUtilTimeout: 5_000 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRunRequest } from '../../src/features/collect/hooks/use-run-form';
-import type { Run } from '../../src/features/collect/types';
+import type { Run } from '../../src/core/runs';
 import { applyRunEvent, formatEta, LOG_TAIL } from '../../src/features/collect/utils/run-state';
 
 const run: Run = {

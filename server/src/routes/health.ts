@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { discoverGuestKernel } from '../bench/kernel';
 import { chooseAccel, qemuVersion } from '../bench/qemu';
 import { HARNESS_BIN } from '../bench/build';
+import type { Health, KvmState } from '../../../src/core/runs';
 
 const BUSYBOX = '/bin/busybox';
 const APT = 'apt-get install -y qemu-system-x86 linux-image-amd64 linux-headers-amd64 busybox-static cpio';
@@ -34,7 +35,7 @@ function startAccelProbe(kernelImage: string) {
 }
 
 export function healthRoutes(app: FastifyInstance, localRefusal: () => string | null, probeAccel: boolean) {
-  app.get('/api/health', async () => {
+  app.get('/api/health', async (): Promise<Health> => {
     const qemu: Check = await qemuVersion().then(
       (v) => ({ ok: true, detail: v }),
       () => ({ ok: false, detail: 'qemu-system-x86_64 not found', install: `apt-get install -y qemu-system-x86` }),
@@ -57,7 +58,7 @@ export function healthRoutes(app: FastifyInstance, localRefusal: () => string | 
       : { ok: false, detail: 'busybox-static not installed', install: 'apt-get install -y busybox-static' };
     const kvmDevice = await exists('/dev/kvm', constants.R_OK | constants.W_OK);
     if (probeAccel && kvmDevice && kernelImage && busybox.ok && qemu.ok) startAccelProbe(kernelImage);
-    const kvm: Check & { state: string } = !kvmDevice
+    const kvm: Check & { state: KvmState } = !kvmDevice
       ? {
           ok: false,
           state: 'absent',

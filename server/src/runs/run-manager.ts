@@ -8,7 +8,9 @@ import type { BenchRunner, Run, RunRequest, RunnerEvent } from './types';
 const LOG_TAIL = 200;
 const FINAL = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
 
-export type RunEvent = { type: 'state'; run: Run } | RunnerEvent;
+import type { RunEvent } from '../../../src/core/runs';
+
+export type { RunEvent };
 
 export class RunManager {
   private runs = new Map<string, Run>();

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
-import type { Health } from '../types';
+import type { Health } from '../../../core/runs';
 import { collectKeys } from './keys';
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal);

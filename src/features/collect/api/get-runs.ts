@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api-client';
-import type { Run } from '../types';
+import type { Run } from '../../../core/runs';
 import { isFinal } from '../utils/run-state';
 import { collectKeys } from './keys';
 

@@ -1,6 +1,6 @@
 import { ErrorPanel, Loading } from '../../../components/QueryStatus';
 import { useHealth } from '../api/get-health';
-import type { Health, HealthCheck, KvmState } from '../types';
+import type { Health, HealthCheck, KvmState } from '../../../core/runs';
 import { CopyableCode } from './CopyableCode';
 
 const CHECKS: { key: keyof Health['checks']; name: string }[] = [

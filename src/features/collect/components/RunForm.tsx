@@ -4,7 +4,7 @@ import { useMethods } from '../../../lib/api/get-methods';
 import { useHealth } from '../api/get-health';
 import { useStartRun } from '../api/start-run';
 import { useRunForm } from '../hooks/use-run-form';
-import type { RunProfile, RunTarget } from '../types';
+import type { RunProfile, RunTarget } from '../../../core/runs';
 
 const TARGETS: { value: RunTarget; label: string; hint: string }[] = [
   {

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { ErrorPanel, Loading } from '../../../components/QueryStatus';
 import { useCancelRun } from '../api/cancel-run';
 import { useRunEvents } from '../api/use-run-events';
-import type { Run } from '../types';
+import type { Run } from '../../../core/runs';
 import { formatEta, formatPercent, isFinal, phaseLabel } from '../utils/run-state';
 import { StateBadge } from './StateBadge';
 

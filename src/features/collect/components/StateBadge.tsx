@@ -1,4 +1,4 @@
-import type { RunState } from '../types';
+import type { RunState } from '../../../core/runs';
 
 const LABELS: Record<RunState, string> = {
   queued: 'queued',

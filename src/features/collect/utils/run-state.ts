@@ -1,5 +1,5 @@
 // Pure helpers for the live view: folding stream events into a run, and the words shown for it.
-import type { Run, RunEvent, RunState } from '../types';
+import type { Run, RunEvent, RunState } from '../../../core/runs';
 
 const FINAL: ReadonlySet<RunState> = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
 /** The server keeps the last 200 log lines of a run; the live view keeps as many. */

@@ -1,6 +1,6 @@
-// The Runs and Health API as the app sees it (server/src/runs/types.ts and server/src/routes/health.ts).
-// Declared here rather than imported so the app bundle never reaches into server code.
-import type { MethodId } from '../../core/ids';
+// The Runs and Health API's shapes, shared by the server (server/src/runs, server/src/routes/health.ts)
+// and the app's Collect page: one declaration for both sides.
+import type { MethodId } from './ids';
 
 export const RUN_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunState = (typeof RUN_STATES)[number];
@@ -31,13 +31,15 @@ export interface Run {
   logTail: string[];
 }
 
-/** One message of GET /api/runs/:id/events; the SSE event name equals `type`. */
-export type RunEvent =
-  | { type: 'state'; run: Run }
+/** What a benchmark runner reports while it works; the run manager turns these into run state. */
+export type RunnerEvent =
   | { type: 'phase'; name: string }
   | { type: 'point'; result: unknown }
   | { type: 'progress'; percent: number; etaSeconds: number | null }
   | { type: 'log'; line: string };
+
+/** One message of GET /api/runs/:id/events; the SSE event name equals `type`. */
+export type RunEvent = { type: 'state'; run: Run } | RunnerEvent;
 
 export const RUN_EVENT_TYPES = ['state', 'phase', 'point', 'progress', 'log'] as const;
 
