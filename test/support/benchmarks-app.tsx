@@ -1,0 +1,92 @@
+// Shared by the Benchmarks page's component tests: synthetic datasets, a fetch that serves them the way the
+// API does, and the whole app rendered in a memory router.
+import { QueryClient } from '@tanstack/react-query';
+import { cleanup, render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import methodsJson from '../../data/methods.json';
+import { AppProvider } from '../../src/app/provider';
+import { routes } from '../../src/app/router';
+import type { Dataset, DatasetSummary } from '../../src/core/dataset-schema';
+import fixture from '../fixtures/dataset-synthetic.json';
+
+// SYNTHETIC: the fixture (emulated CPU) and a copy of it said to be measured natively, twice as fast.
+export const tcg = fixture as Dataset;
+export const local: Dataset = {
+  ...tcg,
+  id: 'fixture-local',
+  collectedAt: '2025-02-01T09:30:00.000Z',
+  host: { ...tcg.host, target: 'local', kernel: '6.12.0-local', cpuModel: 'Fixture Native CPU', cpus: 8 },
+  harness: { ...tcg.harness, version: 'abc1234', profile: 'full', samplesPerPoint: 20000 },
+  results: tcg.results
+    .filter((r) => r.pattern === 'roundtrip' && r.method === 'ioctl')
+    .map((r) => ({
+      ...r,
+      latencyNs: { ...r.latencyNs, p50: r.latencyNs.p50 / 2 },
+      MBps: r.MBps * 2,
+    })),
+};
+
+export function summaryOf(d: Dataset): DatasetSummary {
+  return {
+    id: d.id,
+    ok: true,
+    collectedAt: d.collectedAt,
+    host: d.host,
+    harness: d.harness,
+    resultCount: d.results.length,
+    methods: [...new Set(d.results.map((r) => r.method))].sort(),
+  };
+}
+
+export const broken: DatasetSummary = {
+  id: 'half-written',
+  ok: false,
+  file: 'benchmarks/half-written.json',
+  error: 'Unexpected end of JSON input',
+};
+
+const byId = new Map([tcg, local].map((d) => [d.id, d]));
+
+export function renderApp(url: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return router;
+}
+
+/** Registers the hooks: the lazy page loaded once, fetch answered from the fixtures, cleanup after each test. */
+export function setupBenchmarksApi(): void {
+  // The page (with recharts) is a lazy chunk; loading it once up front keeps the first test within findBy's wait.
+  beforeAll(async () => {
+    await import('../../src/features/benchmarks/components/BenchmarksPage');
+  });
+
+  beforeEach(() => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url === '/api/datasets') return Response.json({ datasets: [summaryOf(local), summaryOf(tcg), broken] });
+        const m = /^\/api\/datasets\/(.+)$/.exec(url);
+        if (m) {
+          const d = byId.get(decodeURIComponent(m[1]!));
+          if (d) return Response.json(d);
+          return Response.json(
+            { error: 'invalid-dataset', message: 'half-written.json is not valid JSON' },
+            { status: 500 },
+          );
+        }
+        if (url.startsWith('/api/methods')) return Response.json({ methods: methodsJson.methods });
+        return Response.json({ error: 'not-found', message: 'no' }, { status: 404 });
+      }),
+    );
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
+}
