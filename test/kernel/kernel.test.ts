@@ -82,20 +82,25 @@ describe('kernel suite', () => {
     expect(robust.ok).toBe(true);
   });
 
-  // The published goals. The copy goals hold in the emulated VM too. The ioctl goal compares two short
-  // kernel paths measured at different moments, and under QEMU TCG the cost of the very same path drifts by
-  // up to 2x from one moment to the next (emulation, host load): a ratio of two such p50s says nothing about
-  // the module, so it is asserted only where the CPU is real (vm-kvm, local) and logged under TCG.
+  // The published goals: ioctl 8 B roundtrip p50 <= 2x the null syscall p50; mmap ring and chardev k2u at
+  // 64 KiB >= 0.5x memcpy at 64 KiB. Each compares two numbers measured at different moments. Under QEMU TCG
+  // on this (itself virtualised, 2-core) machine the cost of one and the same path drifts by up to 2x from
+  // one moment to the next, so on vm-tcg a run can miss a goal by that drift alone (seen: ioctl 2.0-2.3x
+  // when both points were measured in the same state, 1.1-4.3x across states; chardev 0.50-1.7x memcpy).
+  // So the goals themselves are asserted where the CPU is real (vm-kvm, local), and under TCG the test
+  // asserts wider bounds (5x, 0.25x) outside the drift seen, which still catch a module or harness that became the bottleneck (an extra
+  // copy, a sleep, a lock) while tolerating the emulator's drift. Every run logs the figures.
   it('publishes figures that hold: ioctl near a syscall, mmap ring and chardev near memcpy', () => {
     const { results, baselines, host } = run.dataset;
+    const emulated = host.target === 'vm-tcg';
     const ioctl = find(results, 'ioctl', '', 'roundtrip', 8);
     expect(ioctl, 'ioctl roundtrip 8 B').toBeDefined();
     expect(ioctl?.errors).toBe(0);
     const ratio = (ioctl?.latencyNs.p50 ?? Infinity) / baselines.syscallNs.p50;
     console.log(
-      `[figures] ioctl 8 B p50 ${ioctl?.latencyNs.p50} ns, syscall p50 ${baselines.syscallNs.p50} ns: ${ratio.toFixed(2)}x (${host.target})`,
+      `[figures] ioctl 8 B p50 ${ioctl?.latencyNs.p50} ns, syscall p50 ${baselines.syscallNs.p50} ns: ${ratio.toFixed(2)}x (${host.target}; goal <= 2x)`,
     );
-    if (host.target !== 'vm-tcg') expect(ratio).toBeLessThanOrEqual(2);
+    expect(ratio).toBeLessThanOrEqual(emulated ? 5 : 2);
 
     const memcpy = baselines.memcpyMBps.find((m) => m.sizeBytes === 65536)?.MBps;
     expect(memcpy, 'memcpy baseline at 64 KiB').toBeDefined();
@@ -105,10 +110,11 @@ describe('kernel suite', () => {
     ] as const) {
       const r = find(results, method, variant, 'k2u', 65536);
       expect(r, `${method} ${variant} k2u 64 KiB`).toBeDefined();
+      const share = (r?.MBps ?? 0) / (memcpy ?? Infinity);
       console.log(
-        `[figures] ${method}${variant ? ` (${variant})` : ''} k2u 64 KiB ${r?.MBps} MB/s, memcpy ${memcpy} MB/s`,
+        `[figures] ${method}${variant ? ` (${variant})` : ''} k2u 64 KiB ${r?.MBps} MB/s, memcpy ${memcpy} MB/s: ${share.toFixed(2)}x (goal >= 0.5x)`,
       );
-      expect(r?.MBps).toBeGreaterThanOrEqual(0.5 * (memcpy ?? Infinity));
+      expect(share).toBeGreaterThanOrEqual(emulated ? 0.25 : 0.5);
     }
   });
 
