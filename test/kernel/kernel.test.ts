@@ -87,9 +87,9 @@ describe('kernel suite', () => {
   // on this (itself virtualised, 2-core) machine the cost of one and the same path drifts by up to 2x from
   // one moment to the next, so on vm-tcg a run can miss a goal by that drift alone (seen: ioctl 2.0-2.3x
   // when both points were measured in the same state, 1.1-4.3x across states; chardev 0.50-1.7x memcpy).
-  // So the goals themselves are asserted where the CPU is real (vm-kvm, local), and under TCG the test
-  // asserts wider bounds (5x, 0.25x) outside the drift seen, which still catch a module or harness that became the bottleneck (an extra
-  // copy, a sleep, a lock) while tolerating the emulator's drift. Every run logs the figures.
+  // So the goals themselves are asserted where the CPU is real (vm-kvm, local). Under TCG the test asserts
+  // wider bounds (5x, 0.25x) outside the drift seen: they still catch a module or harness that became the
+  // bottleneck (an extra copy, a sleep, a lock). Every run logs the figures.
   it('publishes figures that hold: ioctl near a syscall, mmap ring and chardev near memcpy', () => {
     const { results, baselines, host } = run.dataset;
     const emulated = host.target === 'vm-tcg';
