@@ -21,8 +21,16 @@ const TARGETS: { value: RunTarget; label: string; hint: string }[] = [
 
 const PROFILES: { value: RunProfile; label: string; hint: string }[] = [
   { value: 'quick', label: 'Quick', hint: 'About 2 min in the VM: 4 message sizes, a short time budget per point.' },
-  { value: 'full', label: 'Full', hint: 'About 5 min here (at most 20): 11 sizes from 8 B to 1 MiB, 10 000 samples per point.' },
-  { value: 'stock', label: 'Stock', hint: 'Only interfaces every kernel has; loads no module. 7 sizes, 8 B to 64 KiB.' },
+  {
+    value: 'full',
+    label: 'Full',
+    hint: 'About 5 min here (at most 20): 11 sizes from 8 B to 1 MiB, 10 000 samples per point.',
+  },
+  {
+    value: 'stock',
+    label: 'Stock',
+    hint: 'Only interfaces every kernel has; loads no module. 7 sizes, 8 B to 64 KiB.',
+  },
 ];
 
 const LOCAL_PROFILE_REASON = 'On this machine the server runs only the stock profile: quick and full load modules.';
