@@ -2,7 +2,7 @@
 // dataset, from what was measured), and finds the single answer changes that would change the top pick.
 // Pure and cheap: whatWouldChange runs the core scorer a few dozen times per call.
 import type { Answers } from './answers';
-import { compareKernel, decodeAnswerValue, encodeAnswerValue, LIMITS } from './answers-codec';
+import { ANSWER_PARAMS, compareKernel, decodeAnswerValue, encodeAnswerValue, LIMITS } from './answers-codec';
 import type { Catalogue, Method } from './catalogue-schema';
 import type { Dataset } from './dataset-schema';
 import { DIRECTIONS, STYLES, TRAIT_IDS, type MethodId, type TraitId } from './ids';
@@ -509,19 +509,8 @@ function candidates(a: Answers): Candidate[] {
   return out;
 }
 
-const PARAM_ORDER: (keyof Answers)[] = [
-  'dir',
-  'style',
-  'size',
-  'rate',
-  'lat',
-  'listeners',
-  'stable',
-  'module',
-  'unpriv',
-  'shell',
-  'kernel',
-];
+// Ties between equally small changes follow the permalink's parameter order.
+const PARAM_ORDER: readonly (keyof Answers)[] = ANSWER_PARAMS;
 
 function whatWouldChange(
   answers: Answers,
