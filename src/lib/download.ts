@@ -1,6 +1,6 @@
-/** Saves text as a file through a temporary link (no server round trip; works for Playwright's download event). */
-export function downloadText(filename: string, text: string, mime: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+/** Saves a blob as a file through a temporary link (no server round trip; works for Playwright's download event). */
+export function downloadBlob(filename: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -9,4 +9,9 @@ export function downloadText(filename: string, text: string, mime: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves text as a file of the given MIME type, UTF-8. */
+export function downloadText(filename: string, text: string, mime: string) {
+  downloadBlob(filename, new Blob([text], { type: `${mime};charset=utf-8` }));
 }

@@ -2,9 +2,9 @@ import { useRef, useState, type ReactNode } from 'react';
 import { TraitIcon } from '../../../components/TraitIcon';
 import { BASELINE_COLOR, seriesColor } from '../../../core/chart-data';
 import type { IconName } from '../../../core/ids';
-import { downloadText } from '../../../lib/download';
+import { downloadBlob, downloadText } from '../../../lib/download';
 import { useElementWidth } from '../hooks/use-element-width';
-import { chartSvgMarkup, downloadBlob, svgToPng, type ExportLegendItem } from '../utils/export-chart';
+import { chartSvgMarkup, svgToPng, type ExportLegendItem } from '../utils/export-chart';
 import { SeriesLegend, type BaselineKey, type LegendEntry } from './SeriesLegend';
 
 export interface ChartSize {

@@ -71,18 +71,6 @@ export function chartSvgMarkup(svg: SVGSVGElement, info: ChartExport): string {
   ].join('');
 }
 
-export function downloadBlob(filename: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Draws the SVG into a canvas at twice its size (sharp on high-density screens) and returns the PNG. */
 export async function svgToPng(markup: string, scale = 2): Promise<Blob> {
   const doc = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
