@@ -1,12 +1,9 @@
-// Shared by the Benchmarks page's component tests: synthetic datasets, a fetch that serves them the way the
-// API does, and the whole app rendered in a memory router.
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+// Shared by the Benchmarks page's component tests: synthetic datasets and a fetch that serves them the way the
+// API does.
+import { cleanup } from '@testing-library/react';
+export { renderApp } from './render-app';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
-import { AppProvider } from '../../src/app/provider';
-import { routes } from '../../src/app/router';
 import type { Dataset, DatasetSummary } from '../../src/core/dataset-schema';
 import fixture from '../fixtures/dataset-synthetic.json';
 
@@ -47,17 +44,6 @@ export const broken: DatasetSummary = {
 };
 
 const byId = new Map([tcg, local].map((d) => [d.id, d]));
-
-export function renderApp(url: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <AppProvider client={client}>
-      <RouterProvider router={router} />
-    </AppProvider>,
-  );
-  return router;
-}
 
 /** Registers the hooks: the lazy page loaded once, fetch answered from the fixtures, cleanup after each test. */
 export function setupBenchmarksApi(): void {

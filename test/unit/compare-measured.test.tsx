@@ -1,13 +1,9 @@
 // @vitest-environment jsdom
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
 import traitsJson from '../../data/traits.json';
-import { AppProvider } from '../../src/app/provider';
-import { routes } from '../../src/app/router';
 import { DEFAULT_ANSWERS } from '../../src/core/answers';
 import type { Method } from '../../src/core/catalogue-schema';
 import type { Dataset } from '../../src/core/dataset-schema';
@@ -15,6 +11,7 @@ import { formatMBps, formatNs, formatRate, measuredAt } from '../../src/core/mea
 import { askedFor, measuredRows } from '../../src/features/compare/utils/compare-measured';
 import datasetJson from '../fixtures/dataset-synthetic.json';
 import reportJson from '../fixtures/report-synthetic.json';
+import { renderApp } from '../support/render-app';
 
 const dataset = datasetJson as Dataset;
 const methods = methodsJson.methods as unknown as Method[];
@@ -32,17 +29,6 @@ const summary = {
 // 128 B lies between the measured 64 B and 256 B; 30 µs and 80k msg/s split genetlink (fits) from sysfs.
 const ANSWERS =
   'dir=both&style=request&size=128&rate=80000&lat=30&listeners=1&stable=1&module=1&unpriv=0&shell=0&kernel=5.10&v=1';
-
-function renderApp(url: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <AppProvider client={client}>
-      <RouterProvider router={router} />
-    </AppProvider>,
-  );
-  return router;
-}
 
 beforeEach(() => {
   vi.stubGlobal(

@@ -1,25 +1,11 @@
 // @vitest-environment jsdom
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
 import traitsJson from '../../data/traits.json';
-import { AppProvider } from '../../src/app/provider';
-import { routes } from '../../src/app/router';
 import reportJson from '../fixtures/report-synthetic.json';
-
-function renderApp(url: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <AppProvider client={client}>
-      <RouterProvider router={router} />
-    </AppProvider>,
-  );
-  return router;
-}
+import { renderApp } from '../support/render-app';
 
 beforeEach(() => {
   vi.stubGlobal(

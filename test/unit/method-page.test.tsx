@@ -1,19 +1,16 @@
 // @vitest-environment jsdom
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
 import traitsJson from '../../data/traits.json';
-import { AppProvider } from '../../src/app/provider';
-import { routes } from '../../src/app/router';
 import type { Dataset, DatasetSummary } from '../../src/core/dataset-schema';
 import { buildSteps, type Reference, type ReferenceFile } from '../../src/features/methods/lib/build-steps';
 import { parseMarkdown } from '../../src/features/methods/lib/markdown';
 import { defaultDatasetId, methodCurves } from '../../src/features/methods/lib/method-curves';
 import datasetJson from '../fixtures/dataset-synthetic.json';
+import { renderApp } from '../support/render-app';
 
 const fixture = datasetJson as Dataset;
 // A second, newer dataset measured natively: the page picks it when the URL names none.
@@ -73,17 +70,6 @@ const hostileReference: Reference = {
 };
 
 let fetchMock: ReturnType<typeof vi.fn>;
-
-function renderApp(url: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <AppProvider client={client}>
-      <RouterProvider router={router} />
-    </AppProvider>,
-  );
-  return router;
-}
 
 beforeEach(() => {
   fetchMock = vi.fn(async (url: string) => {

@@ -1,13 +1,10 @@
 // @vitest-environment jsdom
-import { QueryClient } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppProvider } from '../../src/app/provider';
-import { routes } from '../../src/app/router';
 import type { Report } from '../../src/core/report';
 import reportJson from '../fixtures/report-synthetic.json';
+import { renderApp } from '../support/render-app';
 
 const report = reportJson as Report;
 const QUERY =
@@ -26,17 +23,6 @@ const datasets = [
 ];
 
 let fetchMock: ReturnType<typeof vi.fn>;
-
-function renderApp(url: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <AppProvider client={client}>
-      <RouterProvider router={router} />
-    </AppProvider>,
-  );
-  return router;
-}
 
 const adviceCalls = () => fetchMock.mock.calls.map((c) => String(c[0])).filter((u) => u.startsWith('/api/advice'));
 
