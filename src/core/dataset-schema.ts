@@ -61,3 +61,16 @@ export type DatasetSummary =
       methods: string[];
     }
   | { id: string; ok: false; file: string; error: string };
+
+/** The /api/datasets entry of a dataset that loaded: its provenance, the size of its results, its methods. */
+export function summarizeDataset(d: Dataset): DatasetSummary {
+  return {
+    id: d.id,
+    ok: true,
+    collectedAt: d.collectedAt,
+    host: d.host,
+    harness: d.harness,
+    resultCount: d.results.length,
+    methods: [...new Set(d.results.map((r) => r.method))].sort(),
+  };
+}

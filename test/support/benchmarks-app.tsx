@@ -4,7 +4,7 @@ import { cleanup } from '@testing-library/react';
 export { renderApp } from './render-app';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
-import type { Dataset, DatasetSummary } from '../../src/core/dataset-schema';
+import { summarizeDataset, type Dataset, type DatasetSummary } from '../../src/core/dataset-schema';
 import fixture from '../fixtures/dataset-synthetic.json';
 
 // SYNTHETIC: the fixture (emulated CPU) and a copy of it said to be measured natively, twice as fast.
@@ -23,18 +23,6 @@ export const local: Dataset = {
       MBps: r.MBps * 2,
     })),
 };
-
-export function summaryOf(d: Dataset): DatasetSummary {
-  return {
-    id: d.id,
-    ok: true,
-    collectedAt: d.collectedAt,
-    host: d.host,
-    harness: d.harness,
-    resultCount: d.results.length,
-    methods: [...new Set(d.results.map((r) => r.method))].sort(),
-  };
-}
 
 export const broken: DatasetSummary = {
   id: 'half-written',
@@ -56,7 +44,8 @@ export function setupBenchmarksApi(): void {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (url: string) => {
-        if (url === '/api/datasets') return Response.json({ datasets: [summaryOf(local), summaryOf(tcg), broken] });
+        if (url === '/api/datasets')
+          return Response.json({ datasets: [summarizeDataset(local), summarizeDataset(tcg), broken] });
         const m = /^\/api\/datasets\/(.+)$/.exec(url);
         if (m) {
           const d = byId.get(decodeURIComponent(m[1]!));

@@ -3,7 +3,13 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { datasetIdSchema, datasetSchema, type Dataset, type DatasetSummary } from '../../../src/core/dataset-schema';
+import {
+  datasetIdSchema,
+  datasetSchema,
+  summarizeDataset,
+  type Dataset,
+  type DatasetSummary,
+} from '../../../src/core/dataset-schema';
 
 type Loaded = { ok: true; dataset: Dataset } | { ok: false; error: string };
 
@@ -27,16 +33,7 @@ export class DatasetStore {
       if (!loaded) continue; // removed while listing
       const file = path.join(path.basename(this.dir), name);
       if (loaded.ok) {
-        const d = loaded.dataset;
-        out.push({
-          id,
-          ok: true,
-          collectedAt: d.collectedAt,
-          host: d.host,
-          harness: d.harness,
-          resultCount: d.results.length,
-          methods: [...new Set(d.results.map((r) => r.method))].sort(),
-        });
+        out.push(summarizeDataset(loaded.dataset));
       } else {
         out.push({ id, ok: false, file, error: loaded.error });
       }
