@@ -2,7 +2,7 @@
 // GET /api/advice. Never rename a parameter or change a value's meaning; add new ones only.
 import { DEFAULT_ANSWERS, type Answers } from './answers';
 import { datasetIdSchema } from './dataset-schema';
-import { DIRECTIONS, STYLES, type Direction, type Style } from './ids';
+import { DIRECTIONS, SCOPES, STYLES, type Direction, type Scope, type Style } from './ids';
 
 export interface AnswerError {
   param: string;
@@ -26,6 +26,9 @@ export const ANSWER_PARAMS = [
   'shell',
   'kernel',
   'dataset',
+  'daemon',
+  'scope',
+  'loss',
 ] as const satisfies readonly (keyof Answers)[];
 
 export const LIMITS = {
@@ -45,7 +48,7 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // No leading zeros so that one kernel has one spelling ("5.4", never "5.04").
 const KERNEL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-/** The URL value of one answer; lat and dataset are '' when null. */
+/** The URL value of one answer; lat, dataset, daemon, scope and loss are '' when null (not said). */
 export function encodeAnswerValue<K extends keyof Answers>(param: K, value: Answers[K]): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? '1' : '0';
@@ -145,6 +148,22 @@ function parseKernel(v: string): Parsed<string> {
   return { ok: true, value: v };
 }
 
+// Questions added after the first links were shared: an absent or empty value means "not said", which
+// keeps every older permalink meaning what it meant.
+function parseOptionalBoolean(param: 'daemon' | 'loss', v: string): Parsed<boolean | null> {
+  if (v === '') return { ok: true, value: null };
+  if (v === '1') return { ok: true, value: true };
+  if (v === '0') return { ok: true, value: false };
+  return fail(`${param} must be 0 or 1 (or left out when not known), got ${quoted(v)}`);
+}
+
+function parseScope(v: string): Parsed<Scope | null> {
+  if (v === '') return { ok: true, value: null };
+  return (SCOPES as readonly string[]).includes(v)
+    ? { ok: true, value: v as Scope }
+    : fail(`scope must be one of ${SCOPES.join(', ')} (or left out when not known), got ${quoted(v)}`);
+}
+
 function parseDataset(v: string): Parsed<string | null> {
   if (v === '') return { ok: true, value: null };
   return datasetIdSchema.safeParse(v).success
@@ -167,6 +186,9 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   shell: (v) => parseBoolean('shell', v),
   kernel: parseKernel,
   dataset: parseDataset,
+  daemon: (v) => parseOptionalBoolean('daemon', v),
+  scope: parseScope,
+  loss: (v) => parseOptionalBoolean('loss', v),
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */

@@ -1,6 +1,6 @@
 // The user's answers. Their URL form (see answers-codec.ts) is a public contract: permalinks and
 // GET /api/advice use the same parameter names.
-import type { Direction, Style } from './ids';
+import type { Direction, Scope, Style } from './ids';
 
 export interface Answers {
   dir: Direction;
@@ -25,6 +25,15 @@ export interface Answers {
   kernel: string;
   /** Benchmark dataset id, or null. */
   dataset: string | null;
+  /**
+   * A user-space process is always running to receive or serve (a daemon). null = not said: neither a
+   * resident receiver nor an upcall is assumed, as before this question existed.
+   */
+  daemon: boolean | null;
+  /** A setting applies per device (sysfs attribute) or to the whole system (sysctl). null = not said. */
+  scope: Scope | null;
+  /** Messages may be dropped under overload (true) or must never be (false). null = not said. */
+  loss: boolean | null;
 }
 
 export const DEFAULT_ANSWERS: Answers = {
@@ -40,4 +49,7 @@ export const DEFAULT_ANSWERS: Answers = {
   shell: false,
   kernel: '5.10',
   dataset: null,
+  daemon: null,
+  scope: null,
+  loss: null,
 };

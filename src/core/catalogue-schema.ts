@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { ICON_NAMES, METHOD_IDS, TRAIT_IDS } from './ids';
 
-const kernelVersion = z.string().regex(/^\d+\.\d+$/, 'a kernel version as major.minor, e.g. "5.8"');
+const kernelVersion = z
+  .string()
+  .regex(/^\d+\.\d+(\.\d+)?$/, 'a kernel version as major.minor or major.minor.patch, e.g. "5.8" or "2.6.15"');
 const source = z
   .string()
   .min(3)
@@ -32,6 +34,46 @@ export const traitRatingSchema = z.strictObject({
   source,
 });
 export type TraitRating = z.infer<typeof traitRatingSchema>;
+
+/** A fact with the place in the kernel's Documentation/ or code that says so. */
+const sourced = <T extends z.ZodType>(value: T) => z.strictObject({ value, source, note: z.string().optional() });
+
+/**
+ * Hard facts about a method that hold on any hardware: the scoring enforces them with or without a
+ * dataset, and an elimination quotes the limit and its source.
+ */
+export const limitsSchema = z.strictObject({
+  /** Largest payload one message can carry, in bytes; null when only memory limits it. */
+  maxPayloadBytes: sourced(z.number().int().nonnegative().nullable()),
+  /**
+   * 'push': the kernel hands data over when it has it (user space may sleep in read/poll/recv);
+   * 'pull': user space must ask (read a file) and at best learns by poll() that something changed;
+   * 'upcall': the kernel starts a user-space program itself.
+   */
+  delivery: sourced(z.enum(['push', 'pull', 'upcall'])),
+  /** How many user-space consumers one message can reach: 'one', or 'many' (each gets its own copy or view). */
+  fanout: sourced(z.enum(['one', 'many'])),
+  /** A user-space process must already be running (and listening) for a message to arrive. */
+  needsResidentProcess: sourced(z.boolean()),
+  /** Order of magnitude of the one-way latency on real hardware, ns (a floor, not a promise). */
+  latencyFloorNs: sourced(z.number().positive()),
+  /** Order of magnitude of the messages per second one consumer can take on real hardware. */
+  rateCeiling: sourced(z.number().positive()),
+  /** What happens to a message the consumer cannot take in time. */
+  overload: sourced(z.enum(['blocks', 'drops-reported', 'drops-silent', 'coalesces', 'overwrites'])),
+  /** Under kernel lockdown (Secure Boot): 'ok', 'restricted' (e.g. read-only) or 'unavailable'. */
+  lockdown: sourced(z.enum(['ok', 'restricted', 'unavailable'])),
+  /** Inside a container (user/network namespaces): who can use it and in which namespace it acts. */
+  containers: sourced(z.string().min(10)),
+  /** Per-device ('device'), system-wide ('system') or either, for settings. */
+  settingScope: sourced(z.enum(['device', 'system', 'either', 'none'])),
+  /**
+   * What a module author must build beyond calling the API, when the method is not something a module
+   * owns (e.g. a tracepoint plus a BPF program for the BPF ring buffer); null when the module owns it.
+   */
+  viaLayer: z.string().min(10).nullable(),
+});
+export type Limits = z.infer<typeof limitsSchema>;
 
 export const methodSchema = z.strictObject({
   id: z.enum(METHOD_IDS),
@@ -64,6 +106,9 @@ export const methodSchema = z.strictObject({
     path: z.string().nullable(),
     note: z.string(),
   }),
+  limits: limitsSchema.optional(),
+  /** When a maintainer would refuse this method, each with the reason; shown on every method card. */
+  whenNotToUse: z.array(z.string().min(10)).optional(),
 });
 export type Method = z.infer<typeof methodSchema>;
 export const methodsFileSchema = z.strictObject({

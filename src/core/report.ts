@@ -6,7 +6,7 @@ import type { Catalogue } from './catalogue-schema';
 import type { Dataset } from './dataset-schema';
 import type { MethodId } from './ids';
 import { formatBytes, formatMBps, formatNs, formatRate, type MeasuredPoint } from './measured';
-import { advise, type Advice, type Change } from './scoring';
+import { advise, type Advice, type Change, type Verdict } from './scoring';
 
 export const REPORT_SCHEMA = 'kcomm-report/1';
 
@@ -16,7 +16,16 @@ export interface Report {
   permalink: string;
   dataset: null | Pick<Dataset, 'id' | 'collectedAt' | 'host' | 'harness'>;
   basis: Advice['basis'];
-  ranking: { method: MethodId; name: string; score: number; reasons: string[]; measured: MeasuredPoint[] }[];
+  /** Added after the first release of kcomm-report/1: the answer in one sentence with its confidence. */
+  verdict: Verdict;
+  ranking: {
+    method: MethodId;
+    name: string;
+    score: number;
+    reasons: string[];
+    measured: MeasuredPoint[];
+    unverified: boolean;
+  }[];
   eliminated: { method: MethodId; name: string; reasons: string[] }[];
   whatWouldChange: Change[];
 }
@@ -31,12 +40,14 @@ export function buildReport(answers: Answers, catalogue: Catalogue, dataset: Dat
       ? { id: dataset.id, collectedAt: dataset.collectedAt, host: dataset.host, harness: dataset.harness }
       : null,
     basis: advice.basis,
-    ranking: advice.ranking.map(({ method, name, score, reasons, measured }) => ({
+    verdict: advice.verdict,
+    ranking: advice.ranking.map(({ method, name, score, reasons, measured, unverified }) => ({
       method,
       name,
       score,
       reasons,
       measured,
+      unverified,
     })),
     eliminated: advice.eliminated.map(({ method, name, reasons }) => ({ method, name, reasons })),
     whatWouldChange: advice.whatWouldChange,

@@ -16,6 +16,8 @@ export interface ScoredMethod {
   reasons: string[];
   /** At the asked size, one per measured pattern of patternFor(answers); [] without a dataset. */
   measured: MeasuredPoint[];
+  /** A dataset was chosen but holds no measurement for this method here: its score rests on traits alone. */
+  unverified: boolean;
 }
 
 export interface Eliminated {
@@ -33,7 +35,34 @@ export interface Change {
   sentence: string;
 }
 
+/** The answer in one sentence, as a reviewer would state it. Added to kcomm-report/1 (new fields only). */
+export interface Verdict {
+  /** "Generic netlink, clearly (12 points ahead of ioctl)." or "A tie between X and Y: …". */
+  sentence: string;
+  /** 'clear': ahead by more than twice the tie margin; 'likely': ahead by more than it; 'tie'; 'none' (nothing fits). */
+  confidence: 'clear' | 'likely' | 'tie' | 'none';
+  top: MethodId | null;
+  runnerUp: MethodId | null;
+  /** Score points between the top pick and the runner-up (null with fewer than two candidates). */
+  margin: number | null;
+  /** Scores closer than this are a tie. */
+  tieMargin: number;
+  /** The two or three decisive differences against the runner-up, with their numbers. */
+  whyNotRunnerUp: string[];
+  /** When a maintainer would not use the top pick (from the catalogue). */
+  whenNotToUse: string[];
+  /** How measured data was used, or null without a dataset. */
+  measurement: null | {
+    datasetId: string;
+    /** 'native': a real CPU; 'emulated': QEMU TCG time; 'instructions': guest instruction counts, not time. */
+    kind: 'native' | 'emulated' | 'instructions';
+    /** One sentence on what the numbers can and cannot say for these answers. */
+    note: string;
+  };
+}
+
 export interface Advice {
+  verdict: Verdict;
   /** Best first. */
   ranking: ScoredMethod[];
   eliminated: Eliminated[];
@@ -446,9 +475,24 @@ export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset 
     score: Math.round(clamp(e.raw, 0, 100)),
     reasons,
     measured: e.measured,
+    unverified: dataset !== null && e.measured.length === 0,
   }));
   const top = ranking[0]?.method ?? null;
+  const second = ranking[1] ?? null;
+  const margin = ranking[0] && second ? ranking[0].score - second.score : null;
+  const verdict: Verdict = {
+    sentence: ranking[0] ? `${ranking[0].name}.` : 'Nothing fits these answers.',
+    confidence: ranking[0] ? 'likely' : 'none',
+    top,
+    runnerUp: second?.method ?? null,
+    margin,
+    tieMargin: 3,
+    whyNotRunnerUp: [],
+    whenNotToUse: [],
+    measurement: null,
+  };
   return {
+    verdict,
     ranking,
     eliminated,
     whatWouldChange: whatWouldChange(answers, catalogue, dataset, top),
@@ -582,5 +626,11 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
         : `If you had to support kernel ${b.kernel} instead of ${a.kernel}`;
     case 'dataset':
       return `With dataset ${b.dataset ?? 'none'}`;
+    case 'daemon':
+      return b.daemon ? 'If a user-space process were always running' : 'If no user-space process were always running';
+    case 'scope':
+      return b.scope === 'system' ? 'If the setting were system-wide' : 'If the setting were per device';
+    case 'loss':
+      return b.loss ? 'If messages could be dropped under overload' : 'If no message could ever be dropped';
   }
 }

@@ -15,6 +15,9 @@ export const ANSWER_LABELS: Record<keyof Answers, string> = {
   shell: 'Shell usable',
   kernel: 'Oldest kernel',
   dataset: 'Dataset',
+  daemon: 'Resident receiver',
+  scope: 'Setting scope',
+  loss: 'Drops allowed',
 };
 
 export function formatMicros(us: number): string {
@@ -45,6 +48,12 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
       return `${String(v)} or newer`;
     case 'dataset':
       return v === null ? 'none (traits only)' : String(v);
+    case 'daemon':
+      return v === null ? 'not said' : v ? 'a process is always running' : 'no resident process';
+    case 'scope':
+      return v === null ? 'not said' : v === 'device' ? 'per device' : 'system-wide';
+    case 'loss':
+      return v === null ? 'not said' : v ? 'may be dropped under overload' : 'must never be dropped';
     default:
       return yesNo(v as boolean);
   }

@@ -33,6 +33,9 @@ function randomAnswers(r: () => number): Answers {
     shell: r() < 0.5,
     kernel: pick(r, ['2.6', '3.10', '4.19', '5.4', '5.10', '6.1', '6.12', '99.0']),
     dataset: pick(r, [null, 'vm-tcg-2025-01-01', 'a', 'fixture-synthetic', 'x.y_z-1']),
+    daemon: pick(r, [null, true, false]),
+    scope: pick(r, [null, 'device', 'system'] as const),
+    loss: pick(r, [null, true, false]),
   };
 }
 
