@@ -20,7 +20,17 @@ describe('buildReport', () => {
   it('has exactly the kcomm-report/1 shape', () => {
     const report = buildReport({ ...answers, dataset: dataset.id }, catalogue, dataset, ORIGIN);
     expect(Object.keys(report).sort()).toEqual(
-      ['answers', 'basis', 'dataset', 'eliminated', 'permalink', 'ranking', 'schema', 'whatWouldChange'].sort(),
+      [
+        'answers',
+        'basis',
+        'dataset',
+        'eliminated',
+        'permalink',
+        'ranking',
+        'schema',
+        'verdict',
+        'whatWouldChange',
+      ].sort(),
     );
     expect(report.schema).toBe('kcomm-report/1');
     expect(report.dataset).toEqual({
