@@ -18,6 +18,8 @@ export interface Report {
   basis: Advice['basis'];
   /** Added after the first release of kcomm-report/1: the answer in one sentence with its confidence. */
   verdict: Verdict;
+  /** Added after the first release of kcomm-report/1: answers outside what hardware can do. */
+  inputWarnings: string[];
   ranking: {
     method: MethodId;
     name: string;
@@ -41,6 +43,7 @@ export function buildReport(answers: Answers, catalogue: Catalogue, dataset: Dat
       : null,
     basis: advice.basis,
     verdict: advice.verdict,
+    inputWarnings: advice.inputWarnings,
     ranking: advice.ranking.map(({ method, name, score, reasons, measured, unverified }) => ({
       method,
       name,

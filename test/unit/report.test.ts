@@ -25,6 +25,7 @@ describe('buildReport', () => {
         'basis',
         'dataset',
         'eliminated',
+        'inputWarnings',
         'permalink',
         'ranking',
         'schema',

@@ -1,0 +1,70 @@
+// What every step of the advice needs to know about one set of answers, computed once per advise() call.
+import type { Answers } from '../answers';
+import type { Catalogue } from '../catalogue-schema';
+import type { Dataset } from '../dataset-schema';
+import { TRAIT_IDS, type TraitId } from '../ids';
+import { traitWeights, type TraitWeights, type TraitWhy } from './weights';
+
+/**
+ * What a dataset's times can say. 'native': a real CPU (local, vm-kvm): absolute figures may eliminate.
+ * 'emulated': QEMU TCG, 3–200× slower than hardware and differently for each kind of work: only
+ * comparisons between methods of the same dataset. 'instructions': guest instruction counts (icount):
+ * exact for comparisons, no time at all.
+ */
+export type DatasetKind = 'native' | 'emulated' | 'instructions';
+
+export function datasetKind(d: Pick<Dataset, 'host'>): DatasetKind {
+  const target: string = d.host.target;
+  if (target === 'vm-tcg') return 'emulated';
+  if (target === 'vm-icount') return 'instructions';
+  return 'native';
+}
+
+export interface Context {
+  a: Answers;
+  catalogue: Catalogue;
+  weights: TraitWeights;
+  why: TraitWhy;
+  traitLabel: Map<TraitId, string>;
+  benefitTraits: TraitId[];
+  costTraits: TraitId[];
+  benefitTotal: number;
+  /** Each trait's mean rating over the whole catalogue: the zero point of the trait fit. */
+  meanRating: Map<TraitId, number>;
+  dataset: Dataset | null;
+  kind: DatasetKind | null;
+}
+
+export function makeContext(a: Answers, catalogue: Catalogue, dataset: Dataset | null): Context {
+  const { weights, why } = traitWeights(a);
+  const polarity = new Map(catalogue.traits.map((t) => [t.id, t.polarity]));
+  const isCost = (t: TraitId) => (polarity.get(t) ?? 'benefit') === 'cost';
+  const benefitTraits = TRAIT_IDS.filter((t) => !isCost(t) && weights[t] > 0);
+  return {
+    a,
+    catalogue,
+    weights,
+    why,
+    traitLabel: new Map(catalogue.traits.map((t) => [t.id, t.label])),
+    benefitTraits,
+    costTraits: TRAIT_IDS.filter((t) => isCost(t) && weights[t] > 0),
+    benefitTotal: benefitTraits.reduce((s, t) => s + weights[t], 0),
+    meanRating: meanOverCatalogue(catalogue),
+    dataset,
+    kind: dataset ? datasetKind(dataset) : null,
+  };
+}
+
+const means = new WeakMap<Catalogue, Map<TraitId, number>>();
+
+function meanOverCatalogue(catalogue: Catalogue): Map<TraitId, number> {
+  let m = means.get(catalogue);
+  if (m) return m;
+  m = new Map();
+  for (const t of TRAIT_IDS) {
+    const sum = catalogue.methods.reduce((s, x) => s + (x.ratings[t]?.rating ?? 0), 0);
+    m.set(t, catalogue.methods.length > 0 ? sum / catalogue.methods.length : 0);
+  }
+  means.set(catalogue, m);
+  return m;
+}

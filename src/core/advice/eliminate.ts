@@ -1,0 +1,115 @@
+// Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
+// names the limit and, where the catalogue has one, its source.
+import { compareKernel } from '../answers-codec';
+import type { Method } from '../catalogue-schema';
+import { formatBytes, formatNs, formatRate } from '../format';
+import type { MeasuredPoint } from '../measured';
+import type { Context } from './context';
+import { where } from './words';
+
+export interface Elimination {
+  /** A stable key for tests and for the search in what-would-change. */
+  rule:
+    | 'direction'
+    | 'kernel'
+    | 'privilege'
+    | 'abi'
+    | 'module'
+    | 'shell'
+    | 'payload'
+    | 'fanout'
+    | 'resident'
+    | 'loss'
+    | 'rate-ceiling'
+    | 'latency-floor'
+    | 'measured-rate';
+  text: () => string;
+}
+
+export const DIR_WORDS = { k2u: 'kernel → user', u2k: 'user → kernel', both: 'both ways' } as const;
+
+const sentence = (s: string) => s.replace(/\.?$/, '.');
+
+/**
+ * A catalogue ceiling or floor is an order of magnitude: a need beyond it by this factor cannot be met on
+ * any hardware; closer to it, the method is only penalised (see score.ts).
+ */
+export const LIMIT_SLACK = 3;
+
+export function eliminate(m: Method, c: Context): Elimination[] {
+  const a = c.a;
+  const out: Elimination[] = [];
+  const cut = (rule: Elimination['rule'], text: () => string) => out.push({ rule, text });
+
+  const needed = a.dir === 'both' ? (['k2u', 'u2k'] as const) : ([a.dir] as const);
+  if (needed.some((d) => !m.directions.includes(d)))
+    cut(
+      'direction',
+      () =>
+        `Carries data only ${m.directions.map((d) => DIR_WORDS[d]).join(' and ')}, but you need ${DIR_WORDS[a.dir]}.`,
+    );
+  if (compareKernel(m.minKernel, a.kernel) > 0)
+    cut('kernel', () => `Needs kernel ${m.minKernel} or newer; you support kernels back to ${a.kernel}.`);
+  if (a.unpriv && m.privileges.rootOnly)
+    cut('privilege', () => `An unprivileged consumer cannot use it: ${sentence(m.privileges.text)}`);
+  if (a.stable && m.abi === 'debug-only')
+    cut('abi', () => `A debug-only interface, but you need a stable production one: ${sentence(m.abiNote)}`);
+  if (!a.module && m.needsModule) cut('module', () => 'Needs a custom kernel module, and you cannot ship one.');
+  if (a.shell && !m.usableFromShell) cut('shell', () => 'Cannot be used from a shell, which you need.');
+
+  const L = m.limits;
+  if (!L) return out;
+  const src = (f: { source: string }) => ` (${f.source})`;
+  const max = L.maxPayloadBytes.value;
+  if (max !== null && a.size > max)
+    cut(
+      'payload',
+      () =>
+        `Carries at most ${formatBytes(max)} per message${src(L.maxPayloadBytes)}, but your messages are ${formatBytes(a.size)}.`,
+    );
+  if (a.listeners > 1 && L.fanout.value === 'one')
+    cut('fanout', () => `One message reaches one consumer${src(L.fanout)}, but you have ${a.listeners} listeners.`);
+  if (a.daemon === false && a.dir !== 'u2k' && L.needsResidentProcess.value)
+    cut(
+      'resident',
+      () => `A user-space process must already be running to receive${src(L.needsResidentProcess)}, and none is.`,
+    );
+  if (a.loss === false && L.overload.value === 'drops-silent')
+    cut(
+      'loss',
+      () => `Drops messages silently when the consumer falls behind${src(L.overload)}, and none may be lost.`,
+    );
+  const ceiling = L.rateCeiling.value;
+  if (a.rate > LIMIT_SLACK * ceiling)
+    cut(
+      'rate-ceiling',
+      () =>
+        `Tops out around ${formatRate(ceiling)} even on real hardware${src(L.rateCeiling)}; you need ${formatRate(a.rate)}.`,
+    );
+  const floor = L.latencyFloorNs.value;
+  if (a.lat !== null && a.lat * 1000 * LIMIT_SLACK < floor) {
+    const budget = a.lat * 1000;
+    cut(
+      'latency-floor',
+      () =>
+        `Takes around ${formatNs(floor)} per message even on real hardware${src(L.latencyFloorNs)}, far above your ${formatNs(budget)} budget.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * A real CPU's measurement is a capacity limit: a method measured below the asked rate at the asked size
+ * cannot carry it. Emulated and instruction-counted datasets never eliminate (see measurements.ts).
+ */
+export function eliminateByMeasurement(points: readonly MeasuredPoint[], c: Context): Elimination[] {
+  if (c.kind !== 'native' || !c.dataset) return [];
+  const ds = c.dataset;
+  return points
+    .filter((p) => p.msgsPerSec < c.a.rate)
+    .map((p) => ({
+      rule: 'measured-rate' as const,
+      text: () =>
+        `Measured ${formatRate(p.msgsPerSec)} at ${where(p)} on a real CPU cannot carry the ${formatRate(c.a.rate)} you need (dataset ${ds.id}).`,
+    }));
+}

@@ -1,0 +1,208 @@
+// Scores a method that survived eliminate(): a trait fit plus typed contributions, each of which
+// explain.ts can turn into a sentence. No strings are built here unless a contribution is explained.
+//
+// The trait fit counts each rating against the catalogue's mean rating for that trait, times the trait's
+// weight: a trait every method shares moves nobody, and the fit is not divided by the sum of the weights,
+// so a need the user stated (a weight that grows without a ceiling) is not diluted by the many traits
+// that matter a little. A method's score does not depend on which other methods were eliminated.
+import type { Method } from '../catalogue-schema';
+import { formatNs, formatRate } from '../format';
+import type { TraitId } from '../ids';
+import type { MeasuredPoint } from '../measured';
+import type { Context } from './context';
+import { LIMIT_SLACK } from './eliminate';
+import type { Comparison, MethodMeasurement } from './measurements';
+import { clamp } from './weights';
+import { hostWords, patternWords, where } from './words';
+
+export type Contribution =
+  | { kind: 'trait'; trait: TraitId; weight: number; rating: number; points: number }
+  | { kind: 'cost'; trait: TraitId; weight: number; rating: number; points: number }
+  | { kind: 'rule'; rule: RuleId; points: number; text: () => string };
+
+export type RuleId =
+  | 'discouraged'
+  | 'via-layer'
+  | 'near-rate-ceiling'
+  | 'near-latency-floor'
+  | 'pull-for-events'
+  | 'upcall-with-daemon'
+  | 'nobody-reads'
+  | 'drops'
+  | 'scope'
+  | 'measured-budget'
+  | 'measured-comparison';
+
+export interface Scored {
+  method: Method;
+  /** Unrounded, for ordering. */
+  raw: number;
+  fit: number;
+  contributions: Contribution[];
+}
+
+export const POINTS = {
+  discouraged: 10,
+  viaLayer: 8,
+  nearLimit: 10,
+  pullForEvents: 10,
+  upcallWithDaemon: 8,
+  nobodyReads: 12,
+  dropsReported: 6,
+  dropsOverwrite: 10,
+  scope: 15,
+  budgetMiss: 20,
+  budgetMissExtra: 10,
+} as const;
+
+/** Score points per unit of weight for a rating one point above the catalogue's mean on that trait. */
+export const POINTS_PER_WEIGHTED_RATING = 0.8;
+export const BASELINE = 50;
+
+function traitFit(m: Method, c: Context): { fit: number; traits: Contribution[] } {
+  const traits: Contribution[] = [];
+  let fit = BASELINE;
+  for (const t of c.benefitTraits) {
+    const rating = m.ratings[t]?.rating ?? 0;
+    const points = POINTS_PER_WEIGHTED_RATING * c.weights[t] * (rating - (c.meanRating.get(t) ?? 0));
+    fit += points;
+    traits.push({ kind: 'trait', trait: t, weight: c.weights[t], rating, points });
+  }
+  return { fit, traits };
+}
+
+const sentence = (s: string) => s.replace(/\.?$/, '.');
+
+export function score(m: Method, c: Context, measurement: MethodMeasurement, comparison?: Comparison): Scored {
+  const a = c.a;
+  const { fit, traits } = traitFit(m, c);
+  const contributions: Contribution[] = [...traits];
+  let raw = fit;
+  const rule = (id: RuleId, points: number, text: () => string) => {
+    if (points === 0) return;
+    raw += points;
+    contributions.push({ kind: 'rule', rule: id, points, text });
+  };
+
+  for (const t of c.costTraits) {
+    const rating = m.ratings[t]?.rating ?? 0;
+    const points = -POINTS_PER_WEIGHTED_RATING * c.weights[t] * (rating - (c.meanRating.get(t) ?? 0));
+    raw += points;
+    contributions.push({ kind: 'cost', trait: t, weight: c.weights[t], rating, points });
+  }
+
+  if (a.stable && m.abi === 'discouraged')
+    rule(
+      'discouraged',
+      -POINTS.discouraged,
+      () => `Discouraged for new interfaces, and you need a stable one: ${sentence(m.abiNote)}`,
+    );
+
+  const L = m.limits;
+  if (a.module && !m.needsModule)
+    rule('via-layer', -POINTS.viaLayer, () =>
+      L?.viaLayer
+        ? `Your module cannot write to it directly: ${sentence(L.viaLayer)}`
+        : 'It serves data the kernel already has; your module would first have to expose its data through another layer.',
+    );
+
+  if (L) {
+    const ceiling = L.rateCeiling.value;
+    if (a.rate * LIMIT_SLACK > ceiling)
+      rule(
+        'near-rate-ceiling',
+        -POINTS.nearLimit * clamp(Math.log10((a.rate * LIMIT_SLACK) / ceiling) / Math.log10(LIMIT_SLACK ** 2), 0, 1),
+        () =>
+          `${formatRate(a.rate)} is close to what it carries on real hardware, around ${formatRate(ceiling)} (${L.rateCeiling.source}).`,
+      );
+    const floor = L.latencyFloorNs.value;
+    if (a.lat !== null && a.lat * 1000 < floor * LIMIT_SLACK) {
+      const budget = a.lat * 1000;
+      rule(
+        'near-latency-floor',
+        -POINTS.nearLimit * clamp(Math.log10((floor * LIMIT_SLACK) / budget) / Math.log10(LIMIT_SLACK ** 2), 0, 1),
+        () =>
+          `A ${formatNs(budget)} budget is close to its floor of around ${formatNs(floor)} on real hardware (${L.latencyFloorNs.source}).`,
+      );
+    }
+    const delivery = L.delivery.value;
+    const kernelSpeaks = a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
+    if (kernelSpeaks && delivery === 'pull')
+      rule(
+        'pull-for-events',
+        -POINTS.pullForEvents * (a.style === 'event' ? 1 : 0.6) * (a.shell ? 0.5 : 1),
+        () =>
+          `User space has to ask for each update (read the file again); poll() can only say that something changed (${L.delivery.source}).`,
+      );
+    if (kernelSpeaks && a.daemon === false && delivery === 'pull' && a.style === 'event')
+      rule('nobody-reads', -POINTS.nobodyReads, () => 'No process is running to read the file when the event happens.');
+    if (a.daemon === true && delivery === 'upcall')
+      rule(
+        'upcall-with-daemon',
+        -POINTS.upcallWithDaemon,
+        () => `It starts a new process for every message, although yours is already running (${L.delivery.source}).`,
+      );
+    if (a.loss === false) {
+      const o = L.overload.value;
+      const p =
+        o === 'drops-reported'
+          ? POINTS.dropsReported
+          : o === 'overwrites' || (o === 'coalesces' && a.size > 0)
+            ? POINTS.dropsOverwrite
+            : 0;
+      rule('drops', -p, () => {
+        const what =
+          o === 'drops-reported'
+            ? 'drops messages when the consumer falls behind (the consumer learns of it and must resynchronise)'
+            : o === 'overwrites'
+              ? 'overwrites the oldest data when the consumer falls behind'
+              : 'merges pending events into one';
+        return `It ${what} (${L.overload.source}), and no message may be lost.`;
+      });
+    }
+    if (a.style === 'config' && a.scope !== null) {
+      const s = L.settingScope.value;
+      const wrong = (a.scope === 'device' && s === 'system') || (a.scope === 'system' && s === 'device');
+      if (wrong)
+        rule(
+          'scope',
+          -POINTS.scope,
+          () =>
+            `It holds ${s === 'system' ? 'system-wide' : 'per-device'} settings (${L.settingScope.source}), but yours is ${a.scope === 'system' ? 'system-wide' : 'per device'}.`,
+        );
+    }
+  }
+
+  if (c.kind === 'native' && a.lat !== null && c.dataset) {
+    const budgetNs = a.lat * 1000;
+    const slowest = measurement.points.reduce<MeasuredPoint | null>(
+      (x, y) => (x && x.latencyNs.p99 >= y.latencyNs.p99 ? x : y),
+      null,
+    );
+    if (slowest && slowest.latencyNs.p99 > budgetNs) {
+      const p99 = slowest.latencyNs.p99;
+      const ds = c.dataset;
+      rule(
+        'measured-budget',
+        -(POINTS.budgetMiss + POINTS.budgetMissExtra * clamp(Math.log10(p99 / budgetNs), 0, 1)),
+        () =>
+          `Measured p99 of ${formatNs(p99)} at ${where(slowest)} misses the ${formatNs(budgetNs)} budget (dataset ${ds.id}, ${hostWords(ds)}).`,
+      );
+    }
+  }
+
+  if (comparison && comparison.points !== 0) {
+    const ds = c.dataset;
+    rule('measured-comparison', comparison.points, () => {
+      if (comparison.unverified)
+        return `Not measured in dataset ${ds?.id ?? ''}: unverified, scored like the median of the measured methods.`;
+      const worst = comparison.ratios.reduce((x, y) => (y.ratio > x.ratio ? y : x));
+      const bestName = c.catalogue.methods.find((x) => x.id === worst.best)?.name ?? worst.best;
+      const point = measurement.points.find((p) => p.pattern === worst.pattern);
+      return `Measured ${worst.ratio.toFixed(1)}× the per-message cost of ${bestName}, the cheapest candidate, for ${patternWords(worst.pattern)}${point ? ` at ${where(point)}` : ''} (dataset ${ds?.id ?? ''}, ${ds ? hostWords(ds) : ''}).`;
+    });
+  }
+
+  return { method: m, raw, fit, contributions };
+}
+

@@ -1,0 +1,177 @@
+// The single answer changes that would change the top pick by more than a tie: constraints first (they
+// are what a user can negotiate), then the statement of the problem; within each, the smallest change.
+import type { Answers } from '../answers';
+import { compareKernel, encodeAnswerValue, LIMITS } from '../answers-codec';
+import type { Catalogue } from '../catalogue-schema';
+import type { Dataset } from '../dataset-schema';
+import { formatBytes, formatNs, formatRate } from '../format';
+import { DIRECTIONS, STYLES, type MethodId } from '../ids';
+import { DIR_WORDS } from './eliminate';
+import { evaluateAll } from './evaluate';
+import { TIE_MARGIN } from './explain';
+
+export interface Change {
+  param: keyof Answers;
+  /** The answer's URL value before and after ('' for "not said" / "no budget"), as answers-codec writes it. */
+  from: string;
+  to: string;
+  newTop: MethodId;
+  sentence: string;
+}
+
+/** Constraints come first, then the problem statement; the order within each is the permalink's. */
+export const CHANGE_ORDER: readonly (keyof Answers)[] = [
+  'stable',
+  'module',
+  'unpriv',
+  'shell',
+  'kernel',
+  'lat',
+  'daemon',
+  'loss',
+  'scope',
+  'listeners',
+  'rate',
+  'size',
+  'style',
+  'dir',
+];
+
+const LTS_KERNELS = ['4.19', '5.4', '5.10', '5.15', '6.1', '6.6', '6.12'];
+
+interface Candidate {
+  param: keyof Answers;
+  value: Answers[keyof Answers];
+  steps: number;
+}
+
+function candidates(a: Answers): Candidate[] {
+  const out: Candidate[] = [];
+  const add = <K extends keyof Answers>(param: K, value: Answers[K], steps: number) => {
+    if (value !== a[param]) out.push({ param, value, steps });
+  };
+  for (const d of DIRECTIONS) add('dir', d, 1);
+  for (const s of STYLES) add('style', s, 1);
+  for (let k = 1; k <= 3; k++) {
+    const up = a.size === 0 ? 4 ** k : a.size * 4 ** k;
+    if (up <= LIMITS.maxSize) add('size', up, k);
+    if (a.size > 0) add('size', Math.floor(a.size / 4 ** k), k);
+  }
+  for (let k = 1; k <= 3; k++) {
+    if (a.rate * 10 ** k <= LIMITS.maxRate) add('rate', a.rate * 10 ** k, k);
+    add('rate', a.rate / 10 ** k, k);
+  }
+  if (a.lat === null) {
+    add('lat', 1000, 1);
+    add('lat', 100, 2);
+    add('lat', 10, 3);
+  } else {
+    add('lat', a.lat / 10, 1);
+    if (a.lat * 10 <= LIMITS.maxLat) add('lat', a.lat * 10, 1);
+    add('lat', null, 1);
+    add('lat', a.lat / 100, 2);
+    if (a.lat * 100 <= LIMITS.maxLat) add('lat', a.lat * 100, 2);
+  }
+  add('listeners', a.listeners === 1 ? 10 : 1, 1);
+  for (const b of ['stable', 'module', 'unpriv', 'shell'] as const) add(b, !a[b], 1);
+  for (const b of ['daemon', 'loss'] as const) {
+    add(b, true, 1);
+    add(b, false, 1);
+  }
+  if (a.style === 'config') {
+    add('scope', 'device', 1);
+    add('scope', 'system', 1);
+  }
+  const kernels = [...new Set([...LTS_KERNELS, a.kernel])].sort(compareKernel);
+  const here = kernels.indexOf(a.kernel);
+  kernels.forEach((k, i) => add('kernel', k, Math.abs(i - here)));
+  return out;
+}
+
+export function whatWouldChange(
+  answers: Answers,
+  catalogue: Catalogue,
+  dataset: Dataset | null,
+  top: MethodId | null,
+): Change[] {
+  const names = new Map(catalogue.methods.map((m) => [m.id, m.name]));
+  const found = new Map<keyof Answers, { change: Change; steps: number }>();
+  for (const cand of candidates(answers).sort((x, y) => x.steps - y.steps)) {
+    if (found.has(cand.param)) continue;
+    const changed = { ...answers, [cand.param]: cand.value } as Answers;
+    const ranked = evaluateAll(changed, catalogue, dataset).ranked;
+    const first = ranked[0];
+    if (!first || first.scored.method.id === top) continue;
+    const newTop = first.scored.method.id;
+    if (top !== null) {
+      // A flip inside the tie margin is no change of advice: the old pick would still be as good.
+      const old = ranked.find((r) => r.scored.method.id === top);
+      if (old && first.scored.raw - old.scored.raw <= TIE_MARGIN) continue;
+    }
+    const what = describeChange(cand.param, answers, changed);
+    const outcome = top
+      ? `${names.get(newTop) ?? newTop} would come first instead of ${names.get(top) ?? top}.`
+      : `${names.get(newTop) ?? newTop} would become possible (nothing fits the current answers).`;
+    found.set(cand.param, {
+      change: {
+        param: cand.param,
+        from: encodeAnswerValue(cand.param, answers[cand.param]),
+        to: encodeAnswerValue(cand.param, changed[cand.param]),
+        newTop,
+        sentence: `${what}, ${outcome}`,
+      },
+      steps: cand.steps,
+    });
+  }
+  return [...found.values()]
+    .sort((x, y) => CHANGE_ORDER.indexOf(x.change.param) - CHANGE_ORDER.indexOf(y.change.param) || x.steps - y.steps)
+    .map((f) => f.change);
+}
+
+const STYLE_WORDS = {
+  request: 'requests with answers',
+  stream: 'a stream',
+  event: 'events',
+  config: 'configuration',
+} as const;
+
+function latWords(lat: number | null): string {
+  return lat === null ? 'no latency budget' : `a ${formatNs(lat * 1000)} latency budget`;
+}
+
+function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
+  switch (param) {
+    case 'dir':
+      return `If data flowed ${DIR_WORDS[b.dir]} instead of ${DIR_WORDS[a.dir]}`;
+    case 'style':
+      return `If the exchange were ${STYLE_WORDS[b.style]} instead of ${STYLE_WORDS[a.style]}`;
+    case 'size':
+      return `If messages were ${formatBytes(b.size)} instead of ${formatBytes(a.size)}`;
+    case 'rate':
+      return `At ${formatRate(b.rate)} instead of ${formatRate(a.rate)}`;
+    case 'lat':
+      return `With ${latWords(b.lat)} instead of ${latWords(a.lat)}`;
+    case 'listeners':
+      return `With ${b.listeners} listener${b.listeners === 1 ? '' : 's'} instead of ${a.listeners}`;
+    case 'stable':
+      return b.stable ? 'If it had to be a stable production interface' : 'If a debug-only interface were acceptable';
+    case 'module':
+      return b.module ? 'If you could ship a kernel module' : 'If you could not ship a kernel module';
+    case 'unpriv':
+      return b.unpriv ? 'If the consumer ran unprivileged' : 'If the consumer could run as root';
+    case 'shell':
+      return b.shell ? 'If it had to work from a shell' : 'If it did not have to work from a shell';
+    case 'kernel':
+      return compareKernel(b.kernel, a.kernel) > 0
+        ? `If you could require kernel ${b.kernel} instead of ${a.kernel}`
+        : `If you had to support kernel ${b.kernel} instead of ${a.kernel}`;
+    case 'dataset':
+      return `With dataset ${b.dataset ?? 'none'}`;
+    case 'daemon':
+      return b.daemon ? 'If a user-space process were always running' : 'If no user-space process were always running';
+    case 'scope':
+      return b.scope === 'system' ? 'If the setting were system-wide' : 'If the setting were per device';
+    case 'loss':
+      return b.loss ? 'If messages could be dropped under overload' : 'If no message could ever be dropped';
+  }
+}
