@@ -42,7 +42,7 @@ describe('buildReport', () => {
     });
     expect(report.basis).toBe('traits+measurements');
     for (const r of report.ranking)
-      expect(Object.keys(r).sort()).toEqual(['measured', 'method', 'name', 'reasons', 'score']);
+      expect(Object.keys(r).sort()).toEqual(['measured', 'method', 'name', 'reasons', 'score', 'unverified']);
     for (const e of report.eliminated) expect(Object.keys(e).sort()).toEqual(['method', 'name', 'reasons']);
   });
 

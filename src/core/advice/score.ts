@@ -205,4 +205,3 @@ export function score(m: Method, c: Context, measurement: MethodMeasurement, com
 
   return { method: m, raw, fit, contributions };
 }
-
