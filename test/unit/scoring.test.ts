@@ -7,7 +7,7 @@ import type { Catalogue } from '../../src/core/catalogue-schema';
 import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
 import type { MethodId } from '../../src/core/ids';
 import { formatNs, formatRate, measuredAt } from '../../src/core/measured';
-import { advise, applyChange, type Advice } from '../../src/core/scoring';
+import { advise, applyChange, WEIGHT_RULES, type Advice } from '../../src/core/scoring';
 import fixture from '../fixtures/dataset-synthetic.json';
 import { SCENARIOS } from '../scenarios';
 
@@ -278,5 +278,11 @@ describe('whatWouldChange', () => {
     expect(kernel!.sentence).toBe(
       `If you could require kernel ${kernel!.to} instead of 5.4, ${bpf.name} would become possible (nothing fits the current answers).`,
     );
+  });
+});
+
+describe('the legend', () => {
+  it('states each trait weight exactly as the scoring applies it', () => {
+    for (const t of catalogue.traits) expect(t.scoring, t.id).toBe(WEIGHT_RULES[t.id]);
   });
 });

@@ -43,7 +43,7 @@ export interface Scored {
 
 export const POINTS = {
   discouraged: 10,
-  viaLayer: 8,
+  viaLayer: 15,
   nearLimit: 10,
   pullForEvents: 10,
   upcallWithDaemon: 8,

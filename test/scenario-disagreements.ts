@@ -1,0 +1,1 @@
+export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: string }[] = [];
