@@ -30,7 +30,8 @@ for (const ds of datasets) {
     const ids = advice.ranking.map((r) => r.method as string);
     const problems: string[] = [];
     if (ids[0] !== s.expectTop) problems.push(`top ${ids[0] ?? 'none'} ≠ ${s.expectTop}`);
-    for (const m of ids.slice(0, 3)) if (!(s.acceptableTopThree as string[]).includes(m)) problems.push(`${m} in top 3`);
+    for (const m of ids.slice(0, 3))
+      if (!(s.acceptableTopThree as string[]).includes(m)) problems.push(`${m} in top 3`);
     for (const m of s.mustEliminate ?? []) if (ids.includes(m)) problems.push(`${m} not eliminated`);
     if (problems.length === 0) ok++;
     else {
@@ -38,7 +39,9 @@ for (const ds of datasets) {
       known.push({ dataset: ds?.id ?? 'none', name: s.name, problems: problems.join('; ') });
     }
     if (!failingOnly || problems.length > 0)
-      console.log(`${problems.length ? '✗' : '✓'} [${ds?.id ?? 'none'}] ${s.name}: ${top3.join(', ')}  ${problems.join('; ')}`);
+      console.log(
+        `${problems.length ? '✗' : '✓'} [${ds?.id ?? 'none'}] ${s.name}: ${top3.join(', ')}  ${problems.join('; ')}`,
+      );
   }
   console.log(`== ${ds?.id ?? 'no dataset'}: ${ok}/${SCENARIOS.length} agree`);
 }

@@ -96,7 +96,7 @@ export function inputWarnings(a: Answers): string[] {
 
 /** The top pick alone (null when everything is eliminated). */
 export function topPick(answers: Answers, catalogue: Catalogue, dataset: Dataset | null): MethodId | null {
-  return evaluateAll(answers, catalogue, dataset).ranked[0]?.scored.method.id ?? null;
+  return evaluateAll(answers, catalogue, dataset, false).ranked[0]?.scored.method.id ?? null;
 }
 
 const clamp100 = (x: number) => Math.min(100, Math.max(0, x));

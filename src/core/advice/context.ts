@@ -37,34 +37,49 @@ export interface Context {
 
 export function makeContext(a: Answers, catalogue: Catalogue, dataset: Dataset | null): Context {
   const { weights, why } = traitWeights(a);
-  const polarity = new Map(catalogue.traits.map((t) => [t.id, t.polarity]));
-  const isCost = (t: TraitId) => (polarity.get(t) ?? 'benefit') === 'cost';
-  const benefitTraits = TRAIT_IDS.filter((t) => !isCost(t) && weights[t] > 0);
+  const facts = catalogueFacts(catalogue);
+  const benefitTraits = facts.benefit.filter((t) => weights[t] > 0);
   return {
     a,
     catalogue,
     weights,
     why,
-    traitLabel: new Map(catalogue.traits.map((t) => [t.id, t.label])),
+    traitLabel: facts.labels,
     benefitTraits,
-    costTraits: TRAIT_IDS.filter((t) => isCost(t) && weights[t] > 0),
+    costTraits: facts.cost.filter((t) => weights[t] > 0),
     benefitTotal: benefitTraits.reduce((s, t) => s + weights[t], 0),
-    meanRating: meanOverCatalogue(catalogue),
+    meanRating: facts.mean,
     dataset,
     kind: dataset ? datasetKind(dataset) : null,
   };
 }
 
-const means = new WeakMap<Catalogue, Map<TraitId, number>>();
+interface CatalogueFacts {
+  labels: Map<TraitId, string>;
+  benefit: TraitId[];
+  cost: TraitId[];
+  mean: Map<TraitId, number>;
+}
 
-function meanOverCatalogue(catalogue: Catalogue): Map<TraitId, number> {
-  let m = means.get(catalogue);
-  if (m) return m;
-  m = new Map();
+// A catalogue is immutable once loaded: what the scoring derives from it is derived once.
+const factsCache = new WeakMap<Catalogue, CatalogueFacts>();
+
+function catalogueFacts(catalogue: Catalogue): CatalogueFacts {
+  let f = factsCache.get(catalogue);
+  if (f) return f;
+  const polarity = new Map(catalogue.traits.map((t) => [t.id, t.polarity]));
+  const isCost = (t: TraitId) => (polarity.get(t) ?? 'benefit') === 'cost';
+  const mean = new Map<TraitId, number>();
   for (const t of TRAIT_IDS) {
     const sum = catalogue.methods.reduce((s, x) => s + (x.ratings[t]?.rating ?? 0), 0);
-    m.set(t, catalogue.methods.length > 0 ? sum / catalogue.methods.length : 0);
+    mean.set(t, catalogue.methods.length > 0 ? sum / catalogue.methods.length : 0);
   }
-  means.set(catalogue, m);
-  return m;
+  f = {
+    labels: new Map(catalogue.traits.map((t) => [t.id, t.label])),
+    benefit: TRAIT_IDS.filter((t) => !isCost(t)),
+    cost: TRAIT_IDS.filter((t) => isCost(t)),
+    mean,
+  };
+  factsCache.set(catalogue, f);
+  return f;
 }

@@ -16,7 +16,13 @@ export interface Evaluation {
   eliminated: { method: Catalogue['methods'][number]; eliminations: Elimination[]; measurement: MethodMeasurement }[];
 }
 
-export function evaluateAll(answers: Answers, catalogue: Catalogue, dataset: Dataset | null): Evaluation {
+/** explain=false skips everything only the sentences need (the what-would-change search). */
+export function evaluateAll(
+  answers: Answers,
+  catalogue: Catalogue,
+  dataset: Dataset | null,
+  explain = true,
+): Evaluation {
   const c = makeContext(answers, catalogue, dataset);
   const alive: { method: Catalogue['methods'][number]; measurement: MethodMeasurement }[] = [];
   const eliminated: Evaluation['eliminated'] = [];
@@ -35,7 +41,7 @@ export function evaluateAll(answers: Answers, catalogue: Catalogue, dataset: Dat
   const ranked = alive.map((x) => {
     const comparison = comparisons?.get(x.method.id);
     return {
-      scored: score(x.method, c, x.measurement, comparison),
+      scored: score(x.method, c, x.measurement, comparison, explain),
       measurement: x.measurement,
       unverified: comparison?.unverified ?? false,
     };

@@ -59,36 +59,44 @@ export const POINTS = {
 export const POINTS_PER_WEIGHTED_RATING = 0.8;
 export const BASELINE = 50;
 
-function traitFit(m: Method, c: Context): { fit: number; traits: Contribution[] } {
-  const traits: Contribution[] = [];
+function traitFit(m: Method, c: Context, traits: Contribution[] | null): number {
   let fit = BASELINE;
   for (const t of c.benefitTraits) {
     const rating = m.ratings[t]?.rating ?? 0;
     const points = POINTS_PER_WEIGHTED_RATING * c.weights[t] * (rating - (c.meanRating.get(t) ?? 0));
     fit += points;
-    traits.push({ kind: 'trait', trait: t, weight: c.weights[t], rating, points });
+    traits?.push({ kind: 'trait', trait: t, weight: c.weights[t], rating, points });
   }
-  return { fit, traits };
+  return fit;
 }
 
 const sentence = (s: string) => s.replace(/\.?$/, '.');
 
-export function score(m: Method, c: Context, measurement: MethodMeasurement, comparison?: Comparison): Scored {
+/**
+ * With explain=false (the what-would-change search) no contribution is recorded: only the score.
+ */
+export function score(
+  m: Method,
+  c: Context,
+  measurement: MethodMeasurement,
+  comparison: Comparison | undefined,
+  explain = true,
+): Scored {
   const a = c.a;
-  const { fit, traits } = traitFit(m, c);
-  const contributions: Contribution[] = [...traits];
+  const contributions: Contribution[] = [];
+  const fit = traitFit(m, c, explain ? contributions : null);
   let raw = fit;
   const rule = (id: RuleId, points: number, text: () => string) => {
     if (points === 0) return;
     raw += points;
-    contributions.push({ kind: 'rule', rule: id, points, text });
+    if (explain) contributions.push({ kind: 'rule', rule: id, points, text });
   };
 
   for (const t of c.costTraits) {
     const rating = m.ratings[t]?.rating ?? 0;
     const points = -POINTS_PER_WEIGHTED_RATING * c.weights[t] * (rating - (c.meanRating.get(t) ?? 0));
     raw += points;
-    contributions.push({ kind: 'cost', trait: t, weight: c.weights[t], rating, points });
+    if (explain) contributions.push({ kind: 'cost', trait: t, weight: c.weights[t], rating, points });
   }
 
   if (a.stable && m.abi === 'discouraged')

@@ -99,7 +99,7 @@ export function whatWouldChange(
   for (const cand of candidates(answers).sort((x, y) => x.steps - y.steps)) {
     if (found.has(cand.param)) continue;
     const changed = { ...answers, [cand.param]: cand.value } as Answers;
-    const ranked = evaluateAll(changed, catalogue, dataset).ranked;
+    const ranked = evaluateAll(changed, catalogue, dataset, false).ranked;
     const first = ranked[0];
     if (!first || first.scored.method.id === top) continue;
     const newTop = first.scored.method.id;
