@@ -168,16 +168,19 @@ describe('kernel facts the catalogue encodes', () => {
     expect(rating('genetlink', 'multicast')).toBe(5);
     expect(rating('genetlink', 'reliable')).toBeGreaterThanOrEqual(4);
     expect(method('genetlink').variants.map((v) => v.id)).toEqual(['request', 'multicast']);
-    expect(method('genetlink').minKernel).toBe('2.6');
+    expect(method('genetlink').minKernel).toBe('2.6.15');
     expect(method('genetlink').summary).toMatch(/2\.6\.15/);
   });
 
-  it('sysfs is a stable, shell-usable, one-value-per-file interface with no bulk path', () => {
+  it('sysfs is a stable, shell-usable, one-value-per-file interface whose only bulk path is binary attributes', () => {
     expect(method('sysfs').abi).toBe('stable');
     expect(rating('sysfs', 'stable-abi')).toBe(5);
     expect(rating('sysfs', 'shell-usable')).toBe(5);
-    expect(rating('sysfs', 'bulk-data')).toBe(0);
+    expect(rating('sysfs', 'bulk-data')).toBeLessThanOrEqual(1);
     expect(method('sysfs').caveats.join(' ')).toMatch(/PAGE_SIZE/);
+    expect(method('sysfs').caveats.join(' ')).toMatch(/binary attributes/);
+    expect(method('sysfs').caveats.join(' ')).toMatch(/sysfs_emit\(\) \(5\.10\+/);
+    expect(method('sysfs').kernelContext).toMatch(/sysfs_notify_dirent\(\).*any context/);
   });
 
   it('procfs is discouraged for new interfaces; sysctl and configfs are stable', () => {
@@ -199,8 +202,8 @@ describe('kernel facts the catalogue encodes', () => {
     expect(method('io-uring-cmd').summary).toMatch(/uring_cmd/);
   });
 
-  it('eventfd dates from the 2.6.22 era and carries no payload', () => {
-    expect(method('eventfd').minKernel).toBe('2.6');
+  it('eventfd dates from 2.6.22 and carries no payload', () => {
+    expect(method('eventfd').minKernel).toBe('2.6.22');
     expect(method('eventfd').summary).toMatch(/2\.6\.22/);
     expect(rating('eventfd', 'bulk-data')).toBe(0);
     expect(rating('eventfd', 'async-notify')).toBe(5);
@@ -234,6 +237,51 @@ describe('kernel facts the catalogue encodes', () => {
     expect(rating('ioctl', 'reliable')).toBe(5);
     expect(rating('ioctl', 'low-latency')).toBe(5);
     expect(rating('ioctl', 'async-notify')).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('security and privilege facts', () => {
+  it('generic netlink warns that ops and groups are open unless flagged', () => {
+    const text = method('genetlink').caveats.join(' ');
+    expect(text).toMatch(/GENL_ADMIN_PERM/);
+    expect(text).toMatch(/GENL_MCAST_CAP_/);
+  });
+
+  it('the connector lets unprivileged sockets join process events since 6.6 and leaves sender checks to callbacks', () => {
+    expect(method('connector').privileges.text).toMatch(/CN_IDX_PROC.*6\.6/);
+    expect(method('connector').caveats.join(' ')).toMatch(/check capabilities/);
+    expect(method('connector').minKernel).toBe('2.6.14');
+  });
+
+  it('sysctl writes are checked against the mode for euid 0, not against CAP_SYS_ADMIN', () => {
+    expect(method('sysctl').privileges.text).toMatch(/euid 0/);
+    expect(method('sysctl').privileges.text).not.toMatch(/CAP_SYS_ADMIN or/);
+  });
+
+  it('signals from drivers go through fasync; kill_pid_info is not for modules', () => {
+    const text = method('signal').caveats.join(' ');
+    expect(text).toMatch(/kill_pid_info\(\) is not exported/);
+    expect(text).toMatch(/kill_fasync/);
+    expect(text).toMatch(/send_sig_info\(\).*thread/);
+  });
+
+  it('pull-only files are not rated as handing data over unasked', () => {
+    for (const id of ['sysfs', 'procfs', 'debugfs', 'sysctl', 'configfs'] as const) {
+      expect(rating(id, 'k2u'), id).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('real floors instead of "2.6" where the mechanism is younger', () => {
+    const floors: Partial<Record<MethodId, string>> = {
+      genetlink: '2.6.15',
+      eventfd: '2.6.22',
+      debugfs: '2.6.11',
+      configfs: '2.6.16',
+      relay: '2.6.17',
+      'bpf-ringbuf': '5.8',
+      'io-uring-cmd': '5.19',
+    };
+    for (const [id, v] of Object.entries(floors)) expect(method(id as MethodId).minKernel, id).toBe(v);
   });
 });
 
@@ -332,7 +380,7 @@ describe('parseCatalogue rejects broken files with file, entry and problem', () 
     files.methods.methods.pop();
     files.traits.traits.pop();
     const message = errorOf(files, { methods: 'fixtures/m.json', traits: 'fixtures/t.json' });
-    expect(message).toContain('fixtures/m.json: method "connector"');
+    expect(message).toContain(`fixtures/m.json: method "${METHOD_IDS.at(-1)}"`);
     expect(message).toContain('fixtures/t.json: trait "needs-root"');
   });
 
