@@ -265,12 +265,6 @@ describe('security and privilege facts', () => {
     expect(text).toMatch(/send_sig_info\(\).*thread/);
   });
 
-  it('pull-only files are not rated as handing data over unasked', () => {
-    for (const id of ['sysfs', 'procfs', 'debugfs', 'sysctl', 'configfs'] as const) {
-      expect(rating(id, 'k2u'), id).toBeLessThanOrEqual(3);
-    }
-  });
-
   it('real floors instead of "2.6" where the mechanism is younger', () => {
     const floors: Partial<Record<MethodId, string>> = {
       genetlink: '2.6.15',
@@ -280,8 +274,20 @@ describe('security and privilege facts', () => {
       relay: '2.6.17',
       'bpf-ringbuf': '5.8',
       'io-uring-cmd': '5.19',
+      tracepoint: '2.6.31',
     };
     for (const [id, v] of Object.entries(floors)) expect(method(id as MethodId).minKernel, id).toBe(v);
+  });
+});
+
+describe('the no-module and observability entries', () => {
+  it('uevent goes to udev, tracepoint feeds perf/ftrace/BPF, modparam lives under /sys/module', () => {
+    expect(method('uevent').summary).toMatch(/kobject_uevent_env\(\)/);
+    expect(method('uevent').directions).toEqual(['k2u']);
+    expect(method('tracepoint').summary).toMatch(/TRACE_EVENT/);
+    expect(method('tracepoint').abi).toBe('debug-only');
+    expect(method('modparam').summary).toMatch(/\/sys\/module\/<module>\/parameters/);
+    expect(method('modparam').caveats.join(' ')).toMatch(/not per device|per-device settings belong in sysfs/i);
   });
 });
 
