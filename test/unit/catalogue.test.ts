@@ -219,6 +219,7 @@ describe('kernel facts the catalogue encodes', () => {
     const latencies = catalogue.methods.map((m) => m.ratings['low-latency'].rating);
     expect(rating('usermodehelper', 'low-latency')).toBe(Math.min(...latencies));
     expect(method('usermodehelper').caveats.join(' ')).toMatch(/process per call/);
+    expect(rating('usermodehelper', 'small-messages')).toBeLessThanOrEqual(1);
   });
 
   it('shared memory is the bulk and throughput champion and leaves all synchronisation to the developer', () => {
