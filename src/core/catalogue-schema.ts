@@ -9,7 +9,9 @@ const kernelVersion = z
 const source = z
   .string()
   .min(3)
-  .describe('a kernel Documentation/ path, a man page like "netlink(7)", or an LWN/kernel.org URL');
+  .describe(
+    'a kernel Documentation/ path, a man page like "netlink(7)", an LWN/kernel.org URL, or (for limits) a source file with the function or constant that sets the fact, like "include/linux/kobject.h: UEVENT_BUFFER_SIZE"',
+  );
 
 export const traitSchema = z.strictObject({
   id: z.enum(TRAIT_IDS),
@@ -106,9 +108,9 @@ export const methodSchema = z.strictObject({
     path: z.string().nullable(),
     note: z.string(),
   }),
-  limits: limitsSchema.optional(),
+  limits: limitsSchema,
   /** When a maintainer would refuse this method, each with the reason; shown on every method card. */
-  whenNotToUse: z.array(z.string().min(10)).optional(),
+  whenNotToUse: z.array(z.string().min(10)).min(1),
 });
 export type Method = z.infer<typeof methodSchema>;
 export const methodsFileSchema = z.strictObject({

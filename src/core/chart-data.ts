@@ -199,6 +199,9 @@ const METHOD_COLORS: Record<MethodId, string> = {
   configfs: '#558b2f',
   sysctl: '#4e342e',
   connector: '#0277bd',
+  uevent: '#d500f9',
+  tracepoint: '#00bfa5',
+  modparam: '#ff8a65',
 };
 
 /** The baselines (null syscall, memcpy) are drawn in this colour so no method is mistaken for them. */

@@ -18,6 +18,9 @@ export const METHOD_IDS = [
   'configfs',
   'sysctl',
   'connector',
+  'uevent',
+  'tracepoint',
+  'modparam',
 ] as const;
 export type MethodId = (typeof METHOD_IDS)[number];
 

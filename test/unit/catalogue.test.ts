@@ -168,16 +168,19 @@ describe('kernel facts the catalogue encodes', () => {
     expect(rating('genetlink', 'multicast')).toBe(5);
     expect(rating('genetlink', 'reliable')).toBeGreaterThanOrEqual(4);
     expect(method('genetlink').variants.map((v) => v.id)).toEqual(['request', 'multicast']);
-    expect(method('genetlink').minKernel).toBe('2.6');
+    expect(method('genetlink').minKernel).toBe('2.6.15');
     expect(method('genetlink').summary).toMatch(/2\.6\.15/);
   });
 
-  it('sysfs is a stable, shell-usable, one-value-per-file interface with no bulk path', () => {
+  it('sysfs is a stable, shell-usable, one-value-per-file interface whose only bulk path is binary attributes', () => {
     expect(method('sysfs').abi).toBe('stable');
     expect(rating('sysfs', 'stable-abi')).toBe(5);
     expect(rating('sysfs', 'shell-usable')).toBe(5);
-    expect(rating('sysfs', 'bulk-data')).toBe(0);
+    expect(rating('sysfs', 'bulk-data')).toBeLessThanOrEqual(1);
     expect(method('sysfs').caveats.join(' ')).toMatch(/PAGE_SIZE/);
+    expect(method('sysfs').caveats.join(' ')).toMatch(/binary attributes/);
+    expect(method('sysfs').caveats.join(' ')).toMatch(/sysfs_emit\(\) \(5\.10\+/);
+    expect(method('sysfs').kernelContext).toMatch(/sysfs_notify_dirent\(\).*any context/);
   });
 
   it('procfs is discouraged for new interfaces; sysctl and configfs are stable', () => {
@@ -199,8 +202,8 @@ describe('kernel facts the catalogue encodes', () => {
     expect(method('io-uring-cmd').summary).toMatch(/uring_cmd/);
   });
 
-  it('eventfd dates from the 2.6.22 era and carries no payload', () => {
-    expect(method('eventfd').minKernel).toBe('2.6');
+  it('eventfd dates from 2.6.22 and carries no payload', () => {
+    expect(method('eventfd').minKernel).toBe('2.6.22');
     expect(method('eventfd').summary).toMatch(/2\.6\.22/);
     expect(rating('eventfd', 'bulk-data')).toBe(0);
     expect(rating('eventfd', 'async-notify')).toBe(5);
@@ -216,6 +219,7 @@ describe('kernel facts the catalogue encodes', () => {
     const latencies = catalogue.methods.map((m) => m.ratings['low-latency'].rating);
     expect(rating('usermodehelper', 'low-latency')).toBe(Math.min(...latencies));
     expect(method('usermodehelper').caveats.join(' ')).toMatch(/process per call/);
+    expect(rating('usermodehelper', 'small-messages')).toBeLessThanOrEqual(1);
   });
 
   it('shared memory is the bulk and throughput champion and leaves all synchronisation to the developer', () => {
@@ -234,6 +238,178 @@ describe('kernel facts the catalogue encodes', () => {
     expect(rating('ioctl', 'reliable')).toBe(5);
     expect(rating('ioctl', 'low-latency')).toBe(5);
     expect(rating('ioctl', 'async-notify')).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('hard limits', () => {
+  const limitFields = [
+    'maxPayloadBytes',
+    'delivery',
+    'fanout',
+    'needsResidentProcess',
+    'latencyFloorNs',
+    'rateCeiling',
+    'overload',
+    'lockdown',
+    'containers',
+    'settingScope',
+  ] as const;
+  // A Documentation/ path, a source file with the function, struct or constant that sets the fact, or a man page.
+  const limitSource =
+    /^(Documentation\/[\w./-]+(: \S.*)?|(include|kernel|lib|fs|net|drivers|mm|security|io_uring)\/[\w./-]+\.[ch]: (struct )?\w+|[a-z_0-9]+\([1-9]\))$/;
+  // Plausible without fetching: a directory the kernel's Documentation/ has, and the form its files take there.
+  const documentationPath =
+    /^Documentation\/((ABI\/(stable|testing|obsolete|removed)\/[\w.-]+|ABI\/README)|(admin-guide|bpf|block|core-api|driver-api|filesystems|process|trace|userspace-api)\/[\w/.-]+\.(rst|txt)|memory-barriers\.txt)(: \S.*)?$/;
+
+  it('every method states every limit with a source, and a way to refuse it', () => {
+    for (const m of catalogue.methods) {
+      for (const field of limitFields) {
+        expect(m.limits[field].source, `${m.id}.${field}`).toMatch(limitSource);
+      }
+      expect(m.whenNotToUse.length, m.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('cites Documentation/ paths only under directories the kernel tree has', () => {
+    const sources = catalogue.methods.flatMap((m) => [
+      ...limitFields.map((f) => m.limits[f].source),
+      ...Object.values(m.ratings).map((r) => r.source),
+    ]);
+    for (const src of sources.filter((x) => x.startsWith('Documentation/'))) expect(src).toMatch(documentationPath);
+  });
+
+  it('payload limits are the kernel’s: an 8-byte eventfd counter, a sigval, a page per sysfs attribute, 16 KiB per connector message, 2 KiB of uevent environment', () => {
+    expect(method('eventfd').limits.maxPayloadBytes.value).toBe(8);
+    expect(method('eventfd').limits.overload.value).toBe('coalesces');
+    expect(method('signal').limits.maxPayloadBytes.value).toBeGreaterThanOrEqual(4);
+    expect(method('signal').limits.maxPayloadBytes.value).toBeLessThanOrEqual(8);
+    expect(method('sysfs').limits.maxPayloadBytes.value).toBe(4096);
+    expect(method('sysfs').limits.maxPayloadBytes.note).toMatch(/[Bb]inary attributes/);
+    expect(method('connector').limits.maxPayloadBytes.value).toBe(16384);
+    expect(method('connector').limits.maxPayloadBytes.source).toMatch(/CONNECTOR_MAX_MSG_SIZE/);
+    expect(method('uevent').limits.maxPayloadBytes.value).toBe(2048);
+    expect(method('uevent').limits.maxPayloadBytes.source).toMatch(/UEVENT_BUFFER_SIZE/);
+    expect(method('procfs').limits.maxPayloadBytes.value).toBeNull();
+    expect(method('mmap').limits.maxPayloadBytes.value).toBeNull();
+  });
+
+  it('pull-only files are pull, and are not rated as handing data over unasked', () => {
+    const pull: MethodId[] = ['sysfs', 'procfs', 'debugfs', 'sysctl', 'configfs', 'modparam'];
+    for (const id of pull) {
+      expect(method(id).limits.delivery.value, id).toBe('pull');
+      expect(method(id).limits.needsResidentProcess.value, id).toBe(false);
+      expect(rating(id, 'k2u'), id).toBeLessThanOrEqual(3);
+    }
+    for (const m of catalogue.methods) {
+      if (m.limits.delivery.value === 'pull') expect(m.ratings.k2u.rating, m.id).toBeLessThanOrEqual(3);
+    }
+    expect(method('usermodehelper').limits.delivery.value).toBe('upcall');
+    expect(method('usermodehelper').limits.needsResidentProcess.value).toBe(false);
+  });
+
+  it('push methods that need a listener say so; the uevent’s listener is the system’s udev', () => {
+    for (const id of [
+      'genetlink',
+      'netlink',
+      'connector',
+      'chardev',
+      'eventfd',
+      'signal',
+      'mmap',
+      'relay',
+      'bpf-ringbuf',
+    ] as const) {
+      expect(method(id).limits.needsResidentProcess.value, id).toBe(true);
+    }
+    expect(method('uevent').limits.needsResidentProcess.value).toBe(false);
+    expect(method('uevent').limits.needsResidentProcess.note).toMatch(/udev/);
+  });
+
+  it('lockdown: debugfs keeps read-only files, relay is refused, BPF and tracing lose kernel reads in confidentiality mode', () => {
+    expect(method('debugfs').limits.lockdown.value).toBe('restricted');
+    expect(method('relay').limits.lockdown.value).toBe('unavailable');
+    expect(method('bpf-ringbuf').limits.lockdown.value).toBe('restricted');
+    expect(method('debugfs').limits.lockdown.source).toMatch(/fs\/debugfs\/file\.c/);
+  });
+
+  it('only the BPF ring buffer is reached through another layer, and it names the tracepoint and the privileges', () => {
+    for (const m of catalogue.methods) {
+      if (m.id === 'bpf-ringbuf') continue;
+      expect(m.limits.viaLayer, m.id).toBeNull();
+    }
+    expect(method('bpf-ringbuf').limits.viaLayer).toMatch(/tracepoint/);
+    expect(method('bpf-ringbuf').limits.viaLayer).toMatch(/CAP_BPF/);
+    expect(method('bpf-ringbuf').summary).toMatch(/cannot write/);
+  });
+
+  it('the usermode helper runs in the initial namespaces, not in the container', () => {
+    expect(method('usermodehelper').limits.containers.value).toMatch(/initial namespaces/);
+    expect(method('usermodehelper').caveats.join(' ')).toMatch(/uevent helper .*deprecated/);
+  });
+
+  it('settings: sysctl and module parameters are system-wide, sysfs can be per device', () => {
+    expect(method('sysctl').limits.settingScope.value).toBe('system');
+    expect(method('modparam').limits.settingScope.value).toBe('system');
+    expect(['device', 'either']).toContain(method('sysfs').limits.settingScope.value);
+  });
+
+  it('orders of magnitude: a mapping beats a system call, which beats udev, which beats a fork and exec', () => {
+    const floor = (id: MethodId) => method(id).limits.latencyFloorNs.value;
+    expect(floor('mmap')).toBeLessThan(floor('ioctl'));
+    expect(floor('ioctl')).toBeLessThan(floor('uevent'));
+    expect(floor('uevent')).toBeLessThan(floor('usermodehelper'));
+    expect(method('usermodehelper').limits.rateCeiling.value).toBeLessThanOrEqual(1e3);
+  });
+});
+
+describe('security and privilege facts', () => {
+  it('generic netlink warns that ops and groups are open unless flagged', () => {
+    const text = method('genetlink').caveats.join(' ');
+    expect(text).toMatch(/GENL_ADMIN_PERM/);
+    expect(text).toMatch(/GENL_MCAST_CAP_/);
+  });
+
+  it('the connector lets unprivileged sockets join process events since 6.6 and leaves sender checks to callbacks', () => {
+    expect(method('connector').privileges.text).toMatch(/CN_IDX_PROC.*6\.6/);
+    expect(method('connector').caveats.join(' ')).toMatch(/check capabilities/);
+    expect(method('connector').minKernel).toBe('2.6.14');
+  });
+
+  it('sysctl writes are checked against the mode for euid 0, not against CAP_SYS_ADMIN', () => {
+    expect(method('sysctl').privileges.text).toMatch(/euid 0/);
+    expect(method('sysctl').privileges.text).not.toMatch(/CAP_SYS_ADMIN or/);
+  });
+
+  it('signals from drivers go through fasync; kill_pid_info is not for modules', () => {
+    const text = method('signal').caveats.join(' ');
+    expect(text).toMatch(/kill_pid_info\(\) is not exported/);
+    expect(text).toMatch(/kill_fasync/);
+    expect(text).toMatch(/send_sig_info\(\).*thread/);
+  });
+
+  it('real floors instead of "2.6" where the mechanism is younger', () => {
+    const floors: Partial<Record<MethodId, string>> = {
+      genetlink: '2.6.15',
+      eventfd: '2.6.22',
+      debugfs: '2.6.11',
+      configfs: '2.6.16',
+      relay: '2.6.17',
+      'bpf-ringbuf': '5.8',
+      'io-uring-cmd': '5.19',
+      tracepoint: '2.6.31',
+    };
+    for (const [id, v] of Object.entries(floors)) expect(method(id as MethodId).minKernel, id).toBe(v);
+  });
+});
+
+describe('the no-module and observability entries', () => {
+  it('uevent goes to udev, tracepoint feeds perf/ftrace/BPF, modparam lives under /sys/module', () => {
+    expect(method('uevent').summary).toMatch(/kobject_uevent_env\(\)/);
+    expect(method('uevent').directions).toEqual(['k2u']);
+    expect(method('tracepoint').summary).toMatch(/TRACE_EVENT/);
+    expect(method('tracepoint').abi).toBe('debug-only');
+    expect(method('modparam').summary).toMatch(/\/sys\/module\/<module>\/parameters/);
+    expect(method('modparam').caveats.join(' ')).toMatch(/not per device|per-device settings belong in sysfs/i);
   });
 });
 
@@ -292,6 +468,26 @@ describe('parseCatalogue rejects broken files with file, entry and problem', () 
     expect(message).toContain('missing field "summary"');
   });
 
+  it('requires the hard limits and the reasons to refuse a method', () => {
+    const files = fresh();
+    delete rawMethod(files, 'uevent').limits;
+    delete rawMethod(files, 'modparam').whenNotToUse;
+    const message = errorOf(files);
+    expect(message).toContain('method "uevent"');
+    expect(message).toContain('missing field "limits"');
+    expect(message).toContain('method "modparam"');
+    expect(message).toContain('missing field "whenNotToUse"');
+  });
+
+  it('rejects a limit without a source', () => {
+    const files = fresh();
+    const limits = rawMethod(files, 'eventfd').limits as Record<string, Record<string, unknown>>;
+    delete limits.maxPayloadBytes!.source;
+    const message = errorOf(files);
+    expect(message).toContain('method "eventfd"');
+    expect(message).toContain('limits.maxPayloadBytes');
+  });
+
   it('reports an entry without a usable id by its index', () => {
     const files = fresh();
     delete (files.methods.methods[2] as Partial<RawMethod>).id;
@@ -332,7 +528,7 @@ describe('parseCatalogue rejects broken files with file, entry and problem', () 
     files.methods.methods.pop();
     files.traits.traits.pop();
     const message = errorOf(files, { methods: 'fixtures/m.json', traits: 'fixtures/t.json' });
-    expect(message).toContain('fixtures/m.json: method "connector"');
+    expect(message).toContain(`fixtures/m.json: method "${METHOD_IDS.at(-1)}"`);
     expect(message).toContain('fixtures/t.json: trait "needs-root"');
   });
 
