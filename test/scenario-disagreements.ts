@@ -1,1 +1,1044 @@
-export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: string }[] = [];
+// Written by scripts/scenario-report.ts --write-known: where the advice still disagrees with the maintainer's
+// answer in test/scenarios.ts, per dataset ('none' = traits only). test/unit/scenarios.test.ts expects exactly
+// these to disagree: fixing one turns the test red until its line is removed here. Never add a line by hand.
+export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: string }[] = [
+  { dataset: 'none', name: 'NIC driver reporting link up/down to several daemons', problems: 'chardev in top 3' },
+  {
+    dataset: 'none',
+    name: 'Device management daemon talking to its driver with request/response commands',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'none',
+    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
+    problems: 'chardev in top 3',
+  },
+  { dataset: 'none', name: 'Driver exposing one tunable to shell scripts', problems: 'configfs in top 3' },
+  { dataset: 'none', name: 'Debug counter dump read by hand while developing', problems: 'relay in top 3' },
+  { dataset: 'none', name: 'Frame grabber delivering 1 MiB frames at 60 Hz', problems: 'bpf-ringbuf in top 3' },
+  {
+    dataset: 'none',
+    name: 'Hotplug-style upcall that runs a program when a device appears',
+    problems: 'sysfs in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Unprivileged tool waking up on a kernel counter',
+    problems: 'genetlink in top 3; connector not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'BPF-capable observability tool that ships no kernel module',
+    problems: 'connector in top 3',
+  },
+  { dataset: 'none', name: 'Legacy 4.19 kernel: high-rate kernel → user stream', problems: 'top chardev ≠ mmap' },
+  {
+    dataset: 'none',
+    name: 'Shell script run by an unprivileged user reading a device status',
+    problems: 'usermodehelper not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
+    problems: 'top chardev ≠ sysfs; mmap in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'High-rate submission of 64-byte commands on a 5.15 kernel (before io_uring passthrough)',
+    problems: 'top chardev ≠ ioctl',
+  },
+  {
+    dataset: 'none',
+    name: 'Kernel notifying many listeners of process events',
+    problems: 'chardev in top 3; mmap in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
+    problems: 'top sysfs ≠ configfs; sysctl in top 3',
+  },
+  { dataset: 'none', name: 'System-wide tunable like vm.swappiness', problems: 'configfs in top 3' },
+  {
+    dataset: 'none',
+    name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
+    problems: 'genetlink in top 3',
+  },
+  { dataset: 'none', name: 'Per-CPU trace buffer dumped with cat during bring-up', problems: 'chardev in top 3' },
+  {
+    dataset: 'none',
+    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
+    problems: 'top chardev ≠ sysfs; usermodehelper not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
+    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
+    problems: 'top genetlink ≠ uevent; chardev in top 3',
+  },
+  { dataset: 'none', name: 'Thermal zone trip events to 10 monitoring processes', problems: 'chardev in top 3' },
+  {
+    dataset: 'none',
+    name: 'Game controller driver: input events to several unprivileged applications',
+    problems: 'top genetlink ≠ chardev; uevent in top 3; connector not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'none',
+    name: 'GPU driver: creating buffer objects and submitting command buffers',
+    problems: 'top chardev ≠ ioctl',
+  },
+  {
+    dataset: 'none',
+    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'none',
+    name: 'Unprivileged user sending commands to a lab instrument driver',
+    problems: 'sysfs in top 3; sysctl not eliminated; modparam not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
+    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
+    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
+    problems: 'top sysfs ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Number of DMA queues fixed when the driver loads',
+    problems: 'top sysctl ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Driver debug verbosity, set at load time or flipped while debugging',
+    problems: 'top debugfs ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Register dump of a driver attached to bug reports (16 KiB, not an ABI)',
+    problems: 'relay in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'File system module tracing every operation with latency, for performance work',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top procfs ≠ sysfs',
+  },
+  {
+    dataset: 'none',
+    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
+    problems: 'top chardev ≠ eventfd',
+  },
+  {
+    dataset: 'none',
+    name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
+    problems: 'top chardev ≠ eventfd; chardev in top 3; genetlink in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
+    problems: 'top genetlink ≠ ioctl; genetlink in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Watchdog daemon petting the hardware watchdog once a second',
+    problems: 'top genetlink ≠ chardev; genetlink in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'User-space driver (VFIO-style) receiving device interrupts',
+    problems: 'top chardev ≠ eventfd',
+  },
+  {
+    dataset: 'none',
+    name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
+    problems:
+      'top genetlink ≠ chardev; genetlink in top 3; eventfd in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'none',
+    name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'none',
+    name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
+    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Cron job reading a driver status every minute, no daemon running',
+    problems: 'sysctl in top 3; configfs in top 3',
+  },
+  {
+    dataset: 'none',
+    name: "Desktop app reading the ambient light sensor's latest value",
+    problems: 'top chardev ≠ sysfs; ioctl in top 3; usermodehelper not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
+    problems: 'sysctl in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
+    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
+    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
+    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Deployment script setting an existing kernel knob (no module)',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
+    problems:
+      'top chardev ≠ ioctl; genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
+    problems: 'usermodehelper in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Security audit events that must never be dropped',
+    problems: 'uevent in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+  },
+  {
+    dataset: 'none',
+    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Keeping an existing /proc/driver file that legacy tools parse',
+    problems: 'top chardev ≠ procfs; configfs in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
+    problems: 'top io-uring-cmd ≠ mmap',
+  },
+  {
+    dataset: 'none',
+    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
+    problems: 'connector not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'NIC driver reporting link up/down to several daemons',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Device management daemon talking to its driver with request/response commands',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Driver exposing one tunable to shell scripts',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Debug counter dump read by hand while developing',
+    problems: 'relay in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Security module asking a user-space daemon for allow/deny decisions',
+    problems: 'top ioctl ≠ chardev',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Hotplug-style upcall that runs a program when a device appears',
+    problems: 'sysfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Unprivileged tool waking up on a kernel counter',
+    problems: 'genetlink in top 3; connector not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'BPF-capable observability tool that ships no kernel module',
+    problems: 'connector in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
+    problems: 'top chardev ≠ mmap',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Shell script run by an unprivileged user reading a device status',
+    problems: 'usermodehelper not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
+    problems: 'top chardev ≠ sysfs; mmap in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Kernel notifying many listeners of process events',
+    problems: 'chardev in top 3; mmap in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
+    problems: 'top sysfs ≠ configfs; sysctl in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'System-wide tunable like vm.swappiness',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
+    problems: 'top chardev ≠ mmap; genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Per-CPU trace buffer dumped with cat during bring-up',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
+    problems: 'top chardev ≠ sysfs; usermodehelper not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
+    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
+    problems: 'top genetlink ≠ uevent; chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Thermal zone trip events to 10 monitoring processes',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Game controller driver: input events to several unprivileged applications',
+    problems: 'top genetlink ≠ chardev; uevent in top 3; connector not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'GPU driver: creating buffer objects and submitting command buffers',
+    problems: 'top chardev ≠ ioctl',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Unprivileged user sending commands to a lab instrument driver',
+    problems: 'sysfs in top 3; sysctl not eliminated; modparam not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
+    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
+    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
+    problems: 'top sysfs ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Number of DMA queues fixed when the driver loads',
+    problems: 'top sysctl ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Driver debug verbosity, set at load time or flipped while debugging',
+    problems: 'top debugfs ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Register dump of a driver attached to bug reports (16 KiB, not an ABI)',
+    problems: 'relay in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'File system module tracing every operation with latency, for performance work',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top procfs ≠ sysfs',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
+    problems: 'top chardev ≠ eventfd; genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
+    problems: 'top chardev ≠ eventfd; chardev in top 3; genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
+    problems: 'top genetlink ≠ ioctl; genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Watchdog daemon petting the hardware watchdog once a second',
+    problems: 'top genetlink ≠ chardev; genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'User-space driver (VFIO-style) receiving device interrupts',
+    problems: 'top chardev ≠ eventfd; genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
+    problems:
+      'top genetlink ≠ chardev; genetlink in top 3; eventfd in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
+    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Cron job reading a driver status every minute, no daemon running',
+    problems: 'sysctl in top 3; configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: "Desktop app reading the ambient light sensor's latest value",
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3; usermodehelper not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
+    problems: 'sysctl in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
+    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
+    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
+    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Deployment script setting an existing kernel knob (no module)',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'RHEL 7 (3.10) driver sending events with a payload to its daemon',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
+    problems:
+      'top chardev ≠ ioctl; genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
+    problems: 'usermodehelper in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Security audit events that must never be dropped',
+    problems: 'uevent in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Keeping an existing /proc/driver file that legacy tools parse',
+    problems: 'top chardev ≠ procfs; configfs in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
+    problems: 'top io-uring-cmd ≠ mmap',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
+    problems: 'connector not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'NIC driver reporting link up/down to several daemons',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Device management daemon talking to its driver with request/response commands',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Driver exposing one tunable to shell scripts',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Debug counter dump read by hand while developing',
+    problems: 'relay in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Hotplug-style upcall that runs a program when a device appears',
+    problems: 'sysfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Unprivileged tool waking up on a kernel counter',
+    problems: 'genetlink in top 3; connector not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'BPF-capable observability tool that ships no kernel module',
+    problems: 'connector in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
+    problems: 'top chardev ≠ mmap',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Shell script run by an unprivileged user reading a device status',
+    problems: 'usermodehelper not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
+    problems: 'top chardev ≠ sysfs; mmap in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'High-rate submission of 64-byte commands on a 5.15 kernel (before io_uring passthrough)',
+    problems: 'top chardev ≠ ioctl',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Kernel notifying many listeners of process events',
+    problems: 'chardev in top 3; mmap in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
+    problems: 'top sysfs ≠ configfs; sysctl in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'System-wide tunable like vm.swappiness',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
+    problems: 'top chardev ≠ mmap; genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Per-CPU trace buffer dumped with cat during bring-up',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
+    problems: 'top chardev ≠ sysfs; usermodehelper not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'top chardev ≠ mmap',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top io-uring-cmd ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
+    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Market-data FPGA feed with a 1 µs budget from arrival to user space',
+    problems: 'top chardev ≠ mmap',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
+    problems: 'top genetlink ≠ uevent; chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Thermal zone trip events to 10 monitoring processes',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Game controller driver: input events to several unprivileged applications',
+    problems: 'top genetlink ≠ chardev; uevent in top 3; connector not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'GPU driver: creating buffer objects and submitting command buffers',
+    problems: 'top chardev ≠ ioctl',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Unprivileged user sending commands to a lab instrument driver',
+    problems: 'sysfs in top 3; sysctl not eliminated; modparam not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
+    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
+    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
+    problems: 'top sysfs ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Number of DMA queues fixed when the driver loads',
+    problems: 'top sysctl ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Driver debug verbosity, set at load time or flipped while debugging',
+    problems: 'top debugfs ≠ modparam; configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Register dump of a driver attached to bug reports (16 KiB, not an ABI)',
+    problems: 'relay in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'File system module tracing every operation with latency, for performance work',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top procfs ≠ sysfs',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
+    problems: 'top chardev ≠ eventfd',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
+    problems: 'top chardev ≠ eventfd; chardev in top 3; genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
+    problems: 'top genetlink ≠ ioctl; genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Watchdog daemon petting the hardware watchdog once a second',
+    problems: 'top genetlink ≠ chardev; genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'User-space driver (VFIO-style) receiving device interrupts',
+    problems: 'top chardev ≠ eventfd',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
+    problems:
+      'top genetlink ≠ chardev; genetlink in top 3; eventfd in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
+    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Cron job reading a driver status every minute, no daemon running',
+    problems: 'sysctl in top 3; configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: "Desktop app reading the ambient light sensor's latest value",
+    problems: 'top chardev ≠ sysfs; ioctl in top 3; usermodehelper not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
+    problems: 'sysctl in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
+    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
+    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
+    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3; usermodehelper not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Deployment script setting an existing kernel knob (no module)',
+    problems: 'configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'RHEL 7 (3.10) driver sending events with a payload to its daemon',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
+    problems:
+      'top chardev ≠ ioctl; genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
+    problems: 'usermodehelper in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Security audit events that must never be dropped',
+    problems: 'ioctl in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Keeping an existing /proc/driver file that legacy tools parse',
+    problems: 'top chardev ≠ procfs; configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
+    problems: 'connector not eliminated',
+  },
+];

@@ -3,6 +3,12 @@ import type { IconName } from '../core/ids';
 
 // Drawn on a 24×24 grid with 2px strokes so they read at 16px in tables and 24px in the legend.
 const PATHS: Record<IconName, ReactNode> = {
+  wrench: (
+    <>
+      <path d="M14 6a4 4 0 0 0 5 5l-8 8a2 2 0 0 1-3-3z" />
+      <path d="M14 6l3-3" />
+    </>
+  ),
   message: (
     <>
       <path d="M4 5h16v10H9l-5 4z" />

@@ -109,6 +109,12 @@ export const methodSchema = z.strictObject({
     note: z.string(),
   }),
   limits: limitsSchema,
+  /**
+   * What already exists of this kind that user space can use without a module of its own (existing sysfs
+   * files, uevents, tracepoints…), or null when every use needs new kernel code. "Cannot ship a module"
+   * keeps a method that needs a module only when this is set, and the advice names it.
+   */
+  existing: z.string().min(10).nullable().optional(),
   /** When a maintainer would refuse this method, each with the reason; shown on every method card. */
   whenNotToUse: z.array(z.string().min(10)).min(1),
 });

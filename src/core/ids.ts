@@ -39,6 +39,7 @@ export const TRAIT_IDS = [
   'shell-usable',
   'needs-sync',
   'needs-root',
+  'machinery',
 ] as const;
 export type TraitId = (typeof TRAIT_IDS)[number];
 
@@ -58,6 +59,7 @@ export const ICON_NAMES = [
   'terminal',
   'sync',
   'key',
+  'wrench',
 ] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 

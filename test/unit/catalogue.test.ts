@@ -529,7 +529,7 @@ describe('parseCatalogue rejects broken files with file, entry and problem', () 
     files.traits.traits.pop();
     const message = errorOf(files, { methods: 'fixtures/m.json', traits: 'fixtures/t.json' });
     expect(message).toContain(`fixtures/m.json: method "${METHOD_IDS.at(-1)}"`);
-    expect(message).toContain('fixtures/t.json: trait "needs-root"');
+    expect(message).toContain(`fixtures/t.json: trait "${TRAIT_IDS.at(-1)}"`);
   });
 
   it('rejects input that is not a catalogue at all', () => {

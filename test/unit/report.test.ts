@@ -105,9 +105,12 @@ describe('reportToMarkdown', () => {
   });
 
   it('explains an empty ranking instead of naming a top pick', () => {
-    const md = reportToMarkdown(
-      buildReport({ ...DEFAULT_ANSWERS, module: false, shell: true }, catalogue, null, ORIGIN),
-    );
+    // A two-method catalogue where nothing fits: ioctl needs a module, the BPF ring buffer needs 5.8.
+    const small = {
+      ...catalogue,
+      methods: catalogue.methods.filter((m) => m.id === 'ioctl' || m.id === 'bpf-ringbuf'),
+    };
+    const md = reportToMarkdown(buildReport({ ...DEFAULT_ANSWERS, module: false, kernel: '5.4' }, small, null, ORIGIN));
     expect(md).toContain('Nothing in the catalogue fits these answers');
     expect(md).not.toContain('Top pick');
   });

@@ -7,7 +7,8 @@ import type { Catalogue } from '../../src/core/catalogue-schema';
 import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
 import type { MethodId } from '../../src/core/ids';
 import { formatNs, formatRate, measuredAt } from '../../src/core/measured';
-import { advise, applyChange, WEIGHT_RULES, type Advice } from '../../src/core/scoring';
+import { CHANGE_ORDER } from '../../src/core/advice/what-would-change';
+import { advise, applyChange, TIE_MARGIN, WEIGHT_RULES, type Advice } from '../../src/core/scoring';
 import fixture from '../fixtures/dataset-synthetic.json';
 import { SCENARIOS } from '../scenarios';
 
@@ -85,10 +86,45 @@ describe('hard constraints eliminate with a stated reason', () => {
     expect(scored?.reasons.join(' ')).toContain('Discouraged for new interfaces');
   });
 
-  it('module=0 eliminates methods that need a custom module', () => {
+  it('module=0 eliminates methods that need a custom module and offer nothing that exists already', () => {
     const advice = advise(ans({ module: false }), catalogue, null);
-    for (const m of methodsWhere((m) => m.needsModule))
+    for (const m of methodsWhere((m) => m.needsModule && !m.existing))
       expect(eliminatedReasons(advice, m.id)).toContain('Needs a custom kernel module, and you cannot ship one.');
+  });
+
+  it('module=0 keeps the interfaces that already exist and names them', () => {
+    const advice = advise(ans({ module: false, dir: 'k2u', style: 'event', size: 256, rate: 1 }), catalogue, null);
+    for (const m of methodsWhere((m) => m.needsModule && !!m.existing)) {
+      const r = advice.ranking.find((x) => x.method === m.id);
+      if (r) expect(r.reasons.join(' ')).toContain(`Without a module of your own: ${m.existing!.replace(/\.$/, '')}`);
+    }
+    expect(advice.ranking.map((r) => r.method)).toContain('uevent');
+  });
+
+  it('enforces the catalogue limits with their sources, with or without a dataset', () => {
+    const advice = advise(ans({ style: 'stream', size: 65_536, rate: 20_000 }), catalogue, null);
+    for (const id of ['eventfd', 'signal', 'sysfs', 'connector'] as const) {
+      const m = catalogue.methods.find((x) => x.id === id)!;
+      expect(eliminatedReasons(advice, id)?.join(' ')).toContain(`(${m.limits.maxPayloadBytes.source})`);
+    }
+  });
+
+  it('warns about answers outside physics', () => {
+    expect(advise(ans({ lat: 0.01 }), catalogue, null).inputWarnings.join(' ')).toContain('below what one system call');
+    expect(advise(ans({ size: 1 << 30, rate: 1e6 }), catalogue, null).inputWarnings.join(' ')).toContain(
+      'memory bandwidth',
+    );
+    expect(advise(ans(), catalogue, null).inputWarnings).toEqual([]);
+  });
+
+  it('calls scores within the tie margin a tie and names the runner-up', () => {
+    for (const s of SCENARIOS) {
+      const v = advise(ans(s.answers), catalogue, null).verdict;
+      if (v.margin === null) continue;
+      expect(v.confidence).toBe(v.margin <= TIE_MARGIN ? 'tie' : v.margin > 2 * TIE_MARGIN ? 'clear' : 'likely');
+      if (v.confidence === 'tie') expect(v.sentence).toMatch(/^A tie between /);
+      expect(v.whenNotToUse.length).toBeGreaterThan(0);
+    }
   });
 
   it('shell=1 eliminates methods a shell cannot use', () => {
@@ -259,19 +295,31 @@ describe('whatWouldChange', () => {
     },
   );
 
-  it('finds the smallest change first and describes it in a sentence', () => {
-    // Defaults: genetlink for k2u events; needing a shell rules it out.
-    const advice = advise(ans(), catalogue, null);
-    const shell = advice.whatWouldChange.find((c) => c.param === 'shell');
-    expect(shell).toMatchObject({ from: '0', to: '1' });
-    expect(shell!.sentence).toMatch(
-      /^If it had to work from a shell, .+ would come first instead of Generic netlink\.$/,
-    );
+  it('lists constraints before the problem statement, each flip beyond the tie margin, in a sentence', () => {
+    const a = ans({ style: 'stream', size: 4096, rate: 10_000 });
+    const advice = advise(a, catalogue, null);
+    const top = advice.ranking[0]!;
+    expect(advice.whatWouldChange.length).toBeGreaterThan(0);
+    const order = advice.whatWouldChange.map((c) => CHANGE_ORDER.indexOf(c.param));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    for (const c of advice.whatWouldChange) {
+      expect(c.sentence.endsWith(`would come first instead of ${top.name}.`), c.sentence).toBe(true);
+      expect(c.sentence).toMatch(/^(If|With|At) /);
+      const after = advise(applyChange(a, c), catalogue, null).ranking;
+      expect(after[0]!.method).toBe(c.newTop);
+      const old = after.find((r) => r.method === top.method);
+      if (old) expect(after[0]!.score - old.score).toBeGreaterThanOrEqual(TIE_MARGIN - 1);
+    }
   });
 
   it('offers the nearest kernel that makes something possible when nothing fits', () => {
-    const bpf = catalogue.methods.find((m) => !m.needsModule)!;
-    const advice = advise(ans({ module: false, kernel: '5.4' }), catalogue, null);
+    // A two-method catalogue where nothing fits: ioctl needs a module, the BPF ring buffer needs 5.8.
+    const small = {
+      ...catalogue,
+      methods: catalogue.methods.filter((m) => m.id === 'ioctl' || m.id === 'bpf-ringbuf'),
+    };
+    const bpf = small.methods.find((m) => !m.needsModule)!;
+    const advice = advise(ans({ module: false, kernel: '5.4' }), small, null);
     expect(advice.ranking).toEqual([]);
     const kernel = advice.whatWouldChange.find((c) => c.param === 'kernel');
     expect(compareKernel(kernel!.to, bpf.minKernel)).toBeGreaterThanOrEqual(0);

@@ -31,6 +31,8 @@ export interface Context {
   benefitTotal: number;
   /** Each trait's mean rating over the whole catalogue: the zero point of the trait fit. */
   meanRating: Map<TraitId, number>;
+  /** How many methods of the catalogue have each rating 0–5, per trait. */
+  ratingCounts: Map<TraitId, number[]>;
   dataset: Dataset | null;
   kind: DatasetKind | null;
 }
@@ -49,6 +51,7 @@ export function makeContext(a: Answers, catalogue: Catalogue, dataset: Dataset |
     costTraits: facts.cost.filter((t) => weights[t] > 0),
     benefitTotal: benefitTraits.reduce((s, t) => s + weights[t], 0),
     meanRating: facts.mean,
+    ratingCounts: facts.counts,
     dataset,
     kind: dataset ? datasetKind(dataset) : null,
   };
@@ -59,6 +62,7 @@ interface CatalogueFacts {
   benefit: TraitId[];
   cost: TraitId[];
   mean: Map<TraitId, number>;
+  counts: Map<TraitId, number[]>;
 }
 
 // A catalogue is immutable once loaded: what the scoring derives from it is derived once.
@@ -70,15 +74,20 @@ function catalogueFacts(catalogue: Catalogue): CatalogueFacts {
   const polarity = new Map(catalogue.traits.map((t) => [t.id, t.polarity]));
   const isCost = (t: TraitId) => (polarity.get(t) ?? 'benefit') === 'cost';
   const mean = new Map<TraitId, number>();
+  const counts = new Map<TraitId, number[]>();
   for (const t of TRAIT_IDS) {
     const sum = catalogue.methods.reduce((s, x) => s + (x.ratings[t]?.rating ?? 0), 0);
     mean.set(t, catalogue.methods.length > 0 ? sum / catalogue.methods.length : 0);
+    const c = [0, 0, 0, 0, 0, 0];
+    for (const x of catalogue.methods) c[x.ratings[t]?.rating ?? 0]!++;
+    counts.set(t, c);
   }
   f = {
     labels: new Map(catalogue.traits.map((t) => [t.id, t.label])),
     benefit: TRAIT_IDS.filter((t) => !isCost(t)),
     cost: TRAIT_IDS.filter((t) => isCost(t)),
     mean,
+    counts,
   };
   factsCache.set(catalogue, f);
   return f;

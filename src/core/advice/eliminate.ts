@@ -54,7 +54,8 @@ export function eliminate(m: Method, c: Context): Elimination[] {
     cut('privilege', () => `An unprivileged consumer cannot use it: ${sentence(m.privileges.text)}`);
   if (a.stable && m.abi === 'debug-only')
     cut('abi', () => `A debug-only interface, but you need a stable production one: ${sentence(m.abiNote)}`);
-  if (!a.module && m.needsModule) cut('module', () => 'Needs a custom kernel module, and you cannot ship one.');
+  if (!a.module && m.needsModule && !m.existing)
+    cut('module', () => 'Needs a custom kernel module, and you cannot ship one.');
   if (a.shell && !m.usableFromShell) cut('shell', () => 'Cannot be used from a shell, which you need.');
 
   const L = m.limits;

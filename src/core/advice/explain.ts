@@ -52,7 +52,7 @@ export function explainMethod(s: Scored, c: Context, mean: Map<TraitId, number>,
   for (const x of s.contributions) {
     if (x.kind === 'cost' && x.points <= -3)
       out.push(`${sign(x.points)}: ${x.rating}/5 burden for ${label(c, x.trait)}, and ${c.why[x.trait]?.() ?? ''}.`);
-    if (x.kind === 'rule') out.push(`${sign(x.points)}: ${x.text()}`);
+    if (x.kind === 'rule') out.push(x.points === 0 ? x.text() : `${sign(x.points)}: ${x.text()}`);
   }
   if (standIn)
     out.push(

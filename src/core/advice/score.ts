@@ -30,6 +30,9 @@ export type RuleId =
   | 'nobody-reads'
   | 'drops'
   | 'scope'
+  | 'existing'
+  | 'debug-fit'
+  | 'cannot-be-asked'
   | 'measured-budget'
   | 'measured-comparison';
 
@@ -42,10 +45,13 @@ export interface Scored {
 }
 
 export const POINTS = {
-  discouraged: 10,
-  viaLayer: 15,
+  discouraged: 15,
+  viaLayer: 20,
+  debugFit: 8,
+  scopeFit: 5,
   nearLimit: 10,
   pullForEvents: 10,
+  cannotBeAsked: 10,
   upcallWithDaemon: 8,
   nobodyReads: 12,
   dropsReported: 6,
@@ -59,11 +65,34 @@ export const POINTS = {
 export const POINTS_PER_WEIGHTED_RATING = 0.8;
 export const BASELINE = 50;
 
+/**
+ * The value of a rating for a trait of this weight. Up to weight 2 it is the rating itself; from there the
+ * curve bends until, at weight 5 (a need stated outright: 1 MiB frames, a 1 µs budget, 1 GB/s), it is
+ * quadratic, so that being the best at what the user asked for is worth more than being good at it:
+ * 5 against 4 is then 1.8 points, not 1.
+ */
+export function ratingValue(rating: number, weight: number): number {
+  const p = 1 + clamp((weight - 2) / 3, 0, 1);
+  return p === 1 ? rating : 5 * (rating / 5) ** p;
+}
+
+function meanValue(counts: number[] | undefined, weight: number): number {
+  if (!counts) return 0;
+  let sum = 0;
+  let n = 0;
+  for (let r = 0; r <= 5; r++) {
+    sum += (counts[r] ?? 0) * ratingValue(r, weight);
+    n += counts[r] ?? 0;
+  }
+  return n > 0 ? sum / n : 0;
+}
+
 function traitFit(m: Method, c: Context, traits: Contribution[] | null): number {
   let fit = BASELINE;
   for (const t of c.benefitTraits) {
     const rating = m.ratings[t]?.rating ?? 0;
-    const points = POINTS_PER_WEIGHTED_RATING * c.weights[t] * (rating - (c.meanRating.get(t) ?? 0));
+    const w = c.weights[t];
+    const points = POINTS_PER_WEIGHTED_RATING * w * (ratingValue(rating, w) - meanValue(c.ratingCounts.get(t), w));
     fit += points;
     traits?.push({ kind: 'trait', trait: t, weight: c.weights[t], rating, points });
   }
@@ -86,8 +115,9 @@ export function score(
   const contributions: Contribution[] = [];
   const fit = traitFit(m, c, explain ? contributions : null);
   let raw = fit;
-  const rule = (id: RuleId, points: number, text: () => string) => {
-    if (points === 0) return;
+  // A rule of 0 points is recorded only as a note (note = true): it informs without moving the score.
+  const rule = (id: RuleId, points: number, text: () => string, note = false) => {
+    if (points === 0 && !note) return;
     raw += points;
     if (explain) contributions.push({ kind: 'rule', rule: id, points, text });
   };
@@ -104,6 +134,18 @@ export function score(
       'discouraged',
       -POINTS.discouraged,
       () => `Discouraged for new interfaces, and you need a stable one: ${sentence(m.abiNote)}`,
+    );
+
+  if (!a.module && m.needsModule && m.existing)
+    rule('existing', 0, () => `Without a module of your own: ${sentence(m.existing!)}`, true);
+
+  // When the user says it is not a product interface, the kernel's own debug interfaces are where
+  // reviewers send debug data: no ABI to keep, and no new device or family to review.
+  if (!a.stable && m.abi === 'debug-only')
+    rule(
+      'debug-fit',
+      POINTS.debugFit,
+      () => `Made for exactly this: debug data with no ABI promise (${sentence(m.abiNote)})`,
     );
 
   const L = m.limits;
@@ -134,6 +176,13 @@ export function score(
       );
     }
     const delivery = L.delivery.value;
+    if (a.style === 'request' && a.dir === 'k2u' && delivery !== 'pull' && !m.directions.includes('u2k'))
+      rule(
+        'cannot-be-asked',
+        -POINTS.cannotBeAsked,
+        () =>
+          'User space cannot ask it for anything: it only delivers what the kernel decides to send, when it decides to.',
+      );
     const kernelSpeaks = a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
     if (kernelSpeaks && delivery === 'pull')
       rule(
@@ -171,6 +220,13 @@ export function score(
     if (a.style === 'config' && a.scope !== null) {
       const s = L.settingScope.value;
       const wrong = (a.scope === 'device' && s === 'system') || (a.scope === 'system' && s === 'device');
+      if (s === a.scope)
+        rule(
+          'scope',
+          POINTS.scopeFit,
+          () =>
+            `It is the kernel's home for ${s === 'system' ? 'system-wide' : 'per-device'} settings (${L.settingScope.source}).`,
+        );
       if (wrong)
         rule(
           'scope',

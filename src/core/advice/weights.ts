@@ -37,6 +37,8 @@ export const WEIGHT_RULES: Record<TraitId, string> = {
   'shell-usable': 'Weight 3 when it must work from a shell, 0.5 for settings otherwise.',
   'needs-sync': 'A cost: weight 1 for streams, 0.5 otherwise.',
   'needs-root': 'A cost: weight 2 for an unprivileged consumer, 0.25 otherwise (least privilege).',
+  machinery:
+    'A cost: weight 1.5 (the simplest interface that does the job), 2.5 for a wake-up without payload, where any machinery is more than the message.',
 };
 
 export function traitWeights(a: Answers): { weights: TraitWeights; why: TraitWhy } {
@@ -140,6 +142,12 @@ export function traitWeights(a: Answers): { weights: TraitWeights; why: TraitWhy
   w['needs-sync'] = a.style === 'stream' ? 1 : 0.5;
   why['needs-sync'] = () =>
     a.style === 'stream' ? 'a stream keeps producer and consumer in step' : 'locking is code to get right';
+
+  w.machinery = a.size === 0 ? 2.5 : 1.5;
+  why.machinery = () =>
+    a.size === 0
+      ? 'there is no payload: any machinery is more than the message'
+      : 'the simplest interface is the one to review';
 
   w['needs-root'] = a.unpriv ? 2 : 0.25;
   why['needs-root'] = () => (a.unpriv ? 'the consumer runs unprivileged' : 'least privilege');
