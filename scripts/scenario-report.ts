@@ -24,12 +24,14 @@ let failures = 0;
 const known: { dataset: string; name: string; problems: string }[] = [];
 for (const ds of datasets) {
   let ok = 0;
+  let topOk = 0;
   for (const s of SCENARIOS) {
     const advice = advise({ ...DEFAULT_ANSWERS, ...s.answers }, catalogue, ds);
     const top3 = advice.ranking.slice(0, 3).map((r) => `${r.method} ${r.score}`);
     const ids = advice.ranking.map((r) => r.method as string);
     const problems: string[] = [];
     if (ids[0] !== s.expectTop) problems.push(`top ${ids[0] ?? 'none'} ≠ ${s.expectTop}`);
+    else topOk++;
     for (const m of ids.slice(0, 3))
       if (!(s.acceptableTopThree as string[]).includes(m)) problems.push(`${m} in top 3`);
     for (const m of s.mustEliminate ?? []) if (ids.includes(m)) problems.push(`${m} not eliminated`);
@@ -43,7 +45,9 @@ for (const ds of datasets) {
         `${problems.length ? '✗' : '✓'} [${ds?.id ?? 'none'}] ${s.name}: ${top3.join(', ')}  ${problems.join('; ')}`,
       );
   }
-  console.log(`== ${ds?.id ?? 'no dataset'}: ${ok}/${SCENARIOS.length} agree`);
+  console.log(
+    `== ${ds?.id ?? 'no dataset'}: ${ok}/${SCENARIOS.length} agree in full, ${topOk}/${SCENARIOS.length} on the first pick`,
+  );
 }
 if (process.argv.includes('--write-known')) {
   const body = known.map((k) => `  ${JSON.stringify(k)},`).join('\n');
