@@ -6,7 +6,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top chardev ≠ genetlink',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'none',
@@ -16,6 +16,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   { dataset: 'none', name: 'Driver exposing one tunable to shell scripts', problems: 'configfs in top 3' },
   { dataset: 'none', name: 'Debug counter dump read by hand while developing', problems: 'relay in top 3' },
   { dataset: 'none', name: 'Frame grabber delivering 1 MiB frames at 60 Hz', problems: 'bpf-ringbuf in top 3' },
+  {
+    dataset: 'none',
+    name: 'Security module asking a user-space daemon for allow/deny decisions',
+    problems: 'top ioctl ≠ chardev',
+  },
   {
     dataset: 'none',
     name: 'Hotplug-style upcall that runs a program when a device appears',
@@ -44,11 +49,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'High-rate submission of 64-byte commands on a 5.15 kernel (before io_uring passthrough)',
-    problems: 'top chardev ≠ ioctl',
-  },
-  {
-    dataset: 'none',
     name: 'Kernel notifying many listeners of process events',
     problems: 'chardev in top 3; mmap in top 3',
   },
@@ -61,6 +61,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'none',
+    name: 'Real-time control loop: small commands into the driver with a 10 µs budget',
     problems: 'genetlink in top 3',
   },
   {
@@ -118,7 +123,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top chardev ≠ genetlink',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'none',
@@ -128,7 +133,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
-    problems: 'top chardev ≠ genetlink',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'none',
@@ -212,14 +217,9 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'User-space driver (VFIO-style) receiving device interrupts',
-    problems: 'top chardev ≠ eventfd',
-  },
-  {
-    dataset: 'none',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems:
-      'top genetlink ≠ chardev; genetlink in top 3; eventfd in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
   },
   {
     dataset: 'none',
@@ -284,8 +284,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems:
-      'top chardev ≠ ioctl; genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
   },
   {
     dataset: 'none',
@@ -330,7 +329,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-27t0814z',
     name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top chardev ≠ genetlink',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'local-stock-2026-11-27t0814z',
@@ -409,6 +408,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-27t0814z',
+    name: 'Real-time control loop: small commands into the driver with a 10 µs budget',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-27t0814z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
   },
@@ -470,17 +474,17 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-27t0814z',
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top chardev ≠ genetlink',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'local-stock-2026-11-27t0814z',
-    name: 'GPU driver: creating buffer objects and submitting command buffers',
-    problems: 'top chardev ≠ ioctl',
+    name: 'FUSE-style file system daemon serving 4 KiB requests that must never be dropped',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'local-stock-2026-11-27t0814z',
     name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
-    problems: 'top chardev ≠ genetlink',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'local-stock-2026-11-27t0814z',
@@ -571,7 +575,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-27t0814z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems:
-      'top genetlink ≠ chardev; genetlink in top 3; eventfd in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-27t0814z',
@@ -641,8 +645,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-27t0814z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems:
-      'top chardev ≠ ioctl; genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-27t0814z',
@@ -687,7 +690,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
     name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top chardev ≠ genetlink',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
@@ -708,6 +711,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-27t0832z',
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
     problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Security module asking a user-space daemon for allow/deny decisions',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
@@ -738,11 +746,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-27t0832z',
     name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
     problems: 'top chardev ≠ sysfs; mmap in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-27t0832z',
-    name: 'High-rate submission of 64-byte commands on a 5.15 kernel (before io_uring passthrough)',
-    problems: 'top chardev ≠ ioctl',
   },
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
@@ -837,17 +840,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top chardev ≠ genetlink',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-27t0832z',
-    name: 'GPU driver: creating buffer objects and submitting command buffers',
-    problems: 'top chardev ≠ ioctl',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
     name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
-    problems: 'top chardev ≠ genetlink',
+    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
@@ -938,7 +936,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-27t0832z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems:
-      'top genetlink ≠ chardev; genetlink in top 3; eventfd in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
@@ -1008,8 +1006,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems:
-      'top chardev ≠ ioctl; genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',
@@ -1035,6 +1032,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-27t0832z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
     problems: 'top chardev ≠ procfs; configfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-27t0832z',
+    name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-tcg-full-2026-11-27t0832z',

@@ -67,6 +67,11 @@ export const limitsSchema = z.strictObject({
   lockdown: sourced(z.enum(['ok', 'restricted', 'unavailable'])),
   /** Inside a container (user/network namespaces): who can use it and in which namespace it acts. */
   containers: sourced(z.string().min(10)),
+  /**
+   * How a request finds its answer: 'one-call' (the same system call carries both, as an _IOWR ioctl),
+   * 'paired' (the answer is matched to the request by a sequence number), 'none' (separate operations).
+   */
+  requestReply: sourced(z.enum(['one-call', 'paired', 'none'])),
   /** Per-device ('device'), system-wide ('system') or either, for settings. */
   settingScope: sourced(z.enum(['device', 'system', 'either', 'none'])),
   /**

@@ -33,6 +33,7 @@ export type RuleId =
   | 'existing'
   | 'debug-fit'
   | 'cannot-be-asked'
+  | 'request-reply'
   | 'measured-budget'
   | 'measured-comparison';
 
@@ -52,6 +53,8 @@ export const POINTS = {
   nearLimit: 10,
   pullForEvents: 10,
   cannotBeAsked: 10,
+  oneCall: 6,
+  paired: 3,
   upcallWithDaemon: 8,
   nobodyReads: 12,
   dropsReported: 6,
@@ -176,6 +179,13 @@ export function score(
       );
     }
     const delivery = L.delivery.value;
+    const rr = L.requestReply.value;
+    if (a.style === 'request' && a.dir !== 'k2u' && rr !== 'none')
+      rule('request-reply', rr === 'one-call' ? POINTS.oneCall : POINTS.paired, () =>
+        rr === 'one-call'
+          ? `One system call carries the request and returns its answer (${L.requestReply.source}).`
+          : `Each answer is matched to its request by a sequence number (${L.requestReply.source}).`,
+      );
     if (a.style === 'request' && a.dir === 'k2u' && delivery !== 'pull' && !m.directions.includes('u2k'))
       rule(
         'cannot-be-asked',
