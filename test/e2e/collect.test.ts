@@ -17,6 +17,7 @@ let url: string;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
+const TOKEN = 'test-token-collect-e2e-0123456789';
 
 /** Process ids of running QEMU system emulators; those whose parent is this process when `mine` is set. */
 function qemuPids(mine = false): number[] {
@@ -38,7 +39,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kcomm-collect-'));
   cpSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
   // The real runner: it writes the dataset into this app's own (temporary) data/benchmarks.
-  app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs') });
+  app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs'), token: TOKEN });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -58,8 +59,10 @@ describe('collect page in the browser', () => {
       const datasetsBefore = readdirSync(path.join(REPO_ROOT, 'data', 'benchmarks'));
       const qemuBefore = new Set(qemuPids());
 
-      await page.goto(`${url}/collect`);
+      // As a user does: the link `npm start` printed, which leaves the token in cookies and the clean URL.
+      await page.goto(`${url}/collect?token=${TOKEN}`);
       await page.getByRole('heading', { name: 'Collect benchmarks' }).waitFor();
+      expect(new URL(page.url()).search).toBe('');
       await page.getByText('Guest kernel and headers').waitFor();
       await expect(page.getByRole('radio', { name: /^This machine/ }).isDisabled()).resolves.toBe(true);
       await page.getByRole('checkbox', { name: 'ioctl on a device node' }).waitFor();

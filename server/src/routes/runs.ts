@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
 import { METHOD_IDS } from '../../../src/core/ids';
 import { HttpError } from '../lib/errors';
 import type { RunEvent, RunManager } from '../runs/run-manager';
@@ -44,7 +45,25 @@ export interface RunsOptions {
   localRefusal: () => string | null;
 }
 
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'string', pattern: '^(?:[1-9][0-9]?|1[0-9][0-9]|200)$' },
+    offset: { type: 'string', pattern: '^(?:0|[1-9][0-9]{0,5})$' },
+  },
+} as const;
+
+/** A comment line on idle event streams, so proxies and the peer see the connection alive. */
+const HEARTBEAT_MS = 15_000;
+
 export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOptions) {
+  // Open event streams, ended first when the server closes (they would otherwise hold it open).
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...streams]) end();
+  });
+
   app.post<{ Body: RunRequest }>('/api/runs', { schema: { body: runBody } }, async (req, reply) => {
     const body = req.body;
     if (body.target === 'local') {
@@ -63,7 +82,11 @@ export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOpti
     return reply.code(202).send({ id: run.id });
   });
 
-  app.get('/api/runs', async () => ({ runs: runs.list() }));
+  app.get<{ Querystring: { limit?: string; offset?: string } }>(
+    '/api/runs',
+    { schema: { querystring: listQuery } },
+    async (req) => runs.list(Number(req.query.offset ?? 0), Number(req.query.limit ?? 50)),
+  );
 
   app.get<{ Params: { id: string } }>('/api/runs/:id', { schema: { params: idParams } }, async (req) => {
     const run = runs.get(req.params.id);
@@ -85,6 +108,8 @@ export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOpti
     if (!run) throw new HttpError(404, 'not-found', `No run with id "${req.params.id}".`);
     reply.hijack();
     const res = reply.raw;
+    // The stream outlives the connection timeout by design; the heartbeat finds dead peers instead.
+    (req.raw.socket as Partial<Socket> | undefined)?.setTimeout?.(0);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
@@ -95,13 +120,17 @@ export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOpti
       send(e);
       if (e.type === 'state' && runs.isFinal(e.run)) close();
     };
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const close = () => {
+      clearInterval(heartbeat);
+      streams.delete(close);
       runs.events.off(run.id, listener);
       res.end();
     };
     send({ type: 'state', run });
     if (runs.isFinal(run)) return close();
+    streams.add(close);
     runs.events.on(run.id, listener);
-    req.raw.on('close', () => runs.events.off(run.id, listener));
+    req.raw.on('close', close);
   });
 }
