@@ -1,6 +1,7 @@
 // The companion server: the JSON API and the built app. Plugins and routes are registered here; handlers
 // stay thin and the logic lives in src/core (shared with the app) and server/src/lib.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -126,6 +127,8 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   });
 
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  // Brotli or gzip for every body over 1 KiB the client accepts (JSON, the app's HTML, JS and CSS).
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   catalogueRoutes(app, catalogue);
   datasetRoutes(app, datasets);
@@ -153,7 +156,19 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   healthRoutes(app, () => localRefusal(opts.allowLocal ?? false), opts.probeAccel ?? false);
 
   const hasDist = existsSync(path.join(distDir, 'index.html'));
-  if (hasDist) await app.register(fastifyStatic, { root: distDir, wildcard: false });
+  // Vite names every built asset by its content hash: cached for a year and never revalidated. The page
+  // itself is revalidated on each visit, so a new build is picked up at once.
+  if (hasDist) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        const hashed = path.relative(distDir, file).startsWith(`assets${path.sep}`);
+        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '';
