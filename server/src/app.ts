@@ -11,6 +11,7 @@ import { loadCatalogue } from './lib/catalogue-store';
 import { DatasetStore } from './lib/dataset-store';
 import { generateToken, makeAuth } from './lib/auth';
 import { HttpError } from './lib/errors';
+import { HealthService } from './lib/health';
 import { isStateChanging, makeHostGuard } from './lib/host-guard';
 import { applySecurityHeaders } from './lib/security-headers';
 import { adviceRoutes } from './routes/advice';
@@ -153,7 +154,13 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     measurable: new Set(catalogue.methods.filter((m) => m.reference.path !== null).map((m) => m.id)),
     localRefusal: () => localRefusal(opts.allowLocal ?? false),
   });
-  healthRoutes(app, () => localRefusal(opts.allowLocal ?? false), opts.probeAccel ?? false);
+  healthRoutes(
+    app,
+    new HealthService({
+      localRefusal: () => localRefusal(opts.allowLocal ?? false),
+      probeAccel: opts.probeAccel ?? false,
+    }),
+  );
 
   const hasDist = existsSync(path.join(distDir, 'index.html'));
   // Vite names every built asset by its content hash: cached for a year and never revalidated. The page
