@@ -14,11 +14,23 @@ export const isFinal = (state: RunState) => FINAL_STATES.has(state);
 /** The server keeps the last 200 log lines of a run; the live view keeps as many. */
 export const LOG_TAIL = 200;
 
+/** The harness measures messages of 1 B … 1 MiB (KC_MAX_SIZE in server/harness/harness.h). */
+export const HARNESS_MAX_SIZE = 1 << 20;
+
+const distinct = <T>(items: T[]) => new Set(items).size === items.length;
+/** A list without repeats: checked by zod (refine) and by JSON Schema (uniqueItems). */
+const uniqueArray = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).min(1).max(max).refine(distinct, 'must not repeat an item').meta({ uniqueItems: true });
+
+/**
+ * The body of POST /api/runs: the one declaration of the request. Its TypeScript type is inferred from it, and
+ * the server validates bodies with the JSON Schema generated from it (routes/runs.ts).
+ */
 export const runRequestSchema = z.strictObject({
   target: z.enum(['vm', 'local']),
   profile: z.enum(['quick', 'full', 'stock']),
-  methods: z.array(z.enum(METHOD_IDS)).min(1).optional(),
-  sizes: z.array(z.number().int().positive()).min(1).optional(),
+  methods: uniqueArray(z.enum(METHOD_IDS), METHOD_IDS.length).optional(),
+  sizes: uniqueArray(z.number().int().min(1).max(HARNESS_MAX_SIZE), 16).optional(),
 });
 export type RunRequest = z.infer<typeof runRequestSchema>;
 export type RunTarget = RunRequest['target'];

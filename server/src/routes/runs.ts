@@ -1,36 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Socket } from 'node:net';
-import { METHOD_IDS } from '../../../src/core/ids';
+import { z } from 'zod';
+import { runRequestSchema } from '../../../src/core/runs';
 import { HttpError } from '../lib/errors';
 import type { RunEvent, RunManager } from '../runs/run-manager';
 import type { RunRequest } from '../runs/types';
 
-/** The harness measures messages of 1 B … 1 MiB (KC_MAX_SIZE in server/harness/harness.h). */
-export const HARNESS_MAX_SIZE = 1 << 20;
-
-const runBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['target', 'profile'],
-  properties: {
-    target: { type: 'string', enum: ['vm', 'local'] },
-    profile: { type: 'string', enum: ['quick', 'full', 'stock'] },
-    methods: {
-      type: 'array',
-      minItems: 1,
-      maxItems: METHOD_IDS.length,
-      uniqueItems: true,
-      items: { type: 'string', enum: [...METHOD_IDS] },
-    },
-    sizes: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 16,
-      uniqueItems: true,
-      items: { type: 'integer', minimum: 1, maximum: HARNESS_MAX_SIZE },
-    },
-  },
-} as const;
+// The JSON Schema of the request, generated from its one declaration in src/core/runs.ts.
+const runBody = z.toJSONSchema(runRequestSchema, { target: 'draft-7', io: 'input' });
 
 const idParams = {
   type: 'object',
