@@ -1,34 +1,72 @@
-// The Runs and Health API's shapes, shared by the server (server/src/runs, server/src/routes/health.ts)
-// and the app's Collect page: one declaration for both sides.
-import type { MethodId } from './ids';
+// The run lifecycle, shared by the server (server/src/runs, server/src/routes) and the app's Collect page:
+// the shapes of the Runs and Health API, the final states, the log tail and the one fold of stream events
+// into a run. One declaration for both sides.
+import { z } from 'zod';
+import { METHOD_IDS } from './ids';
 
 export const RUN_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunState = (typeof RUN_STATES)[number];
 
-export type RunTarget = 'vm' | 'local';
-export type RunProfile = 'quick' | 'full' | 'stock';
+/** States a run never leaves. */
+export const FINAL_STATES: ReadonlySet<RunState> = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
+export const isFinal = (state: RunState) => FINAL_STATES.has(state);
 
-export interface RunRequest {
-  target: RunTarget;
-  profile: RunProfile;
-  methods?: MethodId[];
-  sizes?: number[];
+/** The server keeps the last 200 log lines of a run; the live view keeps as many. */
+export const LOG_TAIL = 200;
+
+/** The harness measures messages of 1 B … 1 MiB (KC_MAX_SIZE in server/harness/harness.h). */
+export const HARNESS_MAX_SIZE = 1 << 20;
+
+const distinct = <T>(items: T[]) => new Set(items).size === items.length;
+/** A list without repeats: checked by zod (refine) and by JSON Schema (uniqueItems). */
+const uniqueArray = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).min(1).max(max).refine(distinct, 'must not repeat an item').meta({ uniqueItems: true });
+
+/**
+ * The body of POST /api/runs: the one declaration of the request. Its TypeScript type is inferred from it, and
+ * the server validates bodies with the JSON Schema generated from it (routes/runs.ts).
+ */
+export const runRequestSchema = z.strictObject({
+  target: z.enum(['vm', 'local']),
+  profile: z.enum(['quick', 'full', 'stock']),
+  methods: uniqueArray(z.enum(METHOD_IDS), METHOD_IDS.length).optional(),
+  sizes: uniqueArray(z.number().int().min(1).max(HARNESS_MAX_SIZE), 16).optional(),
+});
+export type RunRequest = z.infer<typeof runRequestSchema>;
+export type RunTarget = RunRequest['target'];
+export type RunProfile = RunRequest['profile'];
+
+/** A run as the API returns it and as the server keeps it on disk (var/runs/<id>.json). */
+export const runSchema = z.object({
+  id: z.string().regex(/^run-[0-9]{8}t[0-9]{6}z-[a-z0-9]{6}$/),
+  request: runRequestSchema,
+  state: z.enum(RUN_STATES),
+  phase: z.string(),
+  percent: z.number(),
+  etaSeconds: z.number().nullable(),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+  datasetId: z.string().nullable(),
+  error: z.string().nullable(),
+  pointsMeasured: z.number().int().nonnegative(),
+  logTail: z.array(z.string()),
+});
+export type Run = z.infer<typeof runSchema>;
+
+/** A run history file that could not be read, listed by GET /api/runs with its error. */
+export interface CorruptRunFile {
+  file: string;
+  error: string;
 }
 
-export interface Run {
-  id: string;
-  request: RunRequest;
-  state: RunState;
-  phase: string;
-  percent: number;
-  etaSeconds: number | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  datasetId: string | null;
-  error: string | null;
-  pointsMeasured: number;
-  logTail: string[];
+/** GET /api/runs?limit=&offset=: newest first. */
+export interface RunList {
+  runs: Run[];
+  total: number;
+  offset: number;
+  limit: number;
+  corrupt: CorruptRunFile[];
 }
 
 /** What a benchmark runner reports while it works; the run manager turns these into run state. */
@@ -42,6 +80,27 @@ export type RunnerEvent =
 export type RunEvent = { type: 'state'; run: Run } | RunnerEvent;
 
 export const RUN_EVENT_TYPES = ['state', 'phase', 'point', 'progress', 'log'] as const;
+
+/** The run after one event: a state event replaces it whole (it is the server's own copy). */
+export function applyRunEvent(run: Run | null, event: RunEvent): Run | null {
+  if (event.type === 'state') return event.run;
+  if (run === null) return null;
+  switch (event.type) {
+    case 'phase':
+      return { ...run, phase: event.name };
+    case 'progress':
+      return { ...run, percent: Math.max(0, Math.min(100, event.percent)), etaSeconds: event.etaSeconds };
+    case 'point':
+      return { ...run, pointsMeasured: run.pointsMeasured + 1 };
+    case 'log':
+      return { ...run, logTail: [...run.logTail, event.line].slice(-LOG_TAIL) };
+  }
+}
+
+// The per-launch token (server/src/lib/auth.ts): the app sends the CSRF cookie's value in this header.
+export const SESSION_COOKIE = 'kcomm_session';
+export const CSRF_COOKIE = 'kcomm_csrf';
+export const CSRF_HEADER = 'x-kcomm-csrf';
 
 export interface HealthCheck {
   ok: boolean;

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,10 @@ beforeAll(async () => {
     path.join(dataDir, 'benchmarks', 'wrong-shape.json'),
     JSON.stringify({ ...fixture, id: 'wrong-shape', results: 'x' }),
   );
+  writeFileSync(path.join(dataDir, 'benchmarks', 'leaky.json'), 'SECRET-BYTES-0123 {"not": json}');
+  // A link to a file outside data/benchmarks (here a valid dataset with another name): never followed.
+  writeFileSync(path.join(dataDir, 'outside.json'), JSON.stringify({ ...fixture, id: 'linked' }));
+  symlinkSync(path.join(dataDir, 'outside.json'), path.join(dataDir, 'benchmarks', 'linked.json'));
   app = await buildApp({ dataDir, distDir: path.join(dataDir, 'no-dist') });
 });
 afterAll(async () => {
@@ -60,6 +64,21 @@ describe('read API', () => {
     expect(broken?.ok).toBe(false);
     expect(broken?.error).toMatch(/not valid JSON/);
     expect(list.find((d) => d.id === 'wrong-shape')?.error).toMatch(/results/);
+  });
+
+  it('does not follow a symbolic link, and never quotes a broken file’s bytes', async () => {
+    const list = (await get('/api/datasets')).json().datasets as { id: string; ok: boolean; error?: string }[];
+    expect(list.find((d) => d.id === 'linked')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/symbolic link/),
+    });
+    const linked = await get('/api/datasets/linked');
+    expect(linked.statusCode).toBe(422);
+    expect(linked.body).not.toContain('fixture');
+    const leaky = list.find((d) => d.id === 'leaky')!;
+    expect(leaky.error).toMatch(/^not valid JSON/);
+    expect(JSON.stringify(list)).not.toContain('SECRET-BYTES');
+    expect((await get('/api/datasets/leaky')).body).not.toContain('SECRET-BYTES');
   });
 
   it('GET /api/datasets/:id returns the dataset, 404 for an unknown id, 422 for a corrupt one', async () => {

@@ -31,6 +31,7 @@ async function makeApp(mode: 'ok' | 'fail' | 'hang', extra: { allowLocal?: boole
     distDir: path.join(dir, 'no-dist'),
     runsDir: path.join(dir, 'runs'),
     runner: fakeRunner(mode),
+    token: TOKEN,
     ...extra,
   });
   return app;
@@ -45,12 +46,15 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const TOKEN = 'test-token-runs-api-0123456789';
 const H = { host: '127.0.0.1:5178' };
+/** What a script sends to change state: the token as a bearer. */
+const A = { ...H, authorization: `Bearer ${TOKEN}` };
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   app.inject({
     method: 'POST',
     url: '/api/runs',
-    headers: { ...H, 'content-type': 'application/json', ...headers },
+    headers: { ...A, 'content-type': 'application/json', ...headers },
     payload: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
@@ -85,14 +89,14 @@ describe('runs API', () => {
     const first = (await post({ target: 'vm', profile: 'quick' })).json().id;
     const second = (await post({ target: 'vm', profile: 'full' })).json().id;
     expect(app.runs.get(second)!.state).toBe('queued');
-    const del2 = await app.inject({ method: 'DELETE', url: `/api/runs/${second}`, headers: H });
+    const del2 = await app.inject({ method: 'DELETE', url: `/api/runs/${second}`, headers: A });
     expect(del2.statusCode).toBe(200);
-    const del1 = await app.inject({ method: 'DELETE', url: `/api/runs/${first}`, headers: H });
+    const del1 = await app.inject({ method: 'DELETE', url: `/api/runs/${first}`, headers: A });
     expect(del1.statusCode).toBe(200);
     await app.runs.drain();
     expect(app.runs.get(first)!.state).toBe('cancelled');
     expect(app.runs.get(second)!.state).toBe('cancelled');
-    const again = await app.inject({ method: 'DELETE', url: `/api/runs/${first}`, headers: H });
+    const again = await app.inject({ method: 'DELETE', url: `/api/runs/${first}`, headers: A });
     expect(again.statusCode).toBe(409);
   });
 
@@ -161,7 +165,7 @@ describe('hostile and malformed requests get a JSON 4xx and change nothing', () 
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
       expect(typeof res.json().message).toBe('string');
-      expect(app.runs.list()).toHaveLength(0);
+      expect(app.runs.list().runs).toHaveLength(0);
       expect(readdirSync(path.join(dir, 'runs'))).toHaveLength(0);
       expect((await app.inject({ method: 'GET', url: '/api/methods', headers: H })).statusCode).toBe(200);
     });
@@ -187,7 +191,7 @@ describe('hostile and malformed requests get a JSON 4xx and change nothing', () 
     ['malformed run id', () => app.inject({ method: 'GET', url: '/api/runs/12345', headers: H })],
     [
       'cancel unknown run',
-      () => app.inject({ method: 'DELETE', url: '/api/runs/run-20260101t000000z-abcdef', headers: H }),
+      () => app.inject({ method: 'DELETE', url: '/api/runs/run-20260101t000000z-abcdef', headers: A }),
     ],
     [
       'cross-origin DELETE',
@@ -195,14 +199,14 @@ describe('hostile and malformed requests get a JSON 4xx and change nothing', () 
         app.inject({
           method: 'DELETE',
           url: '/api/runs/run-20260101t000000z-abcdef',
-          headers: { ...H, origin: 'http://evil.example' },
+          headers: { ...A, origin: 'http://evil.example' },
         }),
     ],
     [
       'events of unknown run',
       () => app.inject({ method: 'GET', url: '/api/runs/run-20260101t000000z-abcdef/events', headers: H }),
     ],
-    ['PUT on runs', () => app.inject({ method: 'PUT', url: '/api/runs', headers: H, payload: {} })],
+    ['PUT on runs', () => app.inject({ method: 'PUT', url: '/api/runs', headers: A, payload: {} })],
     ['advice with garbage', () => app.inject({ method: 'GET', url: '/api/advice?size=%FF%FE&rate=NaN', headers: H })],
     [
       'advice with huge numbers',
@@ -220,7 +224,7 @@ describe('hostile and malformed requests get a JSON 4xx and change nothing', () 
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
       expect(typeof res.json().message).toBe('string');
-      expect(app.runs.list()).toHaveLength(0);
+      expect(app.runs.list().runs).toHaveLength(0);
       expect((await app.inject({ method: 'GET', url: '/api/methods', headers: H })).statusCode).toBe(200);
     });
   }

@@ -11,6 +11,9 @@ import { buildApp, REPO_ROOT } from '../../server/src/app';
 let dir: string;
 let app: FastifyInstance;
 const H = { host: '127.0.0.1' };
+const TOKEN = 'test-token-runs-faults-0123456789';
+/** State-changing requests carry the server's token, as a script does. */
+const A = { ...H, authorization: `Bearer ${TOKEN}` };
 
 function qemuChildren(): number[] {
   try {
@@ -32,7 +35,7 @@ async function startRunAndWaitFor(phase: string): Promise<string> {
   const res = await app.inject({
     method: 'POST',
     url: '/api/runs',
-    headers: { ...H, 'content-type': 'application/json' },
+    headers: { ...A, 'content-type': 'application/json' },
     payload: { target: 'vm', profile: 'quick', methods: ['ioctl', 'chardev', 'procfs'] },
   });
   expect(res.statusCode).toBe(202);
@@ -51,7 +54,7 @@ const benchDir = () => path.join(dir, 'data', 'benchmarks');
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kcomm-faults-'));
   cpSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
-  app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs') });
+  app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs'), token: TOKEN });
 });
 afterEach(async () => {
   await app.close();
@@ -79,7 +82,7 @@ describe('runs API faults with the real VM', () => {
   it('cancel mid-run: cancelled, no QEMU left, no dataset written', async () => {
     const before = snapshot(benchDir());
     const id = await startRunAndWaitFor('measure');
-    const res = await app.inject({ method: 'DELETE', url: `/api/runs/${id}`, headers: H });
+    const res = await app.inject({ method: 'DELETE', url: `/api/runs/${id}`, headers: A });
     expect(res.statusCode).toBe(200);
     await app.runs.drain();
     expect(app.runs.get(id)!.state).toBe('cancelled');
@@ -91,7 +94,7 @@ describe('runs API faults with the real VM', () => {
     const id = await startRunAndWaitFor('measure');
     await app.close();
     expect(qemuChildren()).toEqual([]);
-    app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs') });
+    app = await buildApp({ dataDir: path.join(dir, 'data'), runsDir: path.join(dir, 'runs'), token: TOKEN });
     const run = (await app.inject({ method: 'GET', url: `/api/runs/${id}`, headers: H })).json();
     expect(run.state).toBe('interrupted');
   });

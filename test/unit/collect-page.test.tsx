@@ -121,7 +121,14 @@ function renderCollect(url = '/collect') {
   return { client, invalidate, router };
 }
 
+/** The CSRF cookie the server sets when its link with the token is opened (server/src/lib/auth.ts). */
+const CSRF = 'nonce123.signature456';
+const setSession = (on: boolean) => {
+  document.cookie = on ? `kcomm_csrf=${CSRF}; path=/` : 'kcomm_csrf=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+};
+
 beforeEach(() => {
+  setSession(true);
   FakeEventSource.all = [];
   runs = [];
   handler = () => undefined;
@@ -139,6 +146,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  setSession(false);
   cleanup();
   vi.unstubAllGlobals();
   vi.useRealTimers();
@@ -191,6 +199,8 @@ describe('collect page: starting a run', () => {
     await waitFor(() => expect(calls('POST', '/api/runs')).toHaveLength(1));
     const init = calls('POST', '/api/runs')[0]![1] as RequestInit;
     expect(JSON.parse(init.body as string)).toEqual({ target: 'vm', profile: 'full', methods: ['chardev', 'ioctl'] });
+    // The session's CSRF cookie goes back as a header: what a page on another origin cannot do.
+    expect((init.headers as Record<string, string>)['x-kcomm-csrf']).toBe(CSRF);
     await waitFor(() => expect(router.state.location.search).toBe(`?run=${RUN_ID}`));
     await waitFor(() => expect(FakeEventSource.latest().url).toBe(`/api/runs/${RUN_ID}/events`));
   });
@@ -207,6 +217,31 @@ describe('collect page: starting a run', () => {
       target: 'vm',
       profile: 'quick',
     });
+  });
+
+  it('without the token’s session, says how to get it and does not offer to start', async () => {
+    setSession(false);
+    renderCollect();
+    await screen.findByRole('checkbox', { name: 'ioctl on a device node' });
+    expect(screen.getByText(/Starting runs needs this server’s token/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Start run' })).toBeDisabled();
+    expect(calls('POST', '/api/runs')).toHaveLength(0);
+  });
+
+  it('cancels with the session’s CSRF header', async () => {
+    const user = userEvent.setup();
+    runs = [makeRun()];
+    handler = (url, init) =>
+      url === `/api/runs/${RUN_ID}` && init?.method === 'DELETE'
+        ? Response.json({ id: RUN_ID, cancelling: true })
+        : undefined;
+    renderCollect(`/collect?run=${RUN_ID}`);
+    await waitFor(() => expect(FakeEventSource.all.length).toBeGreaterThan(0));
+    FakeEventSource.latest().send({ type: 'state', run: makeRun() });
+    await user.click(await screen.findByRole('button', { name: 'Cancel run' }));
+    await waitFor(() => expect(calls('DELETE', `/api/runs/${RUN_ID}`)).toHaveLength(1));
+    const init = calls('DELETE', `/api/runs/${RUN_ID}`)[0]![1] as RequestInit;
+    expect((init.headers as Record<string, string>)['x-kcomm-csrf']).toBe(CSRF);
   });
 
   it('shows the server’s message when it refuses the run', async () => {

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/core/report';
 import reportJson from '../fixtures/report-synthetic.json';
-import { renderApp } from '../support/render-app';
+import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
 
 const report = reportJson as Report;
 const QUERY =
@@ -40,7 +40,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('results page', () => {
+// Each test may wait up to STATE_TIMEOUT_MS for the page to load (see test/support/render-app.tsx).
+describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
   it('shows the top pick, a credible alternative and their reasons', async () => {
     renderApp(`/results?${QUERY}`);
     const top = await screen.findByRole('article', { name: report.ranking[0]!.name });
@@ -65,9 +66,9 @@ describe('results page', () => {
       const item = within(eliminated).getByRole('link', { name: e.name }).closest('li')!;
       expect(item).toHaveTextContent(e.reasons[0]!);
     }
-    expect(screen.getByText(/Ranked on traits and on measurements from dataset/)).toBeInTheDocument();
-    expect(screen.getAllByRole('table').length).toBeGreaterThan(0);
-    expect(screen.getAllByRole('table', { name: 'Measured at your message size' })).toHaveLength(2);
+    expect(await screen.findByText(/Ranked on traits and on measurements from dataset/)).toBeInTheDocument();
+    // The measured tables need the dataset list as well as the report: wait for them, not for a time.
+    expect(await screen.findAllByRole('table', { name: 'Measured at your message size' })).toHaveLength(2);
   });
 
   it('links every "what would change" sentence to the results with that one answer changed', async () => {

@@ -1,6 +1,9 @@
 // Benchmark datasets live as data/benchmarks/<id>.json. A corrupt or unreadable file is listed with its error;
-// it never stops the server or hides the others. Parsed files are cached by modification time.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// it never stops the server or hides the others. Parsed files are cached by modification time. Only regular
+// files are read: a symbolic link is never followed (lstat, then O_NOFOLLOW), and errors never quote the
+// file's bytes.
+import { constants } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -56,10 +59,15 @@ export class DatasetStore {
     const file = path.join(this.dir, `${id}.json`);
     let st;
     try {
-      st = await stat(file);
+      st = await lstat(file);
     } catch {
       this.cache.delete(id);
       return null;
+    }
+    if (!st.isFile()) {
+      this.cache.delete(id);
+      const what = st.isSymbolicLink() ? 'a symbolic link, which is not followed' : 'not a regular file';
+      return { ok: false, error: `is ${what}` };
     }
     const hit = this.cache.get(id);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.loaded;
@@ -70,11 +78,25 @@ export class DatasetStore {
 }
 
 async function parseFile(file: string, id: string): Promise<Loaded> {
+  let text: string;
+  try {
+    // O_NOFOLLOW: a file swapped for a symlink after the lstat above is refused, not followed.
+    const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      text = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    return { ok: false, error: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `not valid JSON: ${(e as Error).message}` };
+    // V8's message quotes the text around the error: say where, never what.
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    return { ok: false, error: `not valid JSON${at ? ` (at character ${at})` : ''}` };
   }
   const parsed = datasetSchema.safeParse(json);
   if (!parsed.success) return { ok: false, error: `does not match kcomm-bench/1: ${z.prettifyError(parsed.error)}` };

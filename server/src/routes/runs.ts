@@ -1,35 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { METHOD_IDS } from '../../../src/core/ids';
+import type { Socket } from 'node:net';
+import { z } from 'zod';
+import { runRequestSchema } from '../../../src/core/runs';
 import { HttpError } from '../lib/errors';
 import type { RunEvent, RunManager } from '../runs/run-manager';
 import type { RunRequest } from '../runs/types';
 
-/** The harness measures messages of 1 B … 1 MiB (KC_MAX_SIZE in server/harness/harness.h). */
-export const HARNESS_MAX_SIZE = 1 << 20;
-
-const runBody = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['target', 'profile'],
-  properties: {
-    target: { type: 'string', enum: ['vm', 'local'] },
-    profile: { type: 'string', enum: ['quick', 'full', 'stock'] },
-    methods: {
-      type: 'array',
-      minItems: 1,
-      maxItems: METHOD_IDS.length,
-      uniqueItems: true,
-      items: { type: 'string', enum: [...METHOD_IDS] },
-    },
-    sizes: {
-      type: 'array',
-      minItems: 1,
-      maxItems: 16,
-      uniqueItems: true,
-      items: { type: 'integer', minimum: 1, maximum: HARNESS_MAX_SIZE },
-    },
-  },
-} as const;
+// The JSON Schema of the request, generated from its one declaration in src/core/runs.ts.
+const runBody = z.toJSONSchema(runRequestSchema, { target: 'draft-7', io: 'input' });
 
 const idParams = {
   type: 'object',
@@ -44,7 +22,25 @@ export interface RunsOptions {
   localRefusal: () => string | null;
 }
 
+const listQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    limit: { type: 'string', pattern: '^(?:[1-9][0-9]?|1[0-9][0-9]|200)$' },
+    offset: { type: 'string', pattern: '^(?:0|[1-9][0-9]{0,5})$' },
+  },
+} as const;
+
+/** A comment line on idle event streams, so proxies and the peer see the connection alive. */
+const HEARTBEAT_MS = 15_000;
+
 export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOptions) {
+  // Open event streams, ended first when the server closes (they would otherwise hold it open).
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of [...streams]) end();
+  });
+
   app.post<{ Body: RunRequest }>('/api/runs', { schema: { body: runBody } }, async (req, reply) => {
     const body = req.body;
     if (body.target === 'local') {
@@ -63,7 +59,11 @@ export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOpti
     return reply.code(202).send({ id: run.id });
   });
 
-  app.get('/api/runs', async () => ({ runs: runs.list() }));
+  app.get<{ Querystring: { limit?: string; offset?: string } }>(
+    '/api/runs',
+    { schema: { querystring: listQuery } },
+    async (req) => runs.list(Number(req.query.offset ?? 0), Number(req.query.limit ?? 50)),
+  );
 
   app.get<{ Params: { id: string } }>('/api/runs/:id', { schema: { params: idParams } }, async (req) => {
     const run = runs.get(req.params.id);
@@ -85,6 +85,8 @@ export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOpti
     if (!run) throw new HttpError(404, 'not-found', `No run with id "${req.params.id}".`);
     reply.hijack();
     const res = reply.raw;
+    // The stream outlives the connection timeout by design; the heartbeat finds dead peers instead.
+    (req.raw.socket as Partial<Socket> | undefined)?.setTimeout?.(0);
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache',
@@ -95,13 +97,17 @@ export function runRoutes(app: FastifyInstance, runs: RunManager, opts: RunsOpti
       send(e);
       if (e.type === 'state' && runs.isFinal(e.run)) close();
     };
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     const close = () => {
+      clearInterval(heartbeat);
+      streams.delete(close);
       runs.events.off(run.id, listener);
       res.end();
     };
     send({ type: 'state', run });
     if (runs.isFinal(run)) return close();
+    streams.add(close);
     runs.events.on(run.id, listener);
-    req.raw.on('close', () => runs.events.off(run.id, listener));
+    req.raw.on('close', close);
   });
 }

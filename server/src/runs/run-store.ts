@@ -1,14 +1,25 @@
-// Run history on disk, one JSON file per run, each write atomic (temp file, fsync, rename), so a crash never
-// leaves a half-written record. At start, runs that were queued or running when the server stopped become
-// 'interrupted'.
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, writeSync } from 'node:fs';
+// Run history on disk, one JSON file per run, each write atomic (temp file, fsync, rename, fsync of the
+// folder), so a crash never leaves a half-written record nor loses a rename. A file that cannot be read or
+// does not hold a run is listed in `corrupt` with its error; it never hides the others.
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import { runSchema, type CorruptRunFile } from '../../../src/core/runs';
 import type { Run } from './types';
 
-export const RUN_ID_PATTERN = /^run-[0-9]{8}t[0-9]{6}z-[a-z0-9]{6}$/;
-
 export class RunStore {
-  readonly corrupt: { file: string; error: string }[] = [];
+  readonly corrupt: CorruptRunFile[] = [];
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -16,18 +27,36 @@ export class RunStore {
 
   loadAll(): Run[] {
     const runs: Run[] = [];
-    for (const name of readdirSync(this.dir)) {
+    for (const name of readdirSync(this.dir).sort()) {
       if (!name.endsWith('.json')) continue;
-      const file = path.join(this.dir, name);
       try {
-        const run = JSON.parse(readFileSync(file, 'utf8')) as Run;
-        if (!RUN_ID_PATTERN.test(run.id)) throw new Error('bad id');
-        runs.push(run);
+        runs.push(this.read(name));
       } catch (e) {
-        this.corrupt.push({ file, error: (e as Error).message });
+        this.corrupt.push({ file: name, error: (e as Error).message });
       }
     }
     return runs;
+  }
+
+  private read(name: string): Run {
+    // O_NOFOLLOW: a symlink planted in the history folder is not followed.
+    const fd = openSync(path.join(this.dir, name), constants.O_RDONLY | constants.O_NOFOLLOW);
+    let text: string;
+    try {
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new Error('not valid JSON');
+    }
+    const parsed = runSchema.safeParse(json);
+    if (!parsed.success) throw new Error(`not a run record: ${z.prettifyError(parsed.error)}`);
+    if (`${parsed.data.id}.json` !== name) throw new Error(`its id "${parsed.data.id}" differs from its file name`);
+    return parsed.data;
   }
 
   save(run: Run): void {
@@ -41,5 +70,19 @@ export class RunStore {
       closeSync(fd);
     }
     renameSync(tmp, file);
+    this.syncDir();
+  }
+
+  remove(id: string): void {
+    rmSync(path.join(this.dir, `${id}.json`), { force: true });
+  }
+
+  private syncDir(): void {
+    const fd = openSync(this.dir, constants.O_RDONLY | constants.O_DIRECTORY);
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
 }

@@ -1,16 +1,19 @@
 import { ApiError } from '../../../lib/api-client';
+import { sessionHeaders } from '../../../lib/api/session';
 
 // getJson in lib/api-client only reads; starting and cancelling runs need POST and DELETE with the same
-// error shape ({error, message} → ApiError).
+// error shape ({error, message} → ApiError), and the session's CSRF header (lib/api/session.ts).
 export async function sendJson<T>(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...sessionHeaders(),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {

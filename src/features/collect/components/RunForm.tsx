@@ -1,6 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import { ErrorPanel, Loading } from '../../../components/QueryStatus';
 import { useMethods } from '../../../lib/api/get-methods';
+import { csrfToken } from '../../../lib/api/session';
 import { useHealth } from '../api/get-health';
 import { useStartRun } from '../api/start-run';
 import { useRunForm } from '../hooks/use-run-form';
@@ -41,14 +42,17 @@ export function RunForm({ onStarted }: { onStarted: (id: string) => void }) {
   const methods = useMethods();
   const form = useRunForm(methods.data ?? []);
   const start = useStartRun();
+  // Read at each render: the cookie appears when the server's link is opened, in this tab or another.
+  const hasSession = csrfToken() !== null;
 
   const targetRefusal = (t: RunTarget): string | null => {
     const info = health.data?.targets[t];
     return info && !info.available ? info.detail : null;
   };
   const profileRefusal = (p: RunProfile) => (form.target === 'local' && p !== 'stock' ? LOCAL_PROFILE_REASON : null);
-  const blocked =
-    health.data === undefined
+  const blocked = !hasSession
+    ? 'Open the server’s link with its token first.'
+    : health.data === undefined
       ? 'Waiting for the host check…'
       : targetRefusal(form.target)
         ? 'The chosen target is not available.'
@@ -159,6 +163,14 @@ export function RunForm({ onStarted }: { onStarted: (id: string) => void }) {
         )}
       </fieldset>
 
+      {!hasSession && (
+        <div className="notice warn" role="status">
+          <p>
+            <strong>Starting runs needs this server’s token.</strong> Open the link <code>npm start</code> printed (
+            <code>http://localhost:&lt;port&gt;/?token=…</code>) in this browser; reading stays open without it.
+          </p>
+        </div>
+      )}
       {start.isError && <ErrorPanel title="The run could not be started" error={start.error} />}
       <div className="run-form-actions">
         <button type="submit" className="button primary" disabled={blocked !== null || start.isPending}>

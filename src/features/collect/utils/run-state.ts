@@ -1,27 +1,7 @@
-// Pure helpers for the live view: folding stream events into a run, and the words shown for it.
-import type { Run, RunEvent, RunState } from '../../../core/runs';
-
-const FINAL: ReadonlySet<RunState> = new Set(['succeeded', 'failed', 'cancelled', 'interrupted']);
-/** The server keeps the last 200 log lines of a run; the live view keeps as many. */
-export const LOG_TAIL = 200;
-
-export const isFinal = (state: RunState) => FINAL.has(state);
-
-/** The run after one stream event; a state event replaces it whole (it is the server's own copy). */
-export function applyRunEvent(run: Run | null, event: RunEvent): Run | null {
-  if (event.type === 'state') return event.run;
-  if (run === null) return null;
-  switch (event.type) {
-    case 'phase':
-      return { ...run, phase: event.name };
-    case 'progress':
-      return { ...run, percent: Math.max(0, Math.min(100, event.percent)), etaSeconds: event.etaSeconds };
-    case 'point':
-      return { ...run, pointsMeasured: run.pointsMeasured + 1 };
-    case 'log':
-      return { ...run, logTail: [...run.logTail, event.line].slice(-LOG_TAIL) };
-  }
-}
+// Pure helpers for the live view: the words shown for a run.
+// The run lifecycle (final states, log tail, the fold of stream events) lives in src/core/runs.ts, shared
+// with the server.
+export { applyRunEvent, isFinal, LOG_TAIL } from '../../../core/runs';
 
 const PHASES: Record<string, string> = {
   queued: 'Waiting for the run before it',
