@@ -17,7 +17,7 @@ export const COST_GROWTH_LIMIT = 0.05;
 
 export const costTableSchema = z.strictObject({
   schema: z.literal('kcomm-icount-costs/1'),
-  unit: z.literal('guest instructions (QEMU -icount shift=0), median per message'),
+  unit: z.literal('guest instructions (QEMU -icount shift=0): median latencyNs of each point'),
   dataset: z.string(),
   harness: z.string(),
   kernel: z.string(),
@@ -40,7 +40,7 @@ export function costTableOf(d: Dataset): CostTable {
   }
   return {
     schema: 'kcomm-icount-costs/1',
-    unit: 'guest instructions (QEMU -icount shift=0), median per message',
+    unit: 'guest instructions (QEMU -icount shift=0): median latencyNs of each point',
     dataset: d.id,
     harness: d.harness.version,
     kernel: d.host.kernel,
