@@ -45,8 +45,8 @@ export const PROFILES: readonly ProfileSpec[] = [
     sizes: [8, 32, 128, 512, 2048, 8192, 32768, 65536, 131072, 524288, 1048576],
     blocks: 20,
     blockSamples: 25,
-    blockCapMs: 50,
-    summary: 'every method at 11 sizes from 8 B to 1 MiB, 500 samples a point (and as many of its reference)',
+    blockCapMs: 20,
+    summary: 'every method at 11 sizes from 8 B to 1 MiB, up to 500 samples a point (and as many of its reference)',
   },
   {
     name: 'stock',
