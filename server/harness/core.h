@@ -32,6 +32,21 @@ struct kc_latency {
 uint64_t kc_percentile(const uint64_t *sorted, size_t n, double p);
 /* Sorts v in place and fills out; all zero when n == 0. */
 void kc_latency_summary(uint64_t *v, size_t n, struct kc_latency *out);
+/* Median of n values (sorts v in place); 0 when n == 0. */
+double kc_median(double *v, size_t n);
+/*
+ * The median of per-block ratios with a distribution-free 95% confidence interval: the order statistics
+ * of ranks k and n+1-k, k the largest rank with P(Binomial(n, 1/2) < k) <= 2.5%. instability is the
+ * interval's half width relative to the median; unstable when it exceeds KC_UNSTABLE (the interval is
+ * wider than +-10%), or when too few blocks give an interval at all.
+ */
+#define KC_UNSTABLE 0.10
+struct kc_ratio {
+	double median, lo, hi, instability;
+	unsigned int blocks;
+	bool unstable;
+};
+void kc_ratio_summary(double *ratios, size_t n, struct kc_ratio *out);
 
 /* json.c: one record under construction. key NULL = an array element. */
 struct kc_json {
@@ -70,6 +85,7 @@ extern unsigned int kc_out_failures;
 enum kc_stamp_mode {
 	KC_STAMP_DURATION,	/* latency = clock after the op - clock before */
 	KC_STAMP_KERNEL,	/* latency = clock after the op - the stamp the op returned */
+	KC_STAMP_WAKE,		/* as KERNEL, and a stamp from before the op began is a stale event (an error) */
 };
 /* One operation; returns 0 or -errno; in KC_STAMP_KERNEL mode sets *stamp. */
 typedef int (*kc_op_fn)(void *arg, uint64_t *stamp);
@@ -90,7 +106,38 @@ struct kc_point {
 	bool capped;			/* stopped by cap_ns before the count was reached */
 	bool aborted;			/* stopped by too many errors */
 	bool bad_stamps;		/* a kernel stamp was 0 or in the future */
+	uint64_t stale;			/* KC_STAMP_WAKE: events stamped before the wait began (errors) */
+	uint64_t dur_p50;		/* median duration of one op (clock after - clock before) */
 };
+/*
+ * Paired, interleaved measurement of a point: blocks of the method (A) and its reference (B) in the
+ * order A B B A, repeated; each A block is paired with the adjacent B block, and the point's ratio is
+ * the median of the per-block ratios of block medians (kc_ratio_summary): of the duration of one op
+ * (what a message costs the caller), or for KC_STAMP_WAKE of the latency from the kernel's stamp. out and ref hold the absolute
+ * figures of every sample of each side.
+ */
+struct kc_paired {
+	unsigned int blocks;		/* A blocks (= B blocks); a multiple of 2 */
+	uint64_t block_samples;		/* samples per block */
+	uint64_t block_cap_ns;		/* a block stops after this long whatever its count (0: none) */
+};
+void kc_measure_paired(kc_op_fn op, void *arg, enum kc_stamp_mode mode, kc_op_fn ref, void *ref_arg,
+		       const struct kc_paired *pp, struct kc_point *out, struct kc_point *ref_out,
+		       struct kc_ratio *ratio);
+/* Runs op until b's warm-up count or time is spent (the caller warms both sides before pairing). */
+void kc_warm_up(kc_op_fn op, void *arg, const struct kc_budget *b);
+
+/* integrity.c: what producers write and consumers verify, so every method does the same work per byte. */
+/* Writes every byte of a size-byte message numbered seq: the first 8 bytes are seq, the rest derive from it. */
+void kc_fill(void *buf, size_t size, uint64_t seq);
+/*
+ * Reads every byte. 0: buf is message seq as kc_fill wrote it. -ESTALE: an intact message, but number
+ * *got (a lost or reordered one). -EBADMSG: not an intact message (corrupt or torn).
+ */
+int kc_verify(const void *buf, size_t size, uint64_t seq, uint64_t *got);
+/* Reads every byte and folds them into a checksum (the consumer's pass over bytes it cannot predict). */
+uint64_t kc_checksum(const void *buf, size_t size);
+
 /* op NULL measures two back-to-back clock reads (the clock overhead). */
 void kc_measure(kc_op_fn op, void *arg, enum kc_stamp_mode mode, const struct kc_budget *b,
 		struct kc_point *out);
@@ -145,5 +192,6 @@ struct kc_opts {
 int kc_cmd_run(const struct kc_opts *o);
 int kc_cmd_robust(const struct kc_opts *o);
 int kc_cmd_list(void);
+int kc_cmd_profiles(void);
 
 #endif /* KCOMM_CORE_H */

@@ -33,6 +33,14 @@ struct kc_ctx {
 	void *priv;			/* the backend's own state, set in open() */
 	size_t size;			/* message size of the point being measured */
 	enum kc_pattern pattern;	/* pattern of the point being measured */
+	/*
+	 * Set by recv() when the message is not in buf: where the received bytes lie (a zero-copy ring's
+	 * record), valid until the next recv(); and how many bytes arrived when fewer than c->size did (a
+	 * file that holds less). The core reads every received byte there (the consumer's verification
+	 * pass) and counts only bytes that arrived. Both are reset before each recv().
+	 */
+	const void *rx;
+	size_t rx_len;
 };
 
 /* Bookkeeping for the robustness mode: how many bad inputs were tried, how many misbehaved. */
@@ -51,6 +59,10 @@ struct kc_backend {
 	size_t min_size;	/* smallest message (a k2u/notify stamp needs 8 bytes); 0 = 0 */
 	size_t max_size;	/* largest message it carries; 0 = KC_MAX_SIZE */
 	const char *limit_note;	/* why max_size is what it is; recorded in the dataset notes */
+	/* KC_* patterns on which the kernel moves no payload (/dev/null): such a point reports no MB/s. */
+	unsigned int no_copy;
+	/* KC_ROUNDTRIP only: the answer is not the request echoed back, so the core cannot check it. */
+	int answer_differs;
 
 	/* Once per backend run, after the module is loaded. 0 or -errno. */
 	int (*open)(struct kc_ctx *c);

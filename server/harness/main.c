@@ -15,20 +15,22 @@
 
 static const char usage_text[] =
 	"usage: kcomm-harness list\n"
+	"       kcomm-harness profiles\n"
 	"       kcomm-harness run [--profile quick|full|stock] [--methods ID,...] [--sizes N,...]\n"
 	"                         [--samples N] [--module-dir DIR] [--out PATH]\n"
 	"       kcomm-harness robust [--methods ID,...] [--module-dir DIR] [--cycles N] [--out PATH]\n"
 	"       kcomm-harness --help\n"
 	"\n"
 	"list     one JSON line per compiled-in backend\n"
+	"profiles one JSON line per profile: sizes, blocks per point, samples per block\n"
 	"run      measure: host, plan, baselines, clock, then a result per backend x pattern x size\n"
 	"robust   bad input, load/unload cycles and a kernel log check for every module backend\n"
 	"\n"
-	"--profile     quick (default): 4 sizes, ~150 ms per point; full: 11 sizes 8 B..1 MiB, 10000\n"
-	"              samples per point; stock: only backends that need no module\n"
+	"--profile     quick (default), full or stock: see `kcomm-harness profiles` (stock: only\n"
+	"              backends that need no module)\n"
 	"--methods     method ids (all variants) or method/variant ids, comma separated\n"
 	"--sizes       message sizes in bytes (suffix k or m for KiB, MiB), at most 1m\n"
-	"--samples     samples per point instead of the profile's\n"
+	"--samples     samples per point and side instead of the profile's (split over its blocks)\n"
 	"--module-dir  where <module>.ko files are (default .)\n"
 	"--cycles      load/unload cycles per module (default 50)\n"
 	"--out         where KCOMM1-framed JSON lines go (default stdout); progress goes to stderr\n";
@@ -216,6 +218,11 @@ int main(int argc, char **argv)
 		if (argc > 2)
 			return usage_error("unexpected argument '%s'", argv[2]);
 		return kc_cmd_list();
+	}
+	if (strcmp(cmd, "profiles") == 0) {
+		if (argc > 2)
+			return usage_error("profiles takes no arguments ('%s')", argv[2]);
+		return kc_cmd_profiles();
 	}
 	if (strcmp(cmd, "run") == 0) {
 		rc = parse_opts(argc - 2, argv + 2,

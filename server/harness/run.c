@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "core.h"
 
@@ -18,8 +20,8 @@ struct profile {
 	bool stock;		/* runs the stock backends (no module needed) */
 	size_t sizes[KC_MAX_SIZES];
 	size_t nsizes;
-	struct kc_budget budget;
-	uint64_t samples_per_point;	/* what the plan record says */
+	struct kc_budget budget;	/* baselines, and the warm-up of every point */
+	struct kc_paired paired;	/* every method point: blocks of method and reference, interleaved */
 };
 
 #define MS 1000000ull
@@ -29,22 +31,23 @@ struct profile {
  * the app can set side by side (same method, variant, pattern and size), and a module's cost can be read
  * against the kernel's own path for the same method in the same run (e.g. an ioctl on /dev/urandom).
  *
- * quick: a time budget per point (150 ms, at least 200 samples) so ~15 backends stay under two minutes
- * in a TCG VM. full: 10 000 samples per point, but at most 1.5 s each so the whole run stays under
- * 20 minutes in the VM; a point that hit the cap says so in a note and carries its real sample count.
+ * Every point is 20 blocks of the method interleaved A-B-B-A with 20 of its reference (kc_measure_paired).
+ * quick: 10 samples a block (200 a side). full and stock: 25 and 50 a block; a block stops at its time
+ * cap (in icount mode, guest instructions), and a point that hit it says so in a note. budget: the
+ * baselines, and the warm-up of each point. The same table is in server/src/bench/profiles.ts.
  */
 static const struct profile profiles[] = {
 	{ "quick", true, true, { 8, 512, 4096, 65536 }, 4,
 	  { .target_samples = 100000, .min_samples = 200, .budget_ns = 150 * MS, .cap_ns = 1500 * MS,
 	    .warmup_ops = 50, .warmup_ns = 20 * MS },
-	  200 },
+	  { .blocks = 20, .block_samples = 10, .block_cap_ns = 100 * MS } },
 	{ "full", true, true,
 	  { 8, 32, 128, 512, 2048, 8192, 32768, 65536, 131072, 524288, 1048576 }, 11,
-	  { .target_samples = 10000, .cap_ns = 1500 * MS, .warmup_ops = 200, .warmup_ns = 100 * MS },
-	  10000 },
+	  { .target_samples = 2000, .cap_ns = 300 * MS, .warmup_ops = 200, .warmup_ns = 100 * MS },
+	  { .blocks = 20, .block_samples = 25, .block_cap_ns = 20 * MS } },
 	{ "stock", false, true, { 8, 32, 128, 512, 2048, 8192, 65536 }, 7,
 	  { .target_samples = 10000, .cap_ns = 1500 * MS, .warmup_ops = 200, .warmup_ns = 50 * MS },
-	  10000 },
+	  { .blocks = 20, .block_samples = 50, .block_cap_ns = 150 * MS } },
 };
 
 static const enum kc_pattern pattern_order[] = { KC_ROUNDTRIP, KC_U2K, KC_K2U, KC_NOTIFY };
@@ -59,6 +62,8 @@ struct run {
 	uint64_t *done;		/* points finished, in shared memory: backends run in child processes */
 	uint64_t started_ns;
 	void *buf;
+	void *ref_src, *ref_dst;	/* the reference's hot buffers */
+	struct kc_paired paired;
 };
 
 static bool backend_in_profile(const struct kc_backend *be, const struct profile *prof)
@@ -90,32 +95,87 @@ static uint64_t backend_points(const struct run *r, const struct kc_backend *be)
 	return n;
 }
 
+/* What one point's ops share: the backend, the message buffer and the integrity counts. */
 struct op_arg {
 	struct kc_ctx *c;
 	void *buf;
+	uint64_t seq;		/* number of the message being sent */
+	uint64_t last_stamp;	/* k2u: the previous message's kernel stamp */
+	uint64_t lost, corrupt, reordered;
+	uint64_t bytes;		/* payload bytes moved by successful ops (a k2u read may return fewer) */
+	uint64_t sink;		/* checksums land here, so the compiler cannot drop the reads */
+	bool check_echo;	/* roundtrip: the answer must be the request */
 };
+
+/* A round trip's answer: the request itself, all of it, and the message just sent. */
+static int check_answer(struct op_arg *a, const void *buf, size_t size)
+{
+	uint64_t got;
+	int rc = kc_verify(buf, size, a->seq, &got);
+
+	if (rc == -EBADMSG)
+		a->corrupt++;
+	else if (rc == -ESTALE && got < a->seq)
+		a->reordered++;
+	else if (rc == -ESTALE)
+		a->lost += got - a->seq;
+	return rc;
+}
 
 static int op_roundtrip(void *arg, uint64_t *stamp)
 {
 	struct op_arg *a = arg;
+	size_t size = a->c->size;
+	int rc;
 
 	(void)stamp;
-	return a->c->be->roundtrip(a->c, a->buf);
+	kc_fill(a->buf, size, ++a->seq);
+	rc = a->c->be->roundtrip(a->c, a->buf);
+	if (rc < 0)
+		return rc;
+	if (a->check_echo)
+		rc = check_answer(a, a->buf, size);
+	else
+		a->sink ^= kc_checksum(a->buf, size);
+	a->bytes += size;
+	return rc;
 }
 
 static int op_send(void *arg, uint64_t *stamp)
 {
 	struct op_arg *a = arg;
+	int rc;
 
 	(void)stamp;
-	return a->c->be->send(a->c, a->buf);
+	kc_fill(a->buf, a->c->size, ++a->seq);
+	rc = a->c->be->send(a->c, a->buf);
+	if (rc == 0)
+		a->bytes += a->c->size;
+	return rc;
 }
 
 static int op_recv(void *arg, uint64_t *stamp)
 {
 	struct op_arg *a = arg;
+	struct kc_ctx *c = a->c;
+	size_t len;
+	int rc;
 
-	return a->c->be->recv(a->c, a->buf, stamp);
+	c->rx = NULL;
+	c->rx_len = 0;
+	rc = c->be->recv(c, a->buf, stamp);
+	if (rc < 0)
+		return rc;
+	len = c->rx_len ? c->rx_len : c->size;
+	a->sink ^= kc_checksum(c->rx ? c->rx : a->buf, len);
+	a->bytes += len;
+	/* Messages are stamped when produced: one stamped before its predecessor came out of order. */
+	if (*stamp < a->last_stamp) {
+		a->reordered++;
+		return -EPROTO;
+	}
+	a->last_stamp = *stamp;
+	return 0;
 }
 
 static int op_notify(void *arg, uint64_t *stamp)
@@ -125,14 +185,91 @@ static int op_notify(void *arg, uint64_t *stamp)
 	return a->c->be->notify(a->c, stamp);
 }
 
-static void emit_result(const struct kc_backend *be, enum kc_pattern pat, size_t size, const struct kc_point *p)
+/*
+ * The reference a point is divided by: the least any kernel path can do for the same message, in the
+ * same process on the same hot buffers: one null system call, one memcpy of the message's bytes, and
+ * the same user-side pass the method's op makes (fill before sending, verify or checksum after
+ * receiving). notify: the null system call alone.
+ */
+struct ref_arg {
+	struct op_arg *a;	/* the method's: pattern, size, and a sink */
+	void *src, *dst;
+	enum kc_pattern pattern;
+	uint64_t seq;
+};
+
+static int op_reference(void *arg, uint64_t *stamp)
 {
-	double mps = kc_point_msgs_per_sec(p);
+	struct ref_arg *r = arg;
+	size_t size = r->a->c->size;
+	uint64_t got;
+
+	(void)stamp;
+	if (r->pattern == KC_ROUNDTRIP || r->pattern == KC_U2K)
+		kc_fill(r->src, size, ++r->seq);
+	if (syscall(SYS_getppid) <= 0)
+		return -errno;
+	if (r->pattern == KC_NOTIFY)
+		return 0;
+	memcpy(r->dst, r->src, size);
+	__asm__ __volatile__("" : : "r"(r->dst) : "memory");
+	if (r->pattern == KC_ROUNDTRIP && r->a->check_echo)
+		return kc_verify(r->dst, size, r->seq, &got) == -EBADMSG ? -EBADMSG : 0;
+	if (r->pattern == KC_ROUNDTRIP || r->pattern == KC_K2U)
+		r->a->sink ^= kc_checksum(r->dst, size);
+	return 0;
+}
+
+static const char *reference_name(enum kc_pattern pat)
+{
+	switch (pat) {
+	case KC_ROUNDTRIP:
+		return "syscall+memcpy+verify";
+	case KC_U2K:
+		return "syscall+fill+memcpy";
+	case KC_K2U:
+		return "syscall+memcpy+checksum";
+	case KC_NOTIFY:
+		return "syscall";
+	}
+	return "";
+}
+
+/* What the consumer could check of each message. */
+static const char *verified_name(const struct kc_backend *be, enum kc_pattern pat)
+{
+	switch (pat) {
+	case KC_ROUNDTRIP:
+		return be->answer_differs ? "read" : "content";
+	case KC_U2K:
+		return "none";
+	case KC_K2U:
+		return "read+order";
+	case KC_NOTIFY:
+		return "stale";
+	}
+	return "";
+}
+
+struct point_out {
+	struct kc_point p, ref;
+	struct kc_ratio ratio;
+	const struct op_arg *a;
+};
+
+static void emit_result(const struct kc_backend *be, enum kc_pattern pat, size_t size, const struct point_out *o)
+{
+	const struct kc_point *p = &o->p;
+	double mps = p->dur_p50 ? 1e9 / (double)p->dur_p50 : 0;
+	double per_msg = o->a && p->samples ? (double)o->a->bytes / (double)(p->samples + p->errors) : 0;
+	bool moves = pat != KC_NOTIFY && !(be->no_copy & pat);
+	char id[128];
 	struct kc_json j;
 
 	kc_record_begin(&j, "result");
 	kc_json_str(&j, "method", be->method);
 	kc_json_str(&j, "variant", be->variant ? be->variant : "");
+	kc_json_str(&j, "backend", kc_backend_id(be, id, sizeof(id)));
 	kc_json_str(&j, "pattern", kc_pattern_name(pat));
 	kc_json_u64(&j, "sizeBytes", size);
 	kc_json_obj_begin(&j, "latencyNs");
@@ -142,32 +279,57 @@ static void emit_result(const struct kc_backend *be, enum kc_pattern pat, size_t
 	kc_json_u64(&j, "max", p->lat.max);
 	kc_json_num(&j, "mean", p->lat.mean);
 	kc_json_obj_end(&j);
+	/* One over the median duration of one op: a stall moves it no more than any other sample. */
 	kc_json_num(&j, "msgsPerSec", mps);
-	/* Payload bytes per message, counted once (a round trip's answer is not counted again). */
-	kc_json_num(&j, "MBps", mps * (double)size / 1e6);
+	/* Payload bytes that arrived per message, counted once; none for a path that moves no data. */
+	kc_json_num(&j, "MBps", moves ? mps * per_msg / 1e6 : 0);
+	kc_json_bool(&j, "movesData", moves);
 	kc_json_u64(&j, "samples", p->samples);
 	kc_json_u64(&j, "errors", p->errors);
+	kc_json_u64(&j, "lost", o->a ? o->a->lost : 0);
+	kc_json_u64(&j, "corrupt", o->a ? o->a->corrupt : 0);
+	kc_json_u64(&j, "reordered", o->a ? o->a->reordered : 0);
+	kc_json_u64(&j, "stale", p->stale);
+	kc_json_str(&j, "verified", verified_name(be, pat));
+	kc_json_obj_begin(&j, "ratio");
+	kc_json_str(&j, "reference", reference_name(pat));
+	kc_json_num(&j, "median", o->ratio.median);
+	kc_json_arr_begin(&j, "ci95");
+	kc_json_num(&j, NULL, o->ratio.lo);
+	kc_json_num(&j, NULL, o->ratio.hi);
+	kc_json_arr_end(&j);
+	kc_json_u64(&j, "blocks", o->ratio.blocks);
+	kc_json_num(&j, "instability", o->ratio.instability);
+	kc_json_obj_begin(&j, "referenceNs");
+	kc_json_u64(&j, "p50", o->ref.lat.p50);
+	kc_json_u64(&j, "p99", o->ref.lat.p99);
+	kc_json_obj_end(&j);
+	kc_json_obj_end(&j);
+	kc_json_bool(&j, "unstable", o->ratio.unstable);
 	kc_record_emit(&j);
 }
 
-static void progress(struct run *r, const char *id, enum kc_pattern pat, size_t size, const struct kc_point *p)
+static void progress(struct run *r, const char *id, enum kc_pattern pat, size_t size, const struct point_out *o)
 {
+	const struct kc_point *p = &o->p;
 	uint64_t el = kc_now_ns() - r->started_ns;
 	uint64_t done = *r->done;
 	double eta = done ? (double)el / (double)done * (double)(r->points - done) / 1e9 : 0;
 
-	kc_progress("[%llu/%llu] %s %s %zu B: p50 %llu ns p99 %llu ns, %llu samples, %llu errors (ETA %.0f s)",
+	kc_progress("[%llu/%llu] %s %s %zu B: p50 %llu ns p99 %llu ns, x%.3f [%.3f, %.3f] of %s%s, %llu samples, "
+		    "%llu errors (ETA %.0f s)",
 		    (unsigned long long)done, (unsigned long long)r->points, id, kc_pattern_name(pat), size,
-		    (unsigned long long)p->lat.p50, (unsigned long long)p->lat.p99,
+		    (unsigned long long)p->lat.p50, (unsigned long long)p->lat.p99, o->ratio.median, o->ratio.lo,
+		    o->ratio.hi, reference_name(pat), o->ratio.unstable ? " UNSTABLE" : "",
 		    (unsigned long long)p->samples, (unsigned long long)p->errors, eta);
 }
 
 /* A point that could not be measured still appears, with no samples and the failure counted. */
 static void error_point(struct run *r, const struct kc_backend *be, enum kc_pattern pat, size_t size)
 {
-	struct kc_point p = { .errors = 1 };
+	struct point_out o = { .p = { .errors = 1 }, .ratio = { .unstable = true } };
 
-	emit_result(be, pat, size, &p);
+	emit_result(be, pat, size, &o);
 	(*r->done)++;
 }
 
@@ -205,7 +367,7 @@ static kc_op_fn pattern_op(const struct kc_backend *be, enum kc_pattern pat, enu
 		*mode = KC_STAMP_KERNEL;
 		return be->recv ? op_recv : NULL;
 	case KC_NOTIFY:
-		*mode = KC_STAMP_KERNEL;
+		*mode = KC_STAMP_WAKE;
 		return be->notify ? op_notify : NULL;
 	}
 	return NULL;
@@ -214,10 +376,12 @@ static kc_op_fn pattern_op(const struct kc_backend *be, enum kc_pattern pat, enu
 static void measure_point(struct run *r, struct kc_ctx *c, const char *id, enum kc_pattern pat, size_t size)
 {
 	const struct kc_backend *be = c->be;
-	struct op_arg a = { c, r->buf };
+	struct op_arg a = { .c = c, .buf = r->buf, .check_echo = !be->answer_differs };
+	struct ref_arg ref = { .a = &a, .src = r->ref_src, .dst = r->ref_dst, .pattern = pat };
 	enum kc_stamp_mode mode;
 	kc_op_fn op = pattern_op(be, pat, &mode);
-	struct kc_point p;
+	struct point_out o = { .a = &a };
+	struct kc_point *p = &o.p;
 	int rc;
 
 	c->size = size;
@@ -235,22 +399,29 @@ static void measure_point(struct run *r, struct kc_ctx *c, const char *id, enum 
 			return;
 		}
 	}
-	kc_measure(op, &a, mode, &r->budget, &p);
+	kc_fill(r->ref_src, size, 0);
+	kc_warm_up(op, &a, &r->budget);
+	kc_warm_up(op_reference, &ref, &r->budget);
+	/* Count what the measured messages did, not the warm-up's. */
+	a.lost = a.corrupt = a.reordered = 0;
+	kc_measure_paired(op, &a, mode, op_reference, &ref, &r->paired, p, &o.ref, &o.ratio);
 	if (be->finish)
 		be->finish(c);
-	emit_result(be, pat, size, &p);
+	(void)a.sink;
+	emit_result(be, pat, size, &o);
 	(*r->done)++;
-	progress(r, id, pat, size, &p);
-	if (p.first_error)
+	progress(r, id, pat, size, &o);
+	if (p->first_error)
 		kc_note("%s %s %zu B: %llu of %llu operations failed, first with %s%s", id, kc_pattern_name(pat), size,
-			(unsigned long long)p.errors, (unsigned long long)(p.errors + p.samples),
-			strerror(-p.first_error), p.aborted ? "; the point was stopped early" : "");
-	if (p.bad_stamps)
+			(unsigned long long)p->errors, (unsigned long long)(p->errors + p->samples),
+			strerror(-p->first_error), p->aborted ? "; the point was stopped early" : "");
+	if (p->bad_stamps)
 		kc_note("%s %s %zu B: the backend returned kernel stamps that were 0 or later than the receive time",
 			id, kc_pattern_name(pat), size);
-	if (p.capped && p.samples > 0)
-		kc_note("%s %s %zu B: time cap of %llu ms reached after %llu samples", id, kc_pattern_name(pat), size,
-			(unsigned long long)(r->budget.cap_ns / MS), (unsigned long long)p.samples);
+	if (p->capped && p->samples > 0)
+		kc_note("%s %s %zu B: a block reached its time cap of %llu ms; the point has %llu samples", id,
+			kc_pattern_name(pat), size, (unsigned long long)(r->paired.block_cap_ns / MS),
+			(unsigned long long)p->samples);
 }
 
 static void note_skipped_sizes(const struct run *r, const struct kc_backend *be, const char *id)
@@ -367,6 +538,35 @@ static const struct profile *find_profile(const char *name)
 	return NULL;
 }
 
+/* `kcomm-harness profiles`: the table above, one JSON line per profile (compared with profiles.ts). */
+int kc_cmd_profiles(void)
+{
+	size_t i, k;
+
+	for (i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++) {
+		const struct profile *p = &profiles[i];
+		struct kc_json j;
+
+		kc_json_init(&j);
+		kc_json_obj_begin(&j, NULL);
+		kc_json_str(&j, "name", p->name);
+		kc_json_bool(&j, "modules", p->modules);
+		kc_json_bool(&j, "stock", p->stock);
+		kc_json_arr_begin(&j, "sizes");
+		for (k = 0; k < p->nsizes; k++)
+			kc_json_u64(&j, NULL, p->sizes[k]);
+		kc_json_arr_end(&j);
+		kc_json_u64(&j, "blocks", p->paired.blocks);
+		kc_json_u64(&j, "blockSamples", p->paired.block_samples);
+		kc_json_u64(&j, "blockCapMs", p->paired.block_cap_ns / MS);
+		kc_json_obj_end(&j);
+		if (!j.oom)
+			printf("%s\n", j.buf);
+		kc_json_free(&j);
+	}
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
 int kc_cmd_run(const struct kc_opts *o)
 {
 	struct run r = { 0 };
@@ -381,13 +581,11 @@ int kc_cmd_run(const struct kc_opts *o)
 		return 2;
 	}
 	r.budget = r.prof->budget;
+	r.paired = r.prof->paired;
 	if (o->samples) {
-		/* An explicit count: measure exactly that many, within a cap that grows with it. */
-		r.budget.target_samples = o->samples;
-		r.budget.budget_ns = 0;
-		r.budget.min_samples = 0;
-		if (o->samples > 10000)
-			r.budget.cap_ns = r.budget.cap_ns / 10000 * o->samples;
+		/* An explicit count: that many samples per side, in the profile's number of blocks. */
+		r.paired.block_samples = (o->samples + r.paired.blocks - 1) / r.paired.blocks;
+		r.paired.block_cap_ns *= r.paired.block_samples / r.prof->paired.block_samples + 1;
 	}
 	r.sizes = o->nsizes ? o->sizes : r.prof->sizes;
 	r.nsizes = o->nsizes ? o->nsizes : r.prof->nsizes;
@@ -404,6 +602,13 @@ int kc_cmd_run(const struct kc_opts *o)
 		return 1;
 	}
 	memset(r.buf, 0x6b, KC_MAX_SIZE);
+	r.ref_src = malloc(KC_MAX_SIZE);
+	r.ref_dst = malloc(KC_MAX_SIZE);
+	if (!r.ref_src || !r.ref_dst) {
+		perror("kcomm-harness: reference buffers");
+		return 1;
+	}
+	memset(r.ref_dst, 0xa5, KC_MAX_SIZE);
 	rc = kc_out_open(o->out);
 	if (rc < 0) {
 		fprintf(stderr, "kcomm-harness: cannot open %s: %s\n", o->out, strerror(-rc));
@@ -425,13 +630,16 @@ int kc_cmd_run(const struct kc_opts *o)
 	kc_record_begin(&j, "plan");
 	kc_json_u64(&j, "points", r.points);
 	kc_json_str(&j, "profile", r.prof->name);
-	kc_json_u64(&j, "samplesPerPoint", o->samples ? o->samples : r.prof->samples_per_point);
+	kc_json_u64(&j, "samplesPerPoint", r.paired.blocks * r.paired.block_samples);
+	kc_json_u64(&j, "blocks", r.paired.blocks);
+	kc_json_u64(&j, "blockSamples", r.paired.block_samples);
 	kc_record_emit(&j);
-	if (r.budget.budget_ns)
-		kc_note("Profile %s: each point runs for %llu ms after warm-up and takes at least %llu samples "
-			"(at most %llu ms); latencies are nearest-rank percentiles of every sample.",
-			r.prof->name, (unsigned long long)(r.budget.budget_ns / MS),
-			(unsigned long long)r.budget.min_samples, (unsigned long long)(r.budget.cap_ns / MS));
+	kc_note("Profile %s: each point is %u blocks of %llu samples of the method interleaved A-B-B-A with as "
+		"many of its reference (at most %llu ms a block); latencies are nearest-rank percentiles of every "
+		"sample of the method, the ratio is the median of the per-block ratios of medians with a 95%% "
+		"interval.",
+		r.prof->name, r.paired.blocks, (unsigned long long)r.paired.block_samples,
+		(unsigned long long)(r.paired.block_cap_ns / MS));
 	kc_emit_baselines(r.sizes, r.nsizes, &r.budget);
 	kc_emit_clock(&r.budget);
 	if (selected == 0)
@@ -454,6 +662,8 @@ int kc_cmd_run(const struct kc_opts *o)
 	kc_record_emit(&j);
 	kc_out_close();
 	munmap(r.buf, KC_MAX_SIZE);
+	free(r.ref_src);
+	free(r.ref_dst);
 	kc_shared_free(r.done, sizeof(*r.done));
 	return kc_out_failures == 0 ? 0 : 1;
 }

@@ -50,3 +50,51 @@ void kc_latency_summary(uint64_t *v, size_t n, struct kc_latency *out)
 	out->max = v[n - 1];
 	out->mean = (double)(sum / n);
 }
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+double kc_median(double *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* The largest k with P(Binomial(n, 1/2) < k) <= 2.5%; 0 when even k = 1 exceeds it (n < 6). */
+static size_t ci_rank(size_t n)
+{
+	double term = ldexp(1.0, -(int)n), cdf = 0;	/* P(X = 0) = 2^-n */
+	size_t k = 0;
+
+	while (k < n) {
+		cdf += term;	/* P(X <= k) = P(X < k + 1) */
+		if (cdf > 0.025)
+			break;
+		term = term * (double)(n - k) / (double)(k + 1);
+		k++;
+	}
+	return k;
+}
+
+void kc_ratio_summary(double *ratios, size_t n, struct kc_ratio *out)
+{
+	size_t k;
+
+	*out = (struct kc_ratio){ .blocks = (unsigned int)n, .unstable = true };
+	if (n == 0)
+		return;
+	out->median = kc_median(ratios, n);	/* sorts */
+	k = ci_rank(n);
+	out->lo = ratios[k ? k - 1 : 0];
+	out->hi = ratios[k ? n - k : n - 1];
+	if (out->median > 0)
+		out->instability = (out->hi - out->lo) / (2 * out->median);
+	out->unstable = k == 0 || out->lo < out->median * (1 - KC_UNSTABLE) ||
+			out->hi > out->median * (1 + KC_UNSTABLE);
+}

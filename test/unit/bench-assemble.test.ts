@@ -20,7 +20,10 @@ describe('assembleDataset', () => {
     expect(ds.id).toBe('vm-tcg-quick-2026-11-27t0805z');
     expect(ds.collectedAt).toBe('2026-11-27T08:05:13.456Z');
     expect(ds.host).toMatchObject({ target: 'vm-tcg', hypervisor: 'QEMU 7.2.22 TCG', cpus: 2 });
-    expect(ds.harness).toEqual({ version: 'abc1234-dirty', profile: 'quick', samplesPerPoint: 1000 });
+    expect(ds.harness).toMatchObject({ version: 'abc1234-dirty', profile: 'quick', samplesPerPoint: 1000 });
+    expect(ds.harness.clockOverheadNs).toMatchObject({ p50: 25, subtracted: false });
+    expect(ds.schema).toBe('kcomm-bench/2');
+    expect(ds.unit).toBe('ns');
     expect(ds.results).toHaveLength(4);
     const notes = ds.notes.join('\n');
     expect(notes).toMatch(/emulated/);
@@ -29,6 +32,20 @@ describe('assembleDataset', () => {
     expect(notes).toMatch(/Not measured for ioctl, roundtrip: 64 B/);
     expect(notes).toMatch(/Robustness passed: 2 backends, 21 .*tried, 0 misbehaved; 2 modules .* 100 times/);
     expect(notes).toMatch(/1 harness output lines could not be parsed/);
+  });
+
+  it('labels an icount dataset in instructions, with its CPU model', () => {
+    const ds = assembleDataset(parseHarnessStream(synthetic), {
+      gitCommit: 'x',
+      collectedAt: at,
+      target: 'vm-icount',
+      hypervisor: 'QEMU 7.2.22 TCG -icount shift=0,sleep=off -smp 1',
+      qemuCpu: 'Haswell-noTSX',
+    });
+    expect(ds.unit).toBe('instructions');
+    expect(ds.host.qemuCpu).toBe('Haswell-noTSX');
+    expect(ds.notes[0]).toMatch(/guest instruction.*not time/);
+    expect(ds.notes.join('\n')).toMatch(/Clock read overhead.*p50 25 instructions/);
   });
 
   it('keeps the harness-reported hypervisor on a local run', () => {

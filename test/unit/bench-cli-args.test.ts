@@ -24,6 +24,7 @@ describe('bench CLI arguments', () => {
       kind: 'bench',
       options: {
         target: 'vm',
+        clock: 'wall',
         profile: 'full',
         methods: ['ioctl', 'mmap'],
         sizes: [8, 65536],
@@ -32,6 +33,19 @@ describe('bench CLI arguments', () => {
         allowLocalModules: false,
       },
     });
+  });
+
+  it('accepts the icount clock on the VM only, and --only as --methods with the quick profile', () => {
+    expect(parseBenchArgs(['--target', 'vm', '--clock', 'icount', '--only', 'ioctl', '--sizes', '8'])).toMatchObject({
+      kind: 'bench',
+      options: { target: 'vm', clock: 'icount', profile: 'quick', methods: ['ioctl'], sizes: [8] },
+    });
+    expect(() => parseBenchArgs(['--target', 'local', '--profile', 'stock', '--clock', 'icount'])).toThrow(
+      /icount needs --target vm/,
+    );
+    expect(() => parseBenchArgs(['--target', 'vm', '--clock', 'cycles', '--profile', 'quick'])).toThrow(/--clock/);
+    expect(() => parseBenchArgs(['--target', 'vm', '--only', 'ioctl', '--methods', 'mmap'])).toThrow(/--only/);
+    expect(() => parseBenchArgs(['--target', 'vm', '--profile', 'quick', '--sizes', '0'])).toThrow(/from 1/);
   });
 
   it('accepts a local stock run without module permission', () => {

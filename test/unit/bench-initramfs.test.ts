@@ -1,7 +1,10 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCpio } from '../../server/src/bench/cpio';
 import { guestCmdline, INIT_SCRIPT, moduleDepends } from '../../server/src/bench/initramfs';
-import { compareVersions } from '../../server/src/bench/kernel';
+import { compareVersions, discoverGuestKernel } from '../../server/src/bench/kernel';
 import { qemuArgs } from '../../server/src/bench/qemu';
 
 /** Reads a newc archive back: name, mode, size, rdev of each entry. */
@@ -74,12 +77,46 @@ describe('initramfs pieces', () => {
       accel: 'tcg',
       consoleLog: '/tmp/c.log',
     });
-    expect(args.slice(0, 8)).toEqual(['-accel', 'tcg', '-cpu', 'max', '-smp', '2', '-m', '512']);
+    expect(args.slice(0, 8)).toEqual(['-accel', 'tcg', '-cpu', 'Haswell-noTSX', '-smp', '2', '-m', '512']);
     expect(args).toContain('file:/tmp/c.log');
     expect(args.slice(-2)).toEqual(['-serial', 'stdio']);
     expect(args[args.indexOf('-append') + 1]).toBe(
       'console=ttyS0 quiet panic=-1 oops=panic tsc=reliable kcomm.mode=probe',
     );
     expect(() => qemuArgs({ kernel: 'k', initrd: 'i', cmdline: [], accel: 'tcg', consoleLog: '/tmp/a,b' })).toThrow();
+  });
+
+  it('counts instructions on one vCPU of a named model in icount mode', () => {
+    const args = qemuArgs({ kernel: 'k', initrd: 'i', cmdline: [], accel: 'tcg-icount', consoleLog: '/tmp/c.log' });
+    expect(args.slice(0, 10)).toEqual([
+      '-accel',
+      'tcg',
+      '-icount',
+      'shift=0,sleep=off',
+      '-cpu',
+      'Haswell-noTSX',
+      '-smp',
+      '1',
+      '-m',
+      '512',
+    ]);
+    expect(args[args.indexOf('-append') + 1]).toMatch(/tsc=reliable/);
+  });
+});
+
+describe('guest kernel discovery', () => {
+  it('picks the newest kernel with headers, never the realtime flavour', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'kcomm-kernels-'));
+    try {
+      for (const d of ['boot', 'src', 'mods']) await mkdir(join(root, d));
+      for (const v of ['6.1.0-57-amd64', '6.12.117+deb12-amd64', '6.12.117+deb12-rt-amd64']) {
+        await writeFile(join(root, 'boot', `vmlinuz-${v}`), '');
+        await mkdir(join(root, 'src', `linux-headers-${v}`));
+      }
+      const k = discoverGuestKernel(join(root, 'boot'), join(root, 'src'), join(root, 'mods'));
+      expect(k.version).toBe('6.12.117+deb12-amd64');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -77,6 +77,7 @@ static const struct kc_backend dev_null = {
 	.variant = "dev-null",
 	.stock = 1,
 	.patterns = KC_U2K,
+	.no_copy = KC_U2K,
 	.min_size = 1,
 	.open = null_open,
 	.close = dev_close,

@@ -123,6 +123,7 @@ static const struct kc_backend genetlink_nlctrl = {
 	.variant = "nlctrl-getfamily",
 	.stock = 1,
 	.patterns = KC_ROUNDTRIP,
+	.answer_differs = 1,	/* the kernel's own answer, not an echo */
 	.max_size = 8,
 	.limit_note = "CTRL_CMD_GETFAMILY has a fixed request and reply; measured in the 8-byte class",
 	.open = nlctrl_open,

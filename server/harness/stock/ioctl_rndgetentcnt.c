@@ -39,6 +39,7 @@ static const struct kc_backend ioctl_rndgetentcnt = {
 	.variant = "rndgetentcnt",
 	.stock = 1,
 	.patterns = KC_ROUNDTRIP,
+	.answer_differs = 1,	/* the kernel's own answer, not an echo */
 	.max_size = 8,
 	.limit_note = "RNDGETENTCNT answers one int (4 bytes); measured in the 8-byte class",
 	.open = rnd_open,

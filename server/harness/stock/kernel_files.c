@@ -58,8 +58,14 @@ static int file_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 {
 	struct file_priv *p = c->priv;
 
+	ssize_t n;
+
 	*kstamp = kc_now_ns();
-	return pread(p->fd, buf, c->size, 0) > 0 ? 0 : (errno ? -errno : -ENODATA);
+	n = pread(p->fd, buf, c->size, 0);
+	if (n <= 0)
+		return n < 0 ? -errno : -ENODATA;
+	c->rx_len = (size_t)n;	/* the file holds fewer bytes than asked: count only those */
+	return 0;
 }
 
 static int procfs_open(struct kc_ctx *c)

@@ -3,6 +3,7 @@
  * Unit tests of the harness core's pure parts: nearest-rank percentiles, JSON string escaping and number
  * formatting, and the kernel-log classifier. Exit status 1 on any failure.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -116,8 +117,46 @@ static void test_kmsg_classifier(void)
 	EXPECT(!kc_kmsg_line_is_bad("<6>[    0.2] kcomm-harness mark 12.345"), "the harness's own marker");
 }
 
+static void test_ratio_interval(void)
+{
+	double r20[20], r5[5] = { 1, 1, 1, 1, 1 };
+	struct kc_ratio out;
+	int i;
+
+	/* n = 20: P(Binomial(20, 1/2) < 6) = 2.07% <= 2.5% < P(X < 7): ranks 6 and 15. */
+	for (i = 0; i < 20; i++)
+		r20[i] = (double)(20 - i);	/* 20..1, unsorted on purpose */
+	kc_ratio_summary(r20, 20, &out);
+	EXPECT(out.median == 10.5, "median of 1..20 = %g, want 10.5", out.median);
+	EXPECT(out.lo == 6 && out.hi == 15, "95%% interval of 1..20 = [%g, %g], want [6, 15]", out.lo, out.hi);
+	EXPECT(out.unstable, "[6, 15] around 10.5 is wider than +-10%%");
+	for (i = 0; i < 20; i++)
+		r20[i] = 2.0 + (double)i * 0.001;
+	kc_ratio_summary(r20, 20, &out);
+	EXPECT(!out.unstable && out.instability < 0.01, "a tight interval is stable (%g)", out.instability);
+	kc_ratio_summary(r5, 5, &out);
+	EXPECT(out.unstable, "5 blocks give no 95%% interval: unstable");
+}
+
+static void test_fill_verify(void)
+{
+	unsigned char buf[100];
+	uint64_t got;
+
+	kc_fill(buf, sizeof(buf), 7);
+	EXPECT(kc_verify(buf, sizeof(buf), 7, &got) == 0 && got == 7, "a filled message verifies");
+	EXPECT(kc_verify(buf, sizeof(buf), 8, &got) == -ESTALE && got == 7, "another intact message is ESTALE");
+	buf[99] ^= 1;
+	EXPECT(kc_verify(buf, sizeof(buf), 7, &got) == -EBADMSG, "a flipped last byte is EBADMSG");
+	kc_fill(buf, 5, 3);
+	EXPECT(kc_verify(buf, 5, 3, &got) == 0, "a message shorter than its number still verifies");
+	EXPECT(kc_checksum(buf, 5) != kc_checksum(buf, 4), "the checksum reads every byte");
+}
+
 int main(void)
 {
+	test_ratio_interval();
+	test_fill_verify();
 	test_percentile_nearest_rank();
 	test_latency_summary_sorts();
 	test_json_escaping();

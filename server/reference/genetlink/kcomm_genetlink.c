@@ -184,11 +184,13 @@ static int kcomm_genl_trigger(struct sk_buff *skb, struct genl_info *info)
 	struct nlattr *payload;
 	struct sk_buff *msg;
 	void *hdr;
+	u64 stamp;
 
 	/* Nobody listening in this netns: building the event would be wasted. */
 	if (!genl_has_listeners(&kcomm_genl_family, net, KCOMM_GENL_GRP_EVENTS))
 		return 0;
 
+	stamp = ktime_get_ns();	/* before the event is produced, as every module stamps */
 	msg = genlmsg_new(kcomm_genl_msg_size(size), GFP_KERNEL);
 	if (!msg)
 		return -ENOMEM;
@@ -209,8 +211,7 @@ static int kcomm_genl_trigger(struct sk_buff *skb, struct genl_info *info)
 			goto out_cancel_msg;
 		memset(nla_data(payload), 0xa5, size);
 	}
-	/* Stamp last, as close to the send as possible. */
-	if (nla_put_u64_64bit(msg, KCOMM_A_STAMP, ktime_get_ns(), KCOMM_A_PAD))
+	if (nla_put_u64_64bit(msg, KCOMM_A_STAMP, stamp, KCOMM_A_PAD))
 		goto out_cancel_msg;
 	genlmsg_end(msg, hdr);
 

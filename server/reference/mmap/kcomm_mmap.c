@@ -206,10 +206,10 @@ static int ring_write_one(struct kcomm_ring *r, u32 len)
 		pos = 0;
 	}
 	rec = (struct kcomm_mmap_rec *)(r->data + pos);
+	rec->stamp_ns = ktime_get_ns();	/* first, as every module stamps: before the message is produced */
 	memcpy(rec + 1, kcomm_payload, len);
 	rec->len = len;
 	rec->flags = 0;
-	rec->stamp_ns = ktime_get_ns();	/* last: the stamp says when the record became complete */
 	/* WRITE_ONCE: poll() reads our private head without the mutex. */
 	WRITE_ONCE(r->head, head + span);
 	return 0;

@@ -53,6 +53,7 @@ struct ring_priv {
 	uint8_t *data;
 	uint32_t tail;		/* our copy of what we released; only we write hdr->tail */
 	uint32_t batch;		/* records asked per PRODUCE when the ring is empty */
+	const struct kcomm_mmap_rec *held;	/* returned by recv(), released by the next one */
 };
 
 static void ring_close(struct kc_ctx *c)
@@ -92,14 +93,15 @@ static int ring_open(struct kc_ctx *c)
 	p->hdr = p->map;
 	p->data = (uint8_t *)p->map + p->hdr->data_offset;
 	p->tail = __atomic_load_n(&p->hdr->tail, __ATOMIC_RELAXED);
-	kc_note("mmap/ring k2u: records are consumed in place from the mapping (zero-copy); "
-		"the payload is not copied into the harness buffer");
+	kc_note("mmap/ring k2u: records are consumed in place from the mapping (zero-copy): the harness "
+		"reads every byte of each record there, and the record goes back to the kernel on the next read");
 	return 0;
 }
 
 /* Hand everything published so far back to the kernel: used between points. */
 static void ring_drain(struct ring_priv *p)
 {
+	p->held = NULL;
 	p->tail = __atomic_load_n(&p->hdr->head, __ATOMIC_ACQUIRE);
 	__atomic_store_n(&p->hdr->tail, p->tail, __ATOMIC_RELEASE);
 }
@@ -107,18 +109,12 @@ static void ring_drain(struct ring_priv *p)
 static int ring_prepare(struct kc_ctx *c)
 {
 	struct ring_priv *p = c->priv;
-	uint32_t span = KCOMM_MMAP_REC_SPAN((uint32_t)c->size);
 
 	/*
-	 * Ask for about 512 KiB per system call: enough to amortise the syscall for small records, few
-	 * enough that the last record of a batch does not wait long behind the others (its stamp is taken
-	 * when it is written, so a bigger batch shows up as latency).
+	 * One record per system call: each record is stamped when the kernel starts writing it, so a batch
+	 * would add the records written after it to its latency (queueing, not the cost of the path).
 	 */
-	p->batch = (512u << 10) / span;
-	if (p->batch < 1)
-		p->batch = 1;
-	if (p->batch > 64)
-		p->batch = 64;
+	p->batch = 1;
 	ring_drain(p);
 	return 0;
 }
@@ -158,6 +154,11 @@ static int ring_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 	const struct kcomm_mmap_rec *rec;
 
 	(void)buf;	/* zero-copy: the application works on the record where it lies */
+	if (p->held) {
+		/* The caller has read the previous record (c->rx) by now: hand its bytes back. */
+		ring_release(p, p->held);
+		p->held = NULL;
+	}
 	while (!(rec = ring_next(p))) {
 		/* Empty: the only system call on this path. */
 		struct kcomm_mmap_produce req = { .count = p->batch, .len = (uint32_t)c->size };
@@ -170,7 +171,8 @@ static int ring_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 		return -EPROTO;
 	}
 	*kstamp = rec->stamp_ns;
-	ring_release(p, rec);
+	c->rx = rec + 1;
+	p->held = rec;
 	return 0;
 }
 

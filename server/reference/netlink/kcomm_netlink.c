@@ -124,12 +124,12 @@ static int kcomm_nl_trigger(struct sk_buff *skb, const struct nlmsghdr *nlh,
 		return -EINVAL;
 	}
 
+	stamp = ktime_get_ns();	/* before the event is produced, as every module stamps */
 	event = kcomm_nl_new(0, 0, KCOMM_NL_MSG_EVENT, req->size, &data);
 	if (!event)
 		return -ENOMEM;
 	/* Fill every byte: nlmsg_new() memory is not zeroed. */
 	memset(data + sizeof(stamp), 0xa5, req->size - sizeof(stamp));
-	stamp = ktime_get_ns();
 	memcpy(data, &stamp, sizeof(stamp));
 
 	if (req->flags & KCOMM_NL_TRIGGER_MULTICAST) {

@@ -282,6 +282,7 @@ static const struct kc_backend sysfs_backend = {
 	.close = sysfs_close,
 	.prepare = sysfs_prepare,
 	.roundtrip = sysfs_roundtrip,
+	.answer_differs = 1,	/* it sends its own line of text, not the harness's message */
 	.send = sysfs_send,
 	.notify = sysfs_notify_wait,
 	.robust = sysfs_robust,

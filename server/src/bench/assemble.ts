@@ -1,9 +1,9 @@
 // Turns what the harness said plus where it ran into a dataset (src/core/dataset-schema.ts). Pure: the
 // caller supplies the git commit, the time and the target, so the same input always gives the same file.
-import { datasetSchema, type Dataset } from '../../../src/core/dataset-schema';
+import { CURRENT_DATASET_SCHEMA, datasetSchema, type Dataset } from '../../../src/core/dataset-schema';
 import type { HarnessOutput } from './protocol';
 
-export type Target = 'vm-tcg' | 'vm-kvm' | 'local';
+export type Target = Dataset['host']['target'];
 export type Profile = Dataset['harness']['profile'];
 
 export interface Provenance {
@@ -13,6 +13,8 @@ export interface Provenance {
   target: Target;
   /** 'QEMU 7.2.22 TCG' for a VM; undefined on a local run (the harness reports the host's own). */
   hypervisor?: string;
+  /** The QEMU -cpu model of a VM run ('Haswell-noTSX', 'host'). */
+  qemuCpu?: string;
   /** The sizes the run asked for; a method missing one of them gets a note. */
   requestedSizes?: number[];
 }
@@ -103,6 +105,13 @@ function targetNote(target: Target, hypervisor: string | undefined): string {
         `than real hardware. Compare methods with each other and with the baselines, not with other machines. ` +
         `The guest reads time from the TSC (tsc=reliable), not the emulated HPET.`
       );
+    case 'vm-icount':
+      return (
+        `Measured in a VM under ${hypervisor ?? 'QEMU TCG -icount'}: guest time advances one nanosecond per guest ` +
+        `instruction, so every "ns" here is a count of guest instructions, not time. Runs of one build repeat ` +
+        `to a fraction of a percent, but there is no cache or memory-bandwidth model, and TCG counts each ` +
+        `iteration of a rep movs/stos as one instruction, so copies weigh more than on hardware.`
+      );
     case 'vm-kvm':
       return `Measured in a VM under ${hypervisor ?? 'QEMU KVM'}: hardware-virtualised; exits and interrupts cost more than on bare metal.`;
     case 'local':
@@ -121,10 +130,11 @@ export function assembleDataset(out: HarnessOutput, prov: Provenance): Dataset {
   if (out.results.length === 0) throw new AssembleError('harness produced no results');
 
   const notes: string[] = [targetNote(prov.target, prov.hypervisor)];
+  const unit = prov.target === 'vm-icount' ? 'instructions' : 'ns';
   if (out.clock) {
     notes.push(
-      `Clock read overhead (CLOCK_MONOTONIC): p50 ${out.clock.overheadNs.p50} ns, p99 ${out.clock.overheadNs.p99} ns; ` +
-        `included in every latency, not subtracted.`,
+      `Clock read overhead (CLOCK_MONOTONIC): p50 ${out.clock.overheadNs.p50} ${unit}, p99 ` +
+        `${out.clock.overheadNs.p99} ${unit}; included in every latency and in every reference, not subtracted.`,
     );
   }
   notes.push(...out.notes);
@@ -135,13 +145,26 @@ export function assembleDataset(out: HarnessOutput, prov: Provenance): Dataset {
       `${label(r.method, r.variant)} ${r.pattern} ${r.sizeBytes} B: ${r.errors} of ${r.samples} messages failed.`,
     );
   }
+  for (const r of out.results) {
+    const bad = (['lost', 'corrupt', 'reordered', 'stale'] as const).filter((k) => (r[k] ?? 0) > 0);
+    if (bad.length > 0) {
+      notes.push(
+        `${label(r.method, r.variant)} ${r.pattern} ${r.sizeBytes} B: ` +
+          `${bad.map((k) => `${r[k]} ${k}`).join(', ')} message(s).`,
+      );
+    }
+  }
+  const unstable = out.results.filter((r) => r.unstable && r.samples > 0).length;
+  if (unstable > 0) {
+    notes.push(`${unstable} point(s) are unstable: their ratio's 95% interval is wider than ±10%.`);
+  }
   const robust = summarizeRobustness(out);
   if (robust) notes.push(robustNote(robust));
   if (out.badLines.length > 0)
     notes.push(`${out.badLines.length} harness output lines could not be parsed and were left out.`);
 
   const candidate = {
-    schema: 'kcomm-bench/1',
+    schema: CURRENT_DATASET_SCHEMA,
     id: datasetId(prov.target, plan.profile, prov.collectedAt),
     collectedAt: prov.collectedAt.toISOString(),
     host: {
@@ -151,8 +174,17 @@ export function assembleDataset(out: HarnessOutput, prov: Provenance): Dataset {
       cpus: host.cpus,
       memoryMiB: host.memoryMiB,
       hypervisor: prov.target === 'local' ? host.hypervisor : (prov.hypervisor ?? host.hypervisor),
+      ...(prov.qemuCpu ? { qemuCpu: prov.qemuCpu } : {}),
     },
-    harness: { version: prov.gitCommit, profile: plan.profile, samplesPerPoint: plan.samplesPerPoint },
+    harness: {
+      version: prov.gitCommit,
+      profile: plan.profile,
+      samplesPerPoint: plan.samplesPerPoint,
+      ...(plan.blocks ? { blocks: plan.blocks } : {}),
+      ...(plan.blockSamples ? { blockSamples: plan.blockSamples } : {}),
+      ...(out.clock ? { clockOverheadNs: { ...out.clock.overheadNs, subtracted: false as const } } : {}),
+    },
+    unit,
     baselines: {
       syscallNs: { p50: baselines.syscallNs.p50, p99: baselines.syscallNs.p99 },
       memcpyMBps: baselines.memcpyMBps.map(({ sizeBytes, MBps }) => ({ sizeBytes, MBps })),

@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { listModules } from './initramfs';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
@@ -102,4 +103,14 @@ export async function ensureBuild(kernelVersion: string | undefined, kdir: strin
     throw new BuildError(`make succeeded but ${HARNESS_BIN} is missing`, output);
   }
   return { built: true, output };
+}
+
+/** Builds the harness alone (no kernel headers needed) and returns the JSON lines of `kcomm-harness args`. */
+export async function harnessJsonLines(args: string[]): Promise<unknown[]> {
+  await makeServer({ extraArgs: ['harness'] });
+  const { stdout } = await promisify(execFile)(HARNESS_BIN, args, { timeout: 30_000 });
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as unknown);
 }

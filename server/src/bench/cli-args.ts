@@ -1,13 +1,14 @@
 // Argument parsing for `npm run bench`, separate from cli.ts so it can be tested without running anything.
 import { parseArgs } from 'node:util';
 import { METHOD_IDS } from '../../../src/core/ids';
+import { MAX_SIZE_BYTES } from './profiles';
 import type { BenchOptions } from './run';
 
-export const USAGE = `usage: npm run bench -- --target vm|local --profile quick|full|stock
-         [--methods a,b] [--sizes 8,64] [--robust] [--allow-local-modules] [--cycles N]
+export const USAGE = `usage: npm run bench -- --target vm|local --profile quick|full|stock [--clock wall|icount]
+         [--methods|--only a,b] [--sizes 8,64] [--robust] [--allow-local-modules] [--cycles N]
        npm run bench -- --target vm|local --robust-only [--methods a,b] [--cycles N] [--allow-local-modules]`;
 
-const MAX_SIZE = 1 << 20;
+const MAX_SIZE = MAX_SIZE_BYTES;
 
 export type CliCommand =
   | { kind: 'bench'; options: BenchOptions }
@@ -35,6 +36,8 @@ export function parseBenchArgs(argv: string[]): CliCommand {
         target: { type: 'string' },
         profile: { type: 'string' },
         methods: { type: 'string' },
+        only: { type: 'string' },
+        clock: { type: 'string' },
         sizes: { type: 'string' },
         cycles: { type: 'string' },
         robust: { type: 'boolean' },
@@ -51,9 +54,16 @@ export function parseBenchArgs(argv: string[]): CliCommand {
   const target = values.target;
   if (target !== 'vm' && target !== 'local') throw new UsageError('--target must be vm or local');
 
+  const clock = values.clock ?? 'wall';
+  if (clock !== 'wall' && clock !== 'icount') throw new UsageError('--clock must be wall or icount');
+  if (clock === 'icount' && target !== 'vm') throw new UsageError('--clock icount needs --target vm');
+  if (values.methods !== undefined && values.only !== undefined) {
+    throw new UsageError('--only is another name for --methods: give one of them');
+  }
+  const methodList = values.only ?? values.methods;
   let methods: string[] | undefined;
-  if (values.methods !== undefined) {
-    methods = list(values.methods, 'methods');
+  if (methodList !== undefined) {
+    methods = list(methodList, 'methods');
     // A method id, or method/variant (e.g. mmap/ring) as the harness accepts.
     const unknown = methods.filter((m) => {
       const [method, variant, ...rest] = m.split('/');
@@ -74,21 +84,21 @@ export function parseBenchArgs(argv: string[]): CliCommand {
   const allowLocalModules = values['allow-local-modules'] ?? false;
 
   if (values['robust-only']) {
-    if (values.profile !== undefined || values.sizes !== undefined || values.robust) {
-      throw new UsageError('--robust-only takes no --profile, --sizes or --robust');
+    if (values.profile !== undefined || values.sizes !== undefined || values.robust || values.clock !== undefined) {
+      throw new UsageError('--robust-only takes no --profile, --sizes, --clock or --robust');
     }
     return { kind: 'robust-only', options: { target, methods, cycles, allowLocalModules } };
   }
 
-  const profile = values.profile;
+  const profile = values.profile ?? (values.only !== undefined || values.sizes !== undefined ? 'quick' : undefined);
   if (profile !== 'quick' && profile !== 'full' && profile !== 'stock') {
     throw new UsageError('--profile must be quick, full or stock');
   }
   let sizes: number[] | undefined;
   if (values.sizes !== undefined) {
     sizes = list(values.sizes, 'sizes').map((s) => {
-      if (!/^[0-9]+$/.test(s) || Number(s) > MAX_SIZE) {
-        throw new UsageError(`--sizes: "${s}" is not a size in bytes from 0 to ${MAX_SIZE}`);
+      if (!/^[0-9]+$/.test(s) || Number(s) < 1 || Number(s) > MAX_SIZE) {
+        throw new UsageError(`--sizes: "${s}" is not a size in bytes from 1 to ${MAX_SIZE}`);
       }
       return Number(s);
     });
@@ -101,5 +111,8 @@ export function parseBenchArgs(argv: string[]): CliCommand {
         "machine's kernel: add --allow-local-modules (needs root and matching headers) or use --target vm",
     );
   }
-  return { kind: 'bench', options: { target, profile, methods, sizes, robust, cycles, allowLocalModules } };
+  return {
+    kind: 'bench',
+    options: { target, clock, profile, methods, sizes, robust, cycles, allowLocalModules },
+  };
 }

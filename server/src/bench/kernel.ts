@@ -35,8 +35,9 @@ function versions(dir: string, prefix: string): string[] {
   } catch {
     return [];
   }
+  // The realtime flavour (-rt-amd64) changes scheduling and locking throughout: never picked by default.
   return names
-    .filter((n) => n.startsWith(prefix) && n.endsWith(FLAVOUR))
+    .filter((n) => n.startsWith(prefix) && n.endsWith(FLAVOUR) && !n.endsWith(`-rt${FLAVOUR}`))
     .map((n) => n.slice(prefix.length))
     .sort(compareVersions);
 }

@@ -25,6 +25,8 @@ export const recordSchema = z.discriminatedUnion('type', [
     points: int,
     profile: z.enum(['quick', 'full', 'stock']),
     samplesPerPoint: z.number().int().positive(),
+    blocks: z.number().int().positive().optional(),
+    blockSamples: z.number().int().positive().optional(),
   }),
   z.object({
     type: z.literal('baselines'),

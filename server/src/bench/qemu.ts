@@ -9,19 +9,42 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildInitramfs, PROBE_MARKER } from './initramfs';
 import { LineSplitter } from './protocol';
+import type { BenchClock } from './profiles';
 import { FileTail } from './tail';
 
 export const QEMU = 'qemu-system-x86_64';
-export type Accel = 'kvm' | 'tcg';
+/** tcg-icount: TCG with instruction counting (`-icount shift=0,sleep=off`), one vCPU. */
+export type Accel = 'kvm' | 'tcg' | 'tcg-icount';
 
 const MEMORY_MIB = 512;
 const CPUS = 2;
 const KVM_PROBE_TIMEOUT_MS = 20_000;
+/**
+ * The emulated CPU under TCG: a named model, never `-cpu max` (whose features change with the QEMU
+ * version, and which is reported to hang at "Booting SMP configuration"). TCG counts each iteration of a
+ * `rep movs`/`rep stos` as one instruction and the kernel picks its copy routine from the model's
+ * string-op features (ERMS), so the model is part of every icount figure: it is recorded in the dataset.
+ */
+export const TCG_CPU_MODEL = 'Haswell-noTSX';
+/** Instruction counting: guest time advances 1 ns per guest instruction (shift=0), never waits for the host. */
+export const ICOUNT_ARGS = ['-icount', 'shift=0,sleep=off'];
 
 export function accelArgs(accel: Accel): string[] {
-  return accel === 'kvm'
-    ? ['-accel', 'kvm', '-cpu', 'host', '-smp', String(CPUS), '-m', String(MEMORY_MIB)]
-    : ['-accel', 'tcg', '-cpu', 'max', '-smp', String(CPUS), '-m', String(MEMORY_MIB)];
+  const mem = ['-m', String(MEMORY_MIB)];
+  switch (accel) {
+    case 'kvm':
+      return ['-accel', 'kvm', '-cpu', 'host', '-smp', String(CPUS), ...mem];
+    case 'tcg':
+      return ['-accel', 'tcg', '-cpu', TCG_CPU_MODEL, '-smp', String(CPUS), ...mem];
+    case 'tcg-icount':
+      // One vCPU: with two, an icount guest printed nothing in 4 minutes (issue 9; Zephyr does the same).
+      return ['-accel', 'tcg', ...ICOUNT_ARGS, '-cpu', TCG_CPU_MODEL, '-smp', '1', ...mem];
+  }
+}
+
+/** The QEMU CPU model an accelerator runs ('host' under KVM). */
+export function qemuCpuModel(accel: Accel): string {
+  return accel === 'kvm' ? 'host' : TCG_CPU_MODEL;
 }
 
 export async function qemuVersion(): Promise<string> {
@@ -63,7 +86,7 @@ export function qemuArgs(o: Pick<BootOptions, 'kernel' | 'initrd' | 'cmdline' | 
   // Under TCG the guest's TSC sync check fails (emulation skews it) and the kernel falls back to the
   // emulated HPET, whose reads cost ~2 µs and would swamp every latency measured; QEMU derives each vCPU's
   // TSC from one host clock, so telling the guest it is reliable is true here.
-  const clock = o.accel === 'tcg' ? ['tsc=reliable'] : [];
+  const clock = o.accel === 'kvm' ? [] : ['tsc=reliable'];
   const append = ['console=ttyS0', 'quiet', 'panic=-1', 'oops=panic', ...clock, ...o.cmdline].join(' ');
   return [
     ...accelArgs(o.accel),
@@ -156,7 +179,8 @@ let accelChoice: Promise<AccelChoice> | undefined;
  * KVM if a short boot under it reaches user space, else TCG. Probed once per process. KCOMM_VM_ACCEL=tcg
  * or =kvm skips the probe.
  */
-export function chooseAccel(kernel: string, busybox: string): Promise<AccelChoice> {
+export function chooseAccel(kernel: string, busybox: string, clock: BenchClock = 'wall'): Promise<AccelChoice> {
+  if (clock === 'icount') return Promise.resolve({ accel: 'tcg-icount', why: '--clock icount' });
   const forced = process.env.KCOMM_VM_ACCEL;
   if (forced === 'tcg' || forced === 'kvm') return Promise.resolve({ accel: forced, why: 'KCOMM_VM_ACCEL' });
   accelChoice ??= probeKvm(kernel, busybox);

@@ -11,7 +11,8 @@ import { ensureBuild, HARNESS_BIN, MODULES_DIR, REPO_ROOT } from './build';
 import { buildInitramfs, guestCmdline, listModules, type GuestMode } from './initramfs';
 import { discoverGuestKernel } from './kernel';
 import { addRecord, emptyOutput, parseFramedLine, type HarnessOutput, type HarnessRecord } from './protocol';
-import { bootVm, chooseAccel, qemuVersion } from './qemu';
+import type { BenchClock } from './profiles';
+import { bootVm, chooseAccel, ICOUNT_ARGS, qemuCpuModel, qemuVersion, type Accel } from './qemu';
 import { DatasetExistsError, DEFAULT_DATA_DIR, writeDataset } from './store';
 import { FileTail } from './tail';
 
@@ -25,6 +26,8 @@ export type BenchEvent =
 
 export interface BenchOptions {
   target: 'vm' | 'local';
+  /** icount: the VM under QEMU instruction counting (target vm only). Default wall. */
+  clock?: BenchClock;
   profile: Profile;
   methods?: string[];
   sizes?: number[];
@@ -167,10 +170,19 @@ class Collector {
   }
 }
 
+const TARGET_OF: Record<Accel, Target> = { kvm: 'vm-kvm', tcg: 'vm-tcg', 'tcg-icount': 'vm-icount' };
+const HYPERVISOR_OF: Record<Accel, (version: string) => string> = {
+  kvm: (v) => `QEMU ${v} KVM`,
+  tcg: (v) => `QEMU ${v} TCG`,
+  'tcg-icount': (v) => `QEMU ${v} TCG -icount ${ICOUNT_ARGS[1]} -smp 1`,
+};
+
 interface Execution {
   out: HarnessOutput;
   target: Target;
   hypervisor?: string;
+  /** The QEMU -cpu model of a VM run. */
+  qemuCpu?: string;
   consoleLog: string;
 }
 
@@ -187,7 +199,7 @@ async function executeInVm(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c:
   await ensureBuild(kernel.version, kernel.headers, hooks.signal);
   c.setPhase('boot');
   const busybox = '/bin/busybox';
-  const [version, choice] = await Promise.all([qemuVersion(), chooseAccel(kernel.image, busybox)]);
+  const [version, choice] = await Promise.all([qemuVersion(), chooseAccel(kernel.image, busybox, opts.clock)]);
   emit({ type: 'log', line: `accelerator: ${choice.accel} (${choice.why})` });
   const moduleFiles = await listModules(MODULES_DIR);
   const initramfs = await buildInitramfs({
@@ -231,8 +243,9 @@ async function executeInVm(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c:
     }
     return {
       out: c.out,
-      target: choice.accel === 'kvm' ? 'vm-kvm' : 'vm-tcg',
-      hypervisor: `QEMU ${version} ${choice.accel.toUpperCase()}`,
+      target: TARGET_OF[choice.accel],
+      hypervisor: HYPERVISOR_OF[choice.accel](version),
+      qemuCpu: qemuCpuModel(choice.accel),
       consoleLog: log,
     };
   } finally {
@@ -358,6 +371,7 @@ export async function runBenchmark(opts: BenchOptions, hooks: BenchHooks = {}): 
     collectedAt,
     target: exec.target,
     hypervisor: exec.hypervisor,
+    qemuCpu: exec.qemuCpu,
     requestedSizes: opts.sizes,
   });
   const { dataset, path } = await writeFreshId(assembled, opts.dataDir ?? DEFAULT_DATA_DIR);

@@ -87,6 +87,7 @@ export function defaultDatasetId(datasets: DatasetSummary[], wanted: string | nu
 const TARGET_TEXT: Record<Dataset['host']['target'], string> = {
   'vm-tcg': 'QEMU VM (vm-tcg)',
   'vm-kvm': 'QEMU VM with KVM (vm-kvm)',
+  'vm-icount': 'QEMU VM counting instructions (vm-icount): guest instructions, not time',
   local: 'measured natively (local)',
 };
 
