@@ -67,7 +67,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   const catalogue = await loadCatalogue(dataDir);
   const datasets = new DatasetStore(path.join(dataDir, 'benchmarks'));
 
-  const hostGuard = makeHostGuard({ extraNames: opts.extraHostNames, port: opts.port ?? 5178 });
+  const hostGuard = makeHostGuard({ extraNames: opts.extraHostNames, port: opts.port });
   const auth = makeAuth(opts.token ?? generateToken());
 
   /** Errors in the API's one JSON shape: a stable code, a sentence, no framework internals. */

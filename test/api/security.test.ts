@@ -37,6 +37,8 @@ beforeAll(async () => {
     runsDir: path.join(dir, 'runs'),
     runner: ok,
     token: TOKEN,
+    // Injected requests have no socket to tell the port: the one the server would listen on.
+    port: 5178,
     log: { stream: log },
   });
 });

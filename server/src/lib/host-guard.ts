@@ -23,7 +23,10 @@ export { STATE_CHANGING as isStateChanging };
 export interface HostGuardOptions {
   /** Host names besides localhost/127.0.0.1/[::1] the server answers to (set when binding elsewhere). */
   extraNames?: string[];
-  /** The port when the request's socket does not tell it (injected requests in tests). */
+  /**
+   * The port when the request's socket does not tell it (requests injected in-process by tests). Without it
+   * such requests are checked by host name only; requests from the network always carry their port.
+   */
   port?: number;
 }
 
@@ -53,8 +56,7 @@ export function makeHostGuard(opts: HostGuardOptions = {}) {
     if (!STATE_CHANGING(req.method)) return;
     const origin = req.headers.origin;
     if (origin === undefined) return;
-    const own = [...allowed].flatMap((n) => (port === 80 ? [`http://${n}`] : [`http://${n}:${port}`]));
-    if (!own.includes(origin)) {
+    if (!isOwnOrigin(origin, allowed, port)) {
       throw new HttpError(
         403,
         'cross-origin',
@@ -62,6 +64,16 @@ export function makeHostGuard(opts: HostGuardOptions = {}) {
       );
     }
   };
+}
+
+/** `http://<allowed name>:<port>` exactly (the port left out when it is 80); any port when it is unknown. */
+function isOwnOrigin(origin: string, allowed: Set<string>, port: number | undefined): boolean {
+  if (port !== undefined) {
+    return [...allowed].some((n) => origin === (port === 80 ? `http://${n}` : `http://${n}:${port}`));
+  }
+  const m = /^http:\/\/(.+)$/.exec(origin);
+  const host = m ? parseHost(m[1]!) : null;
+  return host !== null && allowed.has(host.name);
 }
 
 function hostHeaders(raw: string[]): string[] {
