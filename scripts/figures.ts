@@ -1,0 +1,56 @@
+// Prints the README's figures table from the shipped datasets: per-message cost as a paired ratio to the
+// same dataset's reference (median of 20 interleaved blocks, 95% interval), with unstable points marked.
+//   node --import tsx scripts/figures.ts
+import { readdirSync, readFileSync } from 'node:fs';
+import { datasetSchema, type Dataset } from '../src/core/dataset-schema';
+
+const files = readdirSync('data/benchmarks').filter((f) => f.endsWith('.json'));
+const datasets = files.map((f) => datasetSchema.parse(JSON.parse(readFileSync(`data/benchmarks/${f}`, 'utf8'))));
+const pick = (target: string, profile: string) =>
+  datasets.find((d) => (d.host.target as string) === target && d.harness.profile === profile);
+const columns = [pick('vm-icount', 'full'), pick('vm-tcg', 'full'), pick('local', 'stock')].filter(
+  (d): d is Dataset => d !== undefined,
+);
+
+const ROWS: [string, string, string, string, number][] = [
+  ['chardev read, 64 KiB', 'chardev', '', 'k2u', 65536],
+  ['mmap ring, 64 KiB', 'mmap', 'ring', 'k2u', 65536],
+  ['/dev/zero read, 64 KiB (stock)', 'chardev', 'dev-zero', 'k2u', 65536],
+  ['chardev write, 2 KiB', 'chardev', '', 'u2k', 2048],
+  ['relay, 2 KiB', 'relay', '', 'k2u', 2048],
+  ['ioctl ECHO round trip, 8 B', 'ioctl', '', 'roundtrip', 8],
+  ['ioctl RNDGETENTCNT (stock), 8 B', 'ioctl', 'rndgetentcnt', 'roundtrip', 8],
+  ['genetlink round trip, 8 B', 'genetlink', '', 'roundtrip', 8],
+  ['sysfs write + read back, 8 B', 'sysfs', '', 'roundtrip', 8],
+  ['wake-up: eventfd', 'eventfd', '', 'notify', 0],
+  ['wake-up: chardev poll', 'chardev', '', 'notify', 0],
+  ['wake-up: mmap ring poll', 'mmap', 'ring', 'notify', 0],
+  ['wake-up: signal', 'signal', '', 'notify', 0],
+  ['wake-up: eventfd between threads (stock)', 'eventfd', 'eventfd-thread', 'notify', 0],
+  ['upcall: usermodehelper', 'usermodehelper', '', 'notify', 0],
+];
+
+type Result = Dataset['results'][number] & {
+  ratio?: { reference: string; median: number; ci95: [number, number] };
+  unstable?: boolean;
+};
+
+function cell(d: Dataset, method: string, variant: string, pattern: string, size: number): string {
+  const r = (d.results as Result[]).find(
+    (x) => x.method === method && x.variant === variant && x.pattern === pattern && x.sizeBytes === size,
+  );
+  if (!r) return '—';
+  const unit = (d.host.target as string) === 'vm-icount' ? ' instr.' : ' ns';
+  const abs = `${Math.round(r.latencyNs.p50).toLocaleString('en-US')}${unit}`;
+  if (!r.ratio) return abs;
+  const [lo, hi] = r.ratio.ci95;
+  return `${abs} = ${r.ratio.median.toFixed(2)}× [${lo.toFixed(2)}, ${hi.toFixed(2)}]${r.unstable ? ' **unstable**' : ''}`;
+}
+
+console.log(`| p50 per message = ratio to the reference [95% interval] | ${columns.map((d) => d.id).join(' | ')} |`);
+console.log(`| --- | ${columns.map(() => '---').join(' | ')} |`);
+console.log(
+  `| null syscall (the reference's first term) | ${columns.map((d) => `${d.baselines.syscallNs.p50}`).join(' | ')} |`,
+);
+for (const [label, m, v, p, s] of ROWS)
+  console.log(`| ${label} | ${columns.map((d) => cell(d, m, v, p, s)).join(' | ')} |`);
