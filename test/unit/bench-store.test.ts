@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
-import { DatasetExistsError, writeDataset } from '../../server/src/bench/store';
+import { DatasetExistsError, publish, writeDataset } from '../../server/src/bench/store';
 
 const dataset: Dataset = {
   schema: 'kcomm-bench/1',
@@ -48,5 +48,18 @@ describe('writeDataset', () => {
   it('refuses an invalid dataset before touching the directory', async () => {
     await expect(writeDataset({ ...dataset, id: 'Upper Case' }, dir)).rejects.toThrow();
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('publishes on a filesystem without hard links, still never overwriting', async () => {
+    const noLinks = async () => {
+      throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+    };
+    const temp = join(dir, '.x.tmp');
+    await writeFile(temp, '{"a":1}\n');
+    await publish(temp, join(dir, 'x.json'), noLinks);
+    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('{"a":1}\n');
+    await writeFile(temp, '{"a":2}\n');
+    await expect(publish(temp, join(dir, 'x.json'), noLinks)).rejects.toBeInstanceOf(DatasetExistsError);
+    expect(await readFile(join(dir, 'x.json'), 'utf8')).toBe('{"a":1}\n');
   });
 });
