@@ -78,43 +78,43 @@ function describeKernel(kernel: GuestKernel) {
     robustPassed: [],
   };
 
-  beforeAll(async () => {
-    tested.push(record);
-    dataDir = await mkdtemp(join(tmpdir(), 'kcomm-kernel-suite-'));
-    const buildStarted = Date.now();
-    buildOutput = await makeServer({ kdir: kernel.headers, extraArgs: ['W=1'] });
-    record.buildSeconds = Math.round((Date.now() - buildStarted) / 1000);
-    for (const ko of await listModules(MODULES_DIR)) {
-      if (moduleVermagic(await readFile(ko)) === kernel.version) record.built.push(basename(ko, '.ko'));
-    }
-    console.log(`[kernel ${kernel.version}] build: ${record.buildSeconds} s, ${record.built.length} modules`);
-    const started = Date.now();
-    run = await runBenchmark(
-      { target: 'vm', profile: 'quick', robust: true, dataDir, timeoutMs: VM_BUDGET_MS, kernel: kernel.version },
-      { onEvent: (e) => e.type === 'phase' && console.log(`[kernel ${kernel.version}] phase ${e.name}`) },
-    );
-    vmSeconds = Math.round((Date.now() - started) / 1000);
-    record.vmSeconds = vmSeconds;
-    record.target = run.dataset.host.target;
-    record.quickResults = run.dataset.results.length;
-    record.kernelLogClean = run.robust?.kmsg.every((k) => k.ok);
-    const failedModules = new Set([
-      ...(run.robust?.modules.filter((m) => m.failed > 0).map((m) => m.module) ?? []),
-      ...(run.robust?.modcycles.filter((m) => m.failed > 0).map((m) => m.module) ?? []),
-    ]);
-    record.robustPassed = [...new Set(run.robust?.modules.map((m) => m.module))].filter(
-      (m) => !failedModules.has(m) && run.robust?.modcycles.some((c) => c.module === m) && record.kernelLogClean,
-    );
-    console.log(
-      `[kernel ${kernel.version}] VM run: ${vmSeconds} s, ${run.dataset.results.length} results, ${run.dataset.host.hypervisor}`,
-    );
-  });
-
-  afterAll(async () => {
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-
   describe(`kernel suite on ${kernel.version}`, () => {
+    beforeAll(async () => {
+      tested.push(record);
+      dataDir = await mkdtemp(join(tmpdir(), 'kcomm-kernel-suite-'));
+      const buildStarted = Date.now();
+      buildOutput = await makeServer({ kdir: kernel.headers, extraArgs: ['W=1'] });
+      record.buildSeconds = Math.round((Date.now() - buildStarted) / 1000);
+      for (const ko of await listModules(MODULES_DIR)) {
+        if (moduleVermagic(await readFile(ko)) === kernel.version) record.built.push(basename(ko, '.ko'));
+      }
+      console.log(`[kernel ${kernel.version}] build: ${record.buildSeconds} s, ${record.built.length} modules`);
+      const started = Date.now();
+      run = await runBenchmark(
+        { target: 'vm', profile: 'quick', robust: true, dataDir, timeoutMs: VM_BUDGET_MS, kernel: kernel.version },
+        { onEvent: (e) => e.type === 'phase' && console.log(`[kernel ${kernel.version}] phase ${e.name}`) },
+      );
+      vmSeconds = Math.round((Date.now() - started) / 1000);
+      record.vmSeconds = vmSeconds;
+      record.target = run.dataset.host.target;
+      record.quickResults = run.dataset.results.length;
+      record.kernelLogClean = run.robust?.kmsg.every((k) => k.ok);
+      const failedModules = new Set([
+        ...(run.robust?.modules.filter((m) => m.failed > 0).map((m) => m.module) ?? []),
+        ...(run.robust?.modcycles.filter((m) => m.failed > 0).map((m) => m.module) ?? []),
+      ]);
+      record.robustPassed = [...new Set(run.robust?.modules.map((m) => m.module))].filter(
+        (m) => !failedModules.has(m) && run.robust?.modcycles.some((c) => c.module === m) && record.kernelLogClean,
+      );
+      console.log(
+        `[kernel ${kernel.version}] VM run: ${vmSeconds} s, ${run.dataset.results.length} results, ${run.dataset.host.hypervisor}`,
+      );
+    });
+
+    afterAll(async () => {
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    });
+
     it('builds with W=1 and no warning', () => {
       expect(buildOutput).not.toMatch(/warning:/i);
     });
