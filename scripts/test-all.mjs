@@ -31,18 +31,26 @@ const steps = [
   ['browser end-to-end', ...vitest('e2e')],
   ['kernel prerequisites', 'node', ['scripts/ensure-kernel-deps.mjs']],
   ['harness C unit tests', 'make', ['-s', '-C', 'server', 'check']],
-  ['kernel (W=1 build, VM, quick profile, robustness)', ...vitest('kernel')],
+  ['kernel modules for every installed kernel (W=1)', 'npm', ['run', '--silent', 'build:kernel']],
+  ['kernel checkers (checkpatch --strict, sparse)', 'npm', ['run', '--silent', 'check:kernel']],
+  ['kernel (each kernel: VM, quick profile, robustness)', ...vitest('kernel')],
 ];
 
 let failedStep = null;
+const timings = [];
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  timings.push(`${String(seconds).padStart(5)} s  ${name}`);
+  console.log(`=== ${name}: ${seconds} s`);
   if (r.status !== 0) {
     failedStep = `${name} (exit ${r.status ?? r.signal})`;
     break;
   }
 }
+console.log(`\nphase times:\n${timings.join('\n')}`);
 
 let passed = 0;
 let failed = 0;

@@ -131,6 +131,16 @@ void kc_drill_open_close_storm(struct kc_robust *r, const char *path, int thread
 /* Holds path open and tries to unload the module: must be refused (EBUSY/EAGAIN) or be safe. */
 void kc_drill_rmmod_while_open(struct kc_robust *r, const char *path);
 
+/*
+ * Runs fn(arg) in a child process, for drills that need their own signal handlers, threads that exit
+ * or other credentials. fn returns 0 or -errno (or calls _exit() with 0 or a positive errno itself);
+ * the result is libc style for kc_bad/kc_ok: 0, or -1 with errno = fn's error (ECHILD if the child
+ * did not exit normally). kc_as_nobody first drops to an unprivileged user (uid/gid 65534, no
+ * supplementary groups, hence no capabilities), for drills that check a permission.
+ */
+long kc_in_child(long (*fn)(void *arg), void *arg);
+long kc_as_nobody(long (*fn)(void *arg), void *arg);
+
 /* Module loading for backends that need a second module or a reload; 0 or -errno. name is the file
  * name without .ko, looked up in the --module-dir; unload waits briefly while the module is busy. */
 int kc_module_load(const char *name);

@@ -5,13 +5,16 @@
  * log holds no oops, warning or lockup. The bookkeeping (kc_bad, kc_ok) and the shared drills for
  * anything with a device node live here too.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <grp.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core.h"
@@ -172,6 +175,41 @@ void kc_drill_rmmod_while_open(struct kc_robust *r, const char *path)
 		rc = kc_module_load(module);
 		kc_ok(r, "reload after an unload while open", rc);
 	}
+}
+
+static long in_child(long (*fn)(void *arg), void *arg, bool as_nobody)
+{
+	const uid_t nobody = 65534;
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		long ret;
+
+		if (as_nobody && (setgroups(0, NULL) < 0 || setresgid(nobody, nobody, nobody) < 0 ||
+				  setresuid(nobody, nobody, nobody) < 0))
+			_exit(255);
+		ret = fn(arg);
+		_exit(ret < 0 && ret > -255 ? (int)-ret : 0);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) == 255)
+		errno = ECHILD;
+	else
+		errno = WEXITSTATUS(status);
+	return errno ? -1 : 0;
+}
+
+long kc_in_child(long (*fn)(void *arg), void *arg)
+{
+	return in_child(fn, arg, false);
+}
+
+long kc_as_nobody(long (*fn)(void *arg), void *arg)
+{
+	return in_child(fn, arg, true);
 }
 
 /* Runs in the backend's own process; the counts land in shared memory. */

@@ -94,6 +94,7 @@ describe('shipped catalogue files', () => {
       'signal',
       'eventfd',
       'usermodehelper',
+      'sysctl',
     ];
     for (const m of catalogue.methods) {
       if (withModule.includes(m.id)) expect(m.reference.path).toBe(`server/reference/${m.id}/`);

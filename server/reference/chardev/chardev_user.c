@@ -152,6 +152,7 @@ static void robust_stream(struct kc_robust *r, int fd, char *big)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	char small[64] = { 0 };
+	ssize_t n;
 	char *two;
 
 	kc_ok(r, "write 0 bytes", write(fd, small, 0));
@@ -171,7 +172,10 @@ static void robust_stream(struct kc_robust *r, int fd, char *big)
 	if (two != MAP_FAILED) {
 		munmap(two + page, page);
 		kc_bad(r, "write from half-unmapped buffer", write(fd, two, 2 * page), EFAULT);
-		kc_bad(r, "read into half-unmapped buffer", read(fd, two, 2 * page), EFAULT);
+		/* read(2): a fault after some bytes is a short read of those bytes, not EFAULT. */
+		n = read(fd, two, 2 * page);
+		kc_ok(r, "read into half-unmapped buffer: short read of the mapped half",
+		      n < 0 ? n : n >= 8 && (size_t)n <= page ? 0 : -ERANGE);
 		munmap(two, page);
 	}
 }

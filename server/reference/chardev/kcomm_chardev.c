@@ -136,7 +136,7 @@ static void kcomm_notify_work(struct work_struct *work)
 /* STREAM read(): produce count bytes in the reader's context. */
 static ssize_t kcomm_read_stream(char __user *ubuf, size_t count)
 {
-	size_t done, chunk;
+	size_t done, chunk, left;
 	u64 stamp;
 
 	if (count < sizeof(stamp))
@@ -149,8 +149,14 @@ static ssize_t kcomm_read_stream(char __user *ubuf, size_t count)
 		return -EFAULT;
 	for (done = sizeof(stamp); done < count; done += chunk) {
 		chunk = min_t(size_t, count - done, KCOMM_PATTERN_SIZE);
-		if (copy_to_user(ubuf + done, kcomm_pattern, chunk))
-			return -EFAULT;
+		left = copy_to_user(ubuf + done, kcomm_pattern, chunk);
+		/*
+		 * A fault half-way is a short read, as read(2) promises: the
+		 * bytes already in the user's buffer are reported, not lost
+		 * behind EFAULT.
+		 */
+		if (left)
+			return done + chunk - left;
 	}
 	return count;
 }
@@ -260,8 +266,14 @@ static ssize_t kcomm_write(struct file *file, const char __user *ubuf,
 	ret = count;
 out_unlock:
 	mutex_unlock(&kf->lock);
-	/* Wake outside the mutex so the woken reader does not block on it at once. */
-	if (ret > 0)
+	/*
+	 * Wake outside the mutex so the woken reader does not block on it at
+	 * once. wq_has_sleeper() skips the wait queue's lock when nobody
+	 * sleeps (the common case for a writer); its barrier pairs with the
+	 * one after poll_wait() in kcomm_poll() and with the one in
+	 * prepare_to_wait() that wait_event_interruptible() uses.
+	 */
+	if (ret > 0 && wq_has_sleeper(&kf->wait))
 		wake_up_interruptible(&kf->wait);
 	return ret;
 }
@@ -273,6 +285,7 @@ static __poll_t kcomm_poll(struct file *file, poll_table *wait)
 
 	/* Register on the wait queue first, then test: no lost wake-up. */
 	poll_wait(file, &kf->wait, wait);
+	smp_mb();	/* pairs with wq_has_sleeper() in kcomm_write() */
 	if (READ_ONCE(kf->mode) == KCOMM_CHARDEV_MODE_STREAM ||
 	    READ_ONCE(kf->pending))
 		mask |= EPOLLIN | EPOLLRDNORM;

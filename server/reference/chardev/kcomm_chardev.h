@@ -29,7 +29,7 @@
 #define KCOMM_CHARDEV_DEVICE	"/dev/kcomm_chardev"
 
 /* Largest single write() or read() the device accepts: 1 MiB. */
-#define KCOMM_CHARDEV_MSG_MAX	(1u << 20)
+#define KCOMM_CHARDEV_MSG_MAX	(1024u * 1024)
 
 enum kcomm_chardev_mode {
 	KCOMM_CHARDEV_MODE_STREAM = 0,

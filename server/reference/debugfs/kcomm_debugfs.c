@@ -80,7 +80,7 @@ static u64 received;
 static u32 record_size = KCOMM_DEBUGFS_RECORD_MIN;
 
 static char info_text[] =
-	"kcomm_debugfs: msg (rw, binary), stamp (ro, binary record), record_size (rw), received (ro)\n";
+	"kcomm_debugfs: msg (rw), stamp (ro, record), record_size (rw), received (ro)\n";
 static struct debugfs_blob_wrapper info_blob = {
 	.data = info_text,
 	.size = sizeof(info_text) - 1,
@@ -147,9 +147,10 @@ static const struct file_operations msg_fops = {
 static int stamp_open(struct inode *inode, struct file *file)
 {
 	/* Per open file, so that a record read in pieces keeps its stamp. */
-	file->private_data = kzalloc(sizeof(struct kcomm_debugfs_stamp),
-				     GFP_KERNEL);
-	return file->private_data ? 0 : -ENOMEM;
+	struct kcomm_debugfs_stamp *st = kzalloc(sizeof(*st), GFP_KERNEL);
+
+	file->private_data = st;
+	return st ? 0 : -ENOMEM;
 }
 
 static int stamp_release(struct inode *inode, struct file *file)

@@ -20,7 +20,7 @@
  */
 #define KCOMM_DEBUGFS_MSG		"msg"
 #define KCOMM_DEBUGFS_MSG_PATH		KCOMM_DEBUGFS_PATH "/" KCOMM_DEBUGFS_MSG
-#define KCOMM_DEBUGFS_MSG_MAX		(1u << 20)
+#define KCOMM_DEBUGFS_MSG_MAX		(1024u * 1024)
 
 /*
  * stamp (ro, binary): a record of record_size bytes, a struct
@@ -38,7 +38,7 @@ struct kcomm_debugfs_stamp {
 #define KCOMM_DEBUGFS_RECORD_SIZE	"record_size"
 #define KCOMM_DEBUGFS_RECORD_SIZE_PATH	KCOMM_DEBUGFS_PATH "/" KCOMM_DEBUGFS_RECORD_SIZE
 #define KCOMM_DEBUGFS_RECORD_MIN	8u
-#define KCOMM_DEBUGFS_RECORD_MAX	(1u << 20)
+#define KCOMM_DEBUGFS_RECORD_MAX	(1024u * 1024)
 
 /* received (ro, decimal u64): messages written to msg so far. */
 #define KCOMM_DEBUGFS_RECEIVED		"received"

@@ -3,20 +3,20 @@
  * kcomm_eventfd.c - waking user space from the kernel with an eventfd.
  *
  * What this sample shows
- *   User space creates an eventfd and passes its file descriptor number to the module with an ioctl on
- *   /dev/kcomm_eventfd. The module turns the number into a counted reference to the eventfd's context
- *   (eventfd_ctx_fdget()), keeps it, and calls eventfd_signal() whenever it has news - from the ioctl
- *   itself, from an hrtimer (hard interrupt context, the shape of a device interrupt) or from a work
- *   item (process context, the shape of a bottom half). User space sleeps in read(), poll(), epoll or
- *   io_uring on the eventfd like on any other file. This is how KVM's irqfd, VFIO interrupts and
- *   vhost notify user space.
+ *   User space creates an eventfd and passes its file descriptor number to the module with an ioctl
+ *   on /dev/kcomm_eventfd. The module turns the number into a counted reference to the eventfd's
+ *   context (eventfd_ctx_fdget()), keeps it, and calls eventfd_signal() whenever it has news - from
+ *   the ioctl itself, from an hrtimer (hard interrupt context, the shape of a device interrupt) or
+ *   from a work item (process context, the shape of a bottom half). User space sleeps in read(),
+ *   poll(), epoll or io_uring on the eventfd like on any other file. This is how KVM's irqfd, VFIO
+ *   interrupts and vhost notify user space.
  *
  * When to choose eventfd
  *   A pure "something happened" wake-up that must fit into an existing event loop, fired from any
- *   kernel context, with no payload: the eventfd only carries a 64-bit counter that the kernel adds to
- *   and a read() drains. Several events before a read() coalesce into one wake-up.
- *   When not: when the wake-up must carry data (pair it with a shared page or a ring, as the stamp page
- *   here does, or use netlink/a char device read()), or when every single event must be seen.
+ *   kernel context, with no payload: the eventfd only carries a 64-bit counter that the kernel adds
+ *   to and a read() drains. Several events before a read() coalesce into one wake-up.
+ *   When not: when the wake-up must carry data (pair it with a shared page or a ring, as the stamp
+ *   page here does, or use netlink/a char device read()), or when every single event must be seen.
  *
  * The data path
  *   1. efd = eventfd(0, EFD_CLOEXEC); ioctl(dev, KCOMM_EVENTFD_REGISTER, {fd = efd});
@@ -29,19 +29,20 @@
  * Execution context and locking
  *   open/release/ioctl/mmap  process context, may sleep.
  *   hrtimer callback         hard interrupt context (HRTIMER_MODE_REL; softirq on PREEMPT_RT): must
- *                            not sleep. eventfd_signal() is safe here: it only takes a spinlock with
- *                            interrupts disabled and wakes the waiters.
+ *                            not sleep. eventfd_signal() is safe here: it only takes a spinlock
+ *                            with interrupts disabled and wakes the waiters.
  *   work item                process context on a kworker.
  *   The registered context pointer is read by all three, so it is guarded by a spinlock taken with
- *   spin_lock_irqsave() (a mutex cannot be taken in the timer; irqsave because the timer may interrupt
- *   a holder on the same CPU). The reference is dropped (eventfd_ctx_put()) outside the lock.
+ *   spin_lock_irqsave() (a mutex cannot be taken in the timer; irqsave because the timer may
+ *   interrupt a holder on the same CPU). The reference is dropped (eventfd_ctx_put()) outside the
+ *   lock.
  *
  * Lifetime and references
  *   eventfd_ctx_fdget() takes a reference on the eventfd context, not on the file descriptor: user
- *   space may close its eventfd at any time and the module keeps a valid (if unread) context until it
- *   puts it - on UNREGISTER, on a replacing REGISTER, or when /dev/kcomm_eventfd is closed. release()
- *   first stops the timer and the work item, so nothing can signal a context after it was put.
- *   .owner = THIS_MODULE pins the module while the device is open, so unloading is safe.
+ *   space may close its eventfd at any time and the module keeps a valid (if unread) context until
+ *   it puts it - on UNREGISTER, on a replacing REGISTER, or when /dev/kcomm_eventfd is closed.
+ *   release() first stops the timer and the work item, so nothing can signal a context after it was
+ *   put. .owner = THIS_MODULE pins the module while the device is open, so unloading is safe.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -77,7 +78,7 @@ struct kcomm_efd {
 /* eventfd_signal() lost its count argument in 6.8; it always added 1 in practice anyway. */
 static void kcomm_eventfd_signal(struct eventfd_ctx *ctx)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+#if KERNEL_VERSION(6, 8, 0) <= LINUX_VERSION_CODE
 	eventfd_signal(ctx);
 #else
 	eventfd_signal(ctx, 1);
@@ -137,8 +138,8 @@ static long efd_register(struct kcomm_efd *e, const struct kcomm_eventfd_reg __u
 	if (reg.pad)
 		return -EINVAL;
 	/*
-	 * Looks the number up in the *calling* process's file table: -EBADF if it is not open, -EINVAL
-	 * if it is not an eventfd. On success we own one reference to the context.
+	 * Looks the number up in the *calling* process's file table: -EBADF if it is not open,
+	 * -EINVAL if it is not an eventfd. On success we own one reference to the context.
 	 */
 	ctx = eventfd_ctx_fdget(reg.fd);
 	if (IS_ERR(ctx))
@@ -163,7 +164,7 @@ static long efd_trigger(struct kcomm_efd *e, const struct kcomm_eventfd_trigger 
 	case KCOMM_EVENTFD_FROM_IOCTL:
 		return efd_fire(e);
 	case KCOMM_EVENTFD_FROM_HRTIMER:
-		/* Re-arming a pending timer just moves it: one signal, like a coalesced interrupt. */
+		/* Re-arming a pending timer just moves it: one signal, as a coalesced IRQ. */
 		hrtimer_start(&e->timer, ns_to_ktime(tr.delay_ns), HRTIMER_MODE_REL);
 		return 0;
 	case KCOMM_EVENTFD_FROM_WORK:
@@ -207,7 +208,7 @@ static long efd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 /* vma->vm_flags became read-only in 6.3; vm_flags_mod() is the way from then on. */
 static void kcomm_vma_mod_flags(struct vm_area_struct *vma, vm_flags_t set, vm_flags_t clear)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#if KERNEL_VERSION(6, 3, 0) <= LINUX_VERSION_CODE
 	vm_flags_mod(vma, set, clear);
 #else
 	vma->vm_flags = (vma->vm_flags | set) & ~clear;
@@ -241,7 +242,7 @@ static int efd_open(struct inode *inode, struct file *file)
 		goto out_free_efd;
 	spin_lock_init(&e->lock);
 	/* hrtimer_setup() replaced hrtimer_init() + assigning .function in 6.13. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#if KERNEL_VERSION(6, 13, 0) <= LINUX_VERSION_CODE
 	hrtimer_setup(&e->timer, efd_timer_fn, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
 #else
 	hrtimer_init(&e->timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);

@@ -3,10 +3,11 @@
  * kcomm_eventfd.h - the ABI of the kcomm eventfd sample, shared by the module and user space.
  *
  * User space creates an eventfd (eventfd(2)), hands its number to the module with
- * KCOMM_EVENTFD_REGISTER, and later read()s or poll()s the eventfd to learn that the kernel signalled.
- * The kernel's ktime_get_ns() at the moment of signalling is in a read-only page mapped from
- * /dev/kcomm_eventfd (struct kcomm_eventfd_stamp at offset 0), or available through
- * KCOMM_EVENTFD_GET_STAMP. Fixed-size, pointer-free structs: one layout for 32- and 64-bit user space.
+ * KCOMM_EVENTFD_REGISTER, and later read()s or poll()s the eventfd to learn that the kernel
+ * signalled. The kernel's ktime_get_ns() at the moment of signalling is in a read-only page mapped
+ * from /dev/kcomm_eventfd (struct kcomm_eventfd_stamp at offset 0), or available through
+ * KCOMM_EVENTFD_GET_STAMP. Fixed-size, pointer-free structs: one layout for 32- and 64-bit user
+ * space.
  */
 #ifndef KCOMM_EVENTFD_H
 #define KCOMM_EVENTFD_H
@@ -24,8 +25,10 @@ struct kcomm_eventfd_reg {
 /* Where the kernel signals from: each is a context a real driver signals from. */
 enum kcomm_eventfd_from {
 	KCOMM_EVENTFD_FROM_IOCTL = 0,	/* right here, in the system call (process context) */
-	KCOMM_EVENTFD_FROM_HRTIMER = 1,	/* an hrtimer callback (hard interrupt context), like an IRQ */
-	KCOMM_EVENTFD_FROM_WORK = 2,	/* a work item (process context on a kworker), like a bottom half */
+	/* an hrtimer callback (hard interrupt context), like an IRQ */
+	KCOMM_EVENTFD_FROM_HRTIMER = 1,
+	/* a work item (process context on a kworker), like a bottom half */
+	KCOMM_EVENTFD_FROM_WORK = 2,
 };
 
 struct kcomm_eventfd_trigger {

@@ -36,6 +36,7 @@ enum kcomm_genl_attr {
 	KCOMM_A_PAD,		/* alignment padding for 64-bit attributes */
 	__KCOMM_A_MAX,
 };
+
 #define KCOMM_A_MAX (__KCOMM_A_MAX - 1)
 
 enum kcomm_genl_cmd {
@@ -46,6 +47,7 @@ enum kcomm_genl_cmd {
 	KCOMM_CMD_EVENT,	/* kernel -> "events" group: STAMP [SEQ] [PAYLOAD] */
 	__KCOMM_CMD_MAX,
 };
+
 #define KCOMM_CMD_MAX (__KCOMM_CMD_MAX - 1)
 
 #endif /* _UAPI_KCOMM_GENETLINK_H */

@@ -27,8 +27,8 @@
  *
  * Data path
  *   ECHO: the 16-byte header read in one user-access window, then one
- *   copy_from_user() and one copy_to_user() of just the payload bytes in use. No allocation, no lock, no shared counter:
- *   this is what keeps an 8-byte roundtrip close to the cost of the ioctl
+ *   copy_from_user() and one copy_to_user() of just the payload bytes in use. No allocation, no
+ *   lock, no shared counter: this is what keeps an 8-byte roundtrip close to the cost of the ioctl
  *   syscall itself.
  *   ECHO_BUF/SINK: copy_from_user() into a per-open kernel buffer (grown on
  *   demand up to 1 MiB), ECHO_BUF copies it back. SOURCE: copy_to_user() of

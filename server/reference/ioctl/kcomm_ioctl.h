@@ -23,7 +23,7 @@
 /* Payload carried inside struct kcomm_ioctl_echo: enough for small commands. */
 #define KCOMM_IOCTL_INLINE_MAX	64
 /* Largest buffer the pointer-based commands accept (1 MiB). */
-#define KCOMM_IOCTL_BUF_MAX	(1u << 20)
+#define KCOMM_IOCTL_BUF_MAX	(1024u * 1024)
 
 /* KCOMM_IOCTL_ECHO: the kernel copies data[0..len) back unchanged. */
 struct kcomm_ioctl_echo {

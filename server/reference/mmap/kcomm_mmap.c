@@ -7,29 +7,31 @@
  *   table reads as one idea (one device with a "mode" ioctl would mix three state machines in every
  *   callback):
  *
- *   /dev/kcomm_mmap_ring     A lock-free single-producer/single-consumer ring of records. The kernel
- *                            writes records and publishes them by moving "head"; user space reads them
- *                            in place from the mapping and releases them by moving "tail". When data is
- *                            waiting, consuming costs no system call at all.
+ *   /dev/kcomm_mmap_ring     A lock-free single-producer/single-consumer ring of records. The
+ *                            kernel writes records and publishes them by moving "head"; user space
+ *                            reads them in place from the mapping and releases them by moving
+ *                            "tail". When data is waiting, consuming costs no system call at all.
  *   /dev/kcomm_mmap_seqlock  A snapshot (think: device status, statistics) a kernel thread keeps
- *                            rewriting under a sequence counter; readers copy it and retry if a write
- *                            overlapped their copy. Readers never block the writer.
+ *                            rewriting under a sequence counter; readers copy it and retry if a
+ *                            write overlapped their copy. Readers never block the writer.
  *   /dev/kcomm_mmap_lock     A shared area guarded by a lock that user space takes and drops with
- *                            ioctl(). The simplest model to reason about, and the slowest: two system
- *                            calls around every access.
+ *                            ioctl(). The simplest model to reason about, and the slowest: two
+ *                            system calls around every access.
  *
  * When to choose mmap
  *   Bulk data or high message rates where copying through read()/write() or a socket dominates, and
  *   state that many readers poll often (the vDSO's clock data is a seqlock page like the one here).
- *   When not: small, rare messages (ioctl or netlink are simpler and need no memory-ordering proof),
- *   anything needing multicast to unrelated processes, or a stable ABI you cannot version - the layout of
- *   the shared memory *is* the ABI (kcomm_mmap.h), and every field user space can write is hostile input.
+ *   When not: small, rare messages (ioctl or netlink are simpler and need no memory-ordering
+ *   proof), anything needing multicast to unrelated processes, or a stable ABI you cannot version -
+ *   the layout of the shared memory *is* the ABI (kcomm_mmap.h), and every field user space can
+ *   write is hostile input.
  *
  * The data path (ring)
- *   1. user space opens the device and mmap()s KCOMM_MMAP_RING_MAP_SIZE bytes, MAP_SHARED, offset 0;
+ *   1. user space opens the device and mmap()s KCOMM_MMAP_RING_MAP_SIZE bytes, MAP_SHARED, at
+ *      offset 0;
  *   2. it asks for records with KCOMM_MMAP_RING_PRODUCE (written synchronously in the ioctl) or
- *      KCOMM_MMAP_RING_KICK (written later by a work item, the shape of an interrupt-driven producer),
- *      and sleeps in poll() when the ring is empty;
+ *      KCOMM_MMAP_RING_KICK (written later by a work item, the shape of an interrupt-driven
+ *      producer), and sleeps in poll() when the ring is empty;
  *   3. the kernel copies the payload into the ring, fills the record header, then publishes;
  *   4. user space reads records between tail and head in place, then publishes the new tail.
  *
@@ -38,40 +40,51 @@
  *     tail = smp_load_acquire(&hdr->tail)       head = __atomic_load_n(&hdr->head, ACQUIRE)
  *     write record bytes at head                read record bytes at tail
  *     smp_store_release(&hdr->head, new)        __atomic_store_n(&hdr->tail, new, RELEASE)
- *   - The release on head orders the record bytes before the new head; the consumer's acquire on head
- *     orders its reads of the record after it. So a record is never seen half-written.
- *   - The release on tail orders the consumer's reads of a record before the slot is handed back; the
- *     kernel's acquire on tail orders its overwrite of that slot after. So a record is never overwritten
- *     while still being read.
- *   This is the pairing of Documentation/core-api/circular-buffers.rst, with one side in user space:
- *   the C11 acquire/release atomics compile to the same instructions as smp_load_acquire() and
- *   smp_store_release(), and both sides use them on the same physical memory.
+ *   - The release on head orders the record bytes before the new head; the consumer's acquire on
+ *     head orders its reads of the record after it. So a record is never seen half-written.
+ *   - The release on tail orders the consumer's reads of a record before the slot is handed back;
+ *     the kernel's acquire on tail orders its overwrite of that slot after. So a record is never
+ *     overwritten while still being read.
+ *   This is the pairing of Documentation/core-api/circular-buffers.rst, with one side in user
+ *   space: the C11 acquire/release atomics compile to the same instructions as smp_load_acquire()
+ *   and smp_store_release(), and both sides use them on the same physical memory.
  *
  * Trust
- *   User space can write anything into a MAP_SHARED page at any time. The kernel therefore keeps the
- *   truth in private memory (its own copy of head, the seqlock sequence), only ever *reads* one field
- *   from the shared page (the ring's tail), validates it before use, and never lets a value from the
- *   mapping become a length or an offset without a bounds check.
+ *   User space can write anything into a MAP_SHARED page at any time. The kernel therefore keeps
+ *   the truth in private memory (its own copy of head, the seqlock sequence), only ever *reads* one
+ *   field from the shared page (the ring's tail), validates it before use, and never lets a value
+ *   from the mapping become a length or an offset without a bounds check.
  *
  * Execution context and locking of the callbacks
  *   open/release/unlocked_ioctl/poll  process context, may sleep (poll itself must not block: it
  *                                     registers on the wait queue and returns the current state).
- *   mmap                              process context with mmap_lock held for writing: may sleep, but
- *                                     must not fault on user memory or take a lock that is held around
- *                                     copy_{to,from}_user elsewhere (that would invert with mmap_lock).
- *   ring work item                    process context (a kworker): may sleep, so the producer lock is a
- *                                     mutex shared by the ioctl and the work item.
- *   seqlock writer                    a kthread: may sleep between updates; it is the only writer, so
- *                                     the sequence counter needs no lock of its own.
- *   ioctl-lock owner                  a spinlock guards the "who owns the area" field, a wait queue lets
- *                                     LOCK sleep until it is free; see kcomm_lock_area for why user space
- *                                     cannot simply hold a kernel mutex.
+ *   mmap                              process context with mmap_lock held for writing: may sleep,
+ *                                     but must not fault on user memory or take a lock that is held
+ *                                     around copy_{to,from}_user elsewhere (that would invert with
+ *                                     mmap_lock).
+ *   ring work item                    process context (a kworker): may sleep, so the producer lock
+ *                                     is a mutex shared by the ioctl and the work item.
+ *   seqlock writer                    a kthread: may sleep between updates; it is the only writer,
+ *                                     so the sequence counter needs no lock of its own.
+ *   ioctl-lock owner                  a spinlock guards the "who owns the area" field, a wait queue
+ *                                     lets LOCK sleep until it is free; see kcomm_lock_area for why
+ *                                     user space cannot simply hold a kernel mutex.
  *
  * Lifetime
- *   Every device's file_operations has .owner = THIS_MODULE, so an open file pins the module, and a live
- *   mapping holds a reference to its file (vma->vm_file), so release() - where the memory is freed - runs
- *   only after the last munmap(). rmmod while a mapping is live therefore fails with EBUSY, safely.
- *   Memory comes from vmalloc_user(), which zeroes it: no stale kernel data can leak through a mapping.
+ *   Every device's file_operations has .owner = THIS_MODULE, so an open file pins the module, and a
+ *   live mapping holds a reference to its file (vma->vm_file), so release() - where the memory is
+ *   freed - runs only after the last munmap(). rmmod while a mapping is live therefore fails with
+ *   EBUSY, safely. Memory comes from vmalloc_user(), which zeroes it: no stale kernel data can leak
+ *   through a mapping.
+ *
+ * Why vmalloc_user() + remap_vmalloc_range() and not remap_pfn_range()
+ *   The buffers are megabytes: vmalloc needs no physically contiguous memory, so allocation
+ *   succeeds on a fragmented machine where a 4 MiB kmalloc/alloc_pages would not.
+ *   remap_vmalloc_range() maps those scattered pages as normal, refcounted struct pages and checks
+ *   the range against the allocation (VM_USERMAP, size). remap_pfn_range() is for memory without
+ *   struct pages or that the kernel does not own (device BARs, reserved regions): it needs one
+ *   contiguous pfn range, makes a VM_PFNMAP|VM_IO mapping that get_user_pages() and core dumps
+ *   skip, and trusts the caller for every bound.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -99,24 +112,26 @@ static_assert(sizeof(struct kcomm_mmap_rec) == 16);
 static_assert(sizeof(struct kcomm_mmap_snap_hdr) == 64);
 static_assert(sizeof(struct kcomm_mmap_lock_hdr) == 64);
 static_assert((KCOMM_MMAP_RING_DATA_SIZE & (KCOMM_MMAP_RING_DATA_SIZE - 1)) == 0);
+/* The layout is in 4 KiB units: on a kernel with other pages the ABI would not hold. */
+static_assert(PAGE_SIZE == KCOMM_MMAP_PAGE);
 
 /*
- * The payload the producers copy from: stands in for data arriving from a device. Filled once at load
- * time with a recognisable pattern.
+ * The payload the producers copy from: stands in for data arriving from a device. Filled once at
+ * load time with a recognisable pattern.
  */
 static void *kcomm_payload;
 
-/* ------------------------------------------------------------------------------------------------ */
-/* Mapping checks shared by the three devices                                                         */
-/* ------------------------------------------------------------------------------------------------ */
+/* ---------------------------------------------------------------------------------------------- */
+/* Mapping checks shared by the three devices                                                     */
+/* ---------------------------------------------------------------------------------------------- */
 
 /*
- * vma->vm_flags became read-only in 6.3: from then on flags change through vm_flags_mod() and friends,
- * which also take care of the VMA locking rules. Before 6.3 those helpers do not exist.
+ * vma->vm_flags became read-only in 6.3: from then on flags change through vm_flags_mod() and
+ * friends, which also take care of the VMA locking rules. Before 6.3 those helpers do not exist.
  */
 static void kcomm_vma_mod_flags(struct vm_area_struct *vma, vm_flags_t set, vm_flags_t clear)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+#if KERNEL_VERSION(6, 3, 0) <= LINUX_VERSION_CODE
 	vm_flags_mod(vma, set, clear);
 #else
 	vma->vm_flags = (vma->vm_flags | set) & ~clear;
@@ -124,14 +139,16 @@ static void kcomm_vma_mod_flags(struct vm_area_struct *vma, vm_flags_t set, vm_f
 }
 
 /*
- * Accept only the one mapping this ABI defines: the whole buffer, at offset 0, shared, never executable.
- * - MAP_PRIVATE is refused: a private mapping promises copy-on-write, so user writes (the ring's tail)
- *   would land in a private copy the kernel never sees. VM_MAYSHARE is the MAP_SHARED bit (VM_SHARED is
- *   cleared for read-only files).
+ * Accept only the one mapping this ABI defines: the whole buffer, at offset 0, shared, never
+ * executable.
+ * - MAP_PRIVATE is refused: a private mapping promises copy-on-write, so user writes (the ring's
+ *   tail) would land in a private copy the kernel never sees. VM_MAYSHARE is the MAP_SHARED bit
+ *   (VM_SHARED is cleared for read-only files).
  * - PROT_EXEC is refused, and VM_MAYEXEC cleared so mprotect() cannot add it later; read-only areas
  *   also lose VM_MAYWRITE.
  * - VM_DONTEXPAND makes mremap() refuse to grow the mapping past the buffer; VM_DONTDUMP keeps the
- *   buffer out of core dumps. (remap_vmalloc_range() sets both too; saying it here documents the intent.)
+ *   buffer out of core dumps. (remap_vmalloc_range() sets both too; saying it here documents the
+ *   intent.)
  */
 static int kcomm_check_vma(struct vm_area_struct *vma, size_t size, bool writable)
 {
@@ -154,15 +171,16 @@ static int kcomm_check_vma(struct vm_area_struct *vma, size_t size, bool writabl
 	return 0;
 }
 
-/* ------------------------------------------------------------------------------------------------ */
-/* ring: lock-free SPSC record ring                                                                   */
-/* ------------------------------------------------------------------------------------------------ */
+/* ---------------------------------------------------------------------------------------------- */
+/* ring: lock-free SPSC record ring                                                               */
+/* ---------------------------------------------------------------------------------------------- */
 
 struct kcomm_ring {
 	void *mem;				/* vmalloc_user(): header page + data area */
 	struct kcomm_mmap_ring_hdr *hdr;
 	u8 *data;
-	struct mutex produce_lock;		/* one producer at a time (ioctl callers, work item) */
+	/* one producer at a time (ioctl callers, work item) */
+	struct mutex produce_lock;
 	u32 head;				/* the truth; hdr->head is only a published copy */
 	u32 dropped;
 	wait_queue_head_t wait;			/* poll() sleeps here while the ring is empty */
@@ -186,8 +204,8 @@ static int ring_write_one(struct kcomm_ring *r, u32 len)
 	u32 tail, used;
 
 	/*
-	 * Acquire pairs with the consumer's release store of tail: every read the consumer made of the
-	 * bytes it released happened before we overwrite them below.
+	 * Acquire pairs with the consumer's release store of tail: every read the consumer made of
+	 * the bytes it released happened before we overwrite them below.
 	 */
 	tail = smp_load_acquire(&r->hdr->tail);
 	used = head - tail;		/* unsigned arithmetic is right across the 2^32 wrap */
@@ -197,7 +215,7 @@ static int ring_write_one(struct kcomm_ring *r, u32 len)
 		return -ENOSPC;
 
 	if (span > to_end) {
-		/* Records never wrap: pad to the end (always >= 16 bytes, everything is 16-aligned). */
+		/* Records never wrap: pad to the end (>= 16 bytes, everything is 16-aligned). */
 		rec = (struct kcomm_mmap_rec *)(r->data + pos);
 		rec->len = to_end - sizeof(*rec);
 		rec->flags = KCOMM_MMAP_REC_PAD;
@@ -216,13 +234,16 @@ static int ring_write_one(struct kcomm_ring *r, u32 len)
 }
 
 /*
- * Release pairs with the consumer's acquire load of head: the record bytes written above are visible
- * before the consumer can see the head that covers them. Then wake anyone sleeping in poll().
+ * Release pairs with the consumer's acquire load of head: the record bytes written above are
+ * visible before the consumer can see the head that covers them. Then wake anyone sleeping in
+ * poll().
  */
 static void ring_publish(struct kcomm_ring *r)
 {
+	/* dropped first: a consumer that sees the new head also sees its drop count. */
+	WRITE_ONCE(r->hdr->dropped, r->dropped);
+	/* Pairs with the consumer's load-acquire of head (see above). */
 	smp_store_release(&r->hdr->head, r->head);
-	r->hdr->dropped = r->dropped;
 	wake_up_interruptible_poll(&r->wait, EPOLLIN | EPOLLRDNORM);
 }
 
@@ -238,21 +259,22 @@ static long ring_produce(struct kcomm_ring *r, struct kcomm_mmap_produce __user 
 		return -EINVAL;
 
 	/*
-	 * Never more than the ring can hold at once: a consumer freeing slots concurrently must not keep
-	 * one system call looping (holding the mutex) for billions of records.
+	 * Never more than the ring can hold at once: a consumer freeing slots concurrently must not
+	 * keep one system call looping (holding the mutex) for billions of records.
 	 */
 	p.count = min(p.count, KCOMM_MMAP_RING_DATA_SIZE / KCOMM_MMAP_REC_ALIGN);
 
 	if (mutex_lock_interruptible(&r->produce_lock))
-		return -EINTR;
+		return -ERESTARTSYS;	/* restarted after a handled signal, as SA_RESTART asks */
 	while (done < p.count) {
 		err = ring_write_one(r, p.len);
 		if (err)
 			break;
-		/* Publish each record, so a consumer on another CPU can start while we write the next. */
+		/* Publish each record: a consumer on another CPU starts while we write the next. */
 		smp_store_release(&r->hdr->head, r->head);
 		done++;
-		cond_resched();		/* up to 4 MiB of copying: let others run on non-preemptible kernels */
+		/* up to 4 MiB of copying: let others run on non-preemptible kernels */
+		cond_resched();
 	}
 	if (done)
 		ring_publish(r);
@@ -324,8 +346,8 @@ static int ring_mmap(struct file *file, struct vm_area_struct *vma)
 	if (err)
 		return err;
 	/*
-	 * Maps the vmalloc pages one by one into the VMA now, so no fault handler is needed. Mapping the
-	 * same file twice is allowed and harmless: both views show the same pages.
+	 * Maps the vmalloc pages one by one into the VMA now, so no fault handler is needed.
+	 * Mapping the same file twice is allowed and harmless: both views show the same pages.
 	 */
 	return remap_vmalloc_range(vma, r->mem, 0);
 }
@@ -336,6 +358,7 @@ static __poll_t ring_poll(struct file *file, poll_table *pt)
 
 	/* Register first, then test: a producer that publishes after the test will wake us. */
 	poll_wait(file, &r->wait, pt);
+	/* Acquire: as in ring_write_one(), the consumer's reads happened before its tail store. */
 	if (READ_ONCE(r->head) != smp_load_acquire(&r->hdr->tail))
 		return EPOLLIN | EPOLLRDNORM;
 	return 0;
@@ -355,7 +378,8 @@ static long ring_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		if (len > KCOMM_MMAP_RING_MAX_REC)
 			return -EINVAL;
 		WRITE_ONCE(r->kick_len, len);
-		queue_work(system_wq, &r->kick_work);	/* already queued: one record serves both kicks */
+		/* already queued: one record serves both kicks */
+		queue_work(system_wq, &r->kick_work);
 		return 0;
 	default:
 		return -ENOTTY;
@@ -373,9 +397,9 @@ static const struct file_operations ring_fops = {
 	.llseek = noop_llseek,
 };
 
-/* ------------------------------------------------------------------------------------------------ */
-/* seqlock: a snapshot rewritten under a sequence counter                                             */
-/* ------------------------------------------------------------------------------------------------ */
+/* ---------------------------------------------------------------------------------------------- */
+/* seqlock: a snapshot rewritten under a sequence counter                                         */
+/* ---------------------------------------------------------------------------------------------- */
 
 /*
  * Why not put a seqcount_t in the shared page? Because seqcount_t is a kernel type, not a protocol:
@@ -383,8 +407,8 @@ static const struct file_operations ring_fops = {
  * seqcount_LOCKNAME_t carries a pointer to the writer's lock), its helpers assume both sides run in
  * the kernel (lockdep annotations, preemption rules for writers), and a field user space can write
  * must never be trusted by the kernel's writer. What *can* be shared is the protocol underneath: an
- * even/odd counter and the barrier pairing. The kernel keeps its counter privately and only publishes
- * copies of it; the page is mapped read-only.
+ * even/odd counter and the barrier pairing. The kernel keeps its counter privately and only
+ * publishes copies of it; the page is mapped read-only.
  *
  *   Writer (kernel thread)                   Reader (user space)
  *     seq++ (odd); publish seq                 s1 = load_acquire(seq); retry if odd
@@ -412,17 +436,29 @@ static void snap_write(struct kcomm_snap *s)
 	struct kcomm_mmap_snap_hdr *h = s->hdr;
 	u64 now;
 
+	/*
+	 * Readers spin while seq is odd: the writer must not be preempted between the two
+	 * increments, or they would spin for a whole time slice (seqcount's writers disable
+	 * preemption for the same reason). The copy is at most 64 KiB, a few microseconds, short
+	 * enough to run unpreemptible, and nothing inside sleeps; on PREEMPT_RT this is still a
+	 * plain preempt-off section.
+	 */
+	preempt_disable();
 	WRITE_ONCE(h->seq, ++s->seq);		/* odd: write in progress */
+	/* "seq is odd" before any data change; pairs with the reader's acquire load of seq. */
 	smp_wmb();
 	memcpy(s->data, kcomm_payload, s->len);
 	now = ktime_get_ns();
 	if (s->len >= sizeof(now))
-		memcpy(s->data, &now, sizeof(now));	/* lets readers check they never see a torn copy */
+		/* lets readers check they never see a torn copy */
+		memcpy(s->data, &now, sizeof(now));
 	WRITE_ONCE(h->len, s->len);
 	WRITE_ONCE(h->stamp_ns, now);
 	WRITE_ONCE(h->updates, ++s->updates);
+	/* The data before "seq is even again"; pairs with the reader's acquire fence. */
 	smp_wmb();
 	WRITE_ONCE(h->seq, ++s->seq);		/* even: stable */
+	preempt_enable();
 }
 
 static int snap_writer_fn(void *arg)
@@ -453,7 +489,8 @@ static long snap_start(struct kcomm_snap *s, const struct kcomm_mmap_seq_start _
 
 	if (copy_from_user(&st, uarg, sizeof(st)))
 		return -EFAULT;
-	if (st.len > KCOMM_MMAP_SNAP_MAX || st.period_us < 10 || st.period_us > 10000)
+	if (st.len > KCOMM_MMAP_SNAP_MAX || st.period_us < KCOMM_MMAP_SEQ_PERIOD_MIN ||
+	    st.period_us > KCOMM_MMAP_SEQ_PERIOD_MAX)
 		return -EINVAL;
 	if (s->writer)
 		return -EBUSY;
@@ -520,13 +557,13 @@ static long snap_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	switch (cmd) {
 	case KCOMM_MMAP_SEQ_START:
 		if (mutex_lock_interruptible(&s->ctl_lock))
-			return -EINTR;
+			return -ERESTARTSYS;
 		ret = snap_start(s, (const struct kcomm_mmap_seq_start __user *)arg);
 		mutex_unlock(&s->ctl_lock);
 		return ret;
 	case KCOMM_MMAP_SEQ_STOP:
 		if (mutex_lock_interruptible(&s->ctl_lock))
-			return -EINTR;
+			return -ERESTARTSYS;
 		snap_stop(s);
 		mutex_unlock(&s->ctl_lock);
 		return 0;
@@ -545,20 +582,20 @@ static const struct file_operations snap_fops = {
 	.llseek = noop_llseek,
 };
 
-/* ------------------------------------------------------------------------------------------------ */
-/* ioctl-lock: a shared area guarded by a lock taken through ioctl()                                  */
-/* ------------------------------------------------------------------------------------------------ */
+/* ---------------------------------------------------------------------------------------------- */
+/* ioctl-lock: a shared area guarded by a lock taken through ioctl()                              */
+/* ---------------------------------------------------------------------------------------------- */
 
 /*
  * One area for the whole module, shared by every opener: a lock only means something when several
  * parties share the memory.
  *
  * Why can user space not just take a kernel mutex or spinlock? They live in kernel memory it cannot
- * address, and even through an ioctl a kernel lock must not be held across the return to user space:
- * a spinlock would leave preemption disabled, a mutex must be released by the task that took it in
- * the same system call (lockdep reports "lock held when returning to user space"), and if the process
- * were killed holding it, nothing would ever release it. So the kernel keeps a *record* of who owns
- * the area - the struct file that locked it - protected by a spinlock held only for a few
+ * address, and even through an ioctl a kernel lock must not be held across the return to user
+ * space: a spinlock would leave preemption disabled, a mutex must be released by the task that took
+ * it in the same system call (lockdep reports "lock held when returning to user space"), and if the
+ * process were killed holding it, nothing would ever release it. So the kernel keeps a *record* of
+ * who owns the area - the struct file that locked it - protected by a spinlock held only for a few
  * instructions, and a wait queue for those waiting. The owner is the open file, so threads sharing
  * the fd share the lock, and release() drops it if a process dies holding it.
  *
@@ -566,13 +603,16 @@ static const struct file_operations snap_fops = {
  * hand-over goes through owner_lock (a release/acquire pair) inside the kernel, and entering and
  * leaving the kernel does not reorder a thread's own accesses across the system call.
  *
- * The cost: two system calls (LOCK, UNLOCK) around every access, and a sleep/wake-up when contended.
+ * The cost: two system calls (LOCK, UNLOCK) around every access, and a sleep/wake-up when
+ * contended.
  */
 static struct {
-	void *mem;				/* vmalloc_user(): header page + request + response */
+	/* vmalloc_user(): header page + request + response */
+	void *mem;
 	struct kcomm_mmap_lock_hdr *hdr;
-	spinlock_t owner_lock;
-	const void *owner;			/* struct file *, a kernel caller's token, or NULL */
+	spinlock_t owner_lock;			/* guards owner; held for a few instructions */
+	/* struct file *, a kernel caller's token, or NULL */
+	const void *owner;
 	wait_queue_head_t wait;
 	u64 generation;
 } kcomm_lock_area;
@@ -694,9 +734,9 @@ static const struct file_operations area_fops = {
 	.llseek = noop_llseek,
 };
 
-/* ------------------------------------------------------------------------------------------------ */
-/* Module setup and teardown                                                                          */
-/* ------------------------------------------------------------------------------------------------ */
+/* ---------------------------------------------------------------------------------------------- */
+/* Module setup and teardown                                                                      */
+/* ---------------------------------------------------------------------------------------------- */
 
 static struct miscdevice ring_dev = {
 	.minor = MISC_DYNAMIC_MINOR,

@@ -5,11 +5,11 @@
  * Three misc devices, one per way of sharing memory:
  *
  *   /dev/kcomm_mmap_ring     lock-free single-producer/single-consumer record ring (kernel -> user)
- *   /dev/kcomm_mmap_seqlock  a snapshot the kernel rewrites under a sequence counter (kernel -> user)
+ *   /dev/kcomm_mmap_seqlock  a snapshot the kernel rewrites under a seqcount (kernel -> user)
  *   /dev/kcomm_mmap_lock     a shared area guarded by a lock user space takes with ioctl()
  *
- * Everything here is fixed-size, pointer-free and laid out identically for 32- and 64-bit user space
- * (explicit padding, 64-bit fields 8-byte aligned), so no compat_ioctl translation is needed.
+ * Everything here is fixed-size, pointer-free and laid out identically for 32- and 64-bit user
+ * space (explicit padding, 64-bit fields 8-byte aligned), so no compat_ioctl translation is needed.
  * Every mapping must be MAP_SHARED, at offset 0, with exactly the length given here.
  */
 #ifndef KCOMM_MMAP_H
@@ -22,21 +22,22 @@
 #define KCOMM_MMAP_SEQLOCK_DEV	"/dev/kcomm_mmap_seqlock"
 #define KCOMM_MMAP_LOCK_DEV	"/dev/kcomm_mmap_lock"
 
-#define KCOMM_MMAP_PAGE		4096u	/* layout unit; the module refuses to build if PAGE_SIZE differs */
+/* layout unit; the module refuses to build if PAGE_SIZE differs */
+#define KCOMM_MMAP_PAGE		4096u
 
-/* ---------------------------------------------------------------- ring ---------------------------- */
+/* ---------------- ring ------------------------------------------------------------------------ */
 
 /*
  * Mapping: one header page, then KCOMM_MMAP_RING_DATA_SIZE bytes of records.
- * head and tail are free-running byte counters (they wrap at 2^32); the position in the data area is
- * counter & (KCOMM_MMAP_RING_DATA_SIZE - 1). They sit on separate cache lines so the producer and the
- * consumer do not bounce one line between CPUs.
+ * head and tail are free-running byte counters (they wrap at 2^32); the position in the data area
+ * is counter & (KCOMM_MMAP_RING_DATA_SIZE - 1). They sit on separate cache lines so the producer
+ * and the consumer do not bounce one line between CPUs.
  *
  *   head: written only by the kernel (store-release), read by user space (load-acquire).
  *   tail: written only by user space (store-release), read by the kernel (load-acquire).
  *
- * The kernel never trusts anything else it reads from the mapping: its own copy of head is private and
- * a tail that is not between (head - DATA_SIZE) and head makes it refuse to produce (-EUCLEAN).
+ * The kernel never trusts anything else it reads from the mapping: its own copy of head is private
+ * and a tail that is not between (head - DATA_SIZE) and head makes it refuse to produce (-EUCLEAN).
  */
 struct kcomm_mmap_ring_hdr {
 	__u32 head;		/* producer: bytes published so far */
@@ -49,10 +50,10 @@ struct kcomm_mmap_ring_hdr {
 };
 
 /*
- * A record never wraps around the end of the data area, so the consumer can always read it in place.
- * When it would not fit before the end, the kernel writes a PAD record covering the rest and starts again
- * at 0. Records start on KCOMM_MMAP_REC_ALIGN boundaries; the consumer advances tail by
- * KCOMM_MMAP_REC_SPAN(len).
+ * A record never wraps around the end of the data area, so the consumer can always read it in
+ * place. When it would not fit before the end, the kernel writes a PAD record covering the rest and
+ * starts again at 0. Records start on KCOMM_MMAP_REC_ALIGN boundaries; the consumer advances tail
+ * by KCOMM_MMAP_REC_SPAN(len).
  */
 struct kcomm_mmap_rec {
 	__u32 len;		/* payload bytes after this header */
@@ -66,17 +67,19 @@ struct kcomm_mmap_rec {
 	(((__u32)sizeof(struct kcomm_mmap_rec) + (len) + KCOMM_MMAP_REC_ALIGN - 1) & \
 	 ~(KCOMM_MMAP_REC_ALIGN - 1))
 
-#define KCOMM_MMAP_RING_DATA_SIZE	(4u << 20)	/* 4 MiB: holds at least three 1 MiB records */
-#define KCOMM_MMAP_RING_MAX_REC		(1u << 20)
+/* 4 MiB: holds at least three 1 MiB records */
+#define KCOMM_MMAP_RING_DATA_SIZE	(4u << 20)
+#define KCOMM_MMAP_RING_MAX_REC		(1024u * 1024)
 #define KCOMM_MMAP_RING_MAP_SIZE	(KCOMM_MMAP_PAGE + KCOMM_MMAP_RING_DATA_SIZE)
 
 /* KCOMM_MMAP_RING_PRODUCE: write up to count records of len bytes now, in the calling thread. */
 struct kcomm_mmap_produce {
-	__u32 count;		/* in: records wanted (>= 1); out: records written (stops when full) */
+	/* in: records wanted (>= 1); out: records written (stops when full) */
+	__u32 count;
 	__u32 len;		/* payload bytes per record, 0..KCOMM_MMAP_RING_MAX_REC */
 };
 
-/* ---------------------------------------------------------------- seqlock ------------------------- */
+/* ---------------- seqlock --------------------------------------------------------------------- */
 
 /*
  * Mapping (read-only): one header page, then the snapshot data. seq is even while the snapshot is
@@ -96,14 +99,18 @@ struct kcomm_mmap_snap_hdr {
 /* KCOMM_MMAP_SEQ_START: a kernel thread rewrites the snapshot every period_us. */
 struct kcomm_mmap_seq_start {
 	__u32 len;		/* snapshot bytes, 0..KCOMM_MMAP_SNAP_MAX */
-	__u32 period_us;	/* 10..1000000 */
+	__u32 period_us;	/* KCOMM_MMAP_SEQ_PERIOD_MIN..KCOMM_MMAP_SEQ_PERIOD_MAX */
 };
 
-/* ---------------------------------------------------------------- ioctl-lock ---------------------- */
+#define KCOMM_MMAP_SEQ_PERIOD_MIN	10u		/* 10 us */
+#define KCOMM_MMAP_SEQ_PERIOD_MAX	1000000u	/* 1 s */
+
+/* ---------------- ioctl-lock ------------------------------------------------------------------ */
 
 /*
- * Mapping (read/write): one header page, then a request area and a response area. The area is shared by
- * every process that opens the device; touch it only between KCOMM_MMAP_LOCK and KCOMM_MMAP_UNLOCK.
+ * Mapping (read/write): one header page, then a request area and a response area. The area is
+ * shared by every process that opens the device; touch it only between KCOMM_MMAP_LOCK and
+ * KCOMM_MMAP_UNLOCK.
  */
 struct kcomm_mmap_lock_hdr {
 	__u32 req_len;		/* bytes of request, written by user space */
@@ -112,12 +119,12 @@ struct kcomm_mmap_lock_hdr {
 	__u8 pad[48];
 };
 
-#define KCOMM_MMAP_LOCK_AREA		(1u << 20)
+#define KCOMM_MMAP_LOCK_AREA		(1024u * 1024)
 #define KCOMM_MMAP_LOCK_REQ_OFF		KCOMM_MMAP_PAGE
 #define KCOMM_MMAP_LOCK_RESP_OFF	(KCOMM_MMAP_PAGE + KCOMM_MMAP_LOCK_AREA)
 #define KCOMM_MMAP_LOCK_MAP_SIZE	(KCOMM_MMAP_PAGE + 2 * KCOMM_MMAP_LOCK_AREA)
 
-/* ---------------------------------------------------------------- ioctl numbers ------------------- */
+/* ---------------- ioctl numbers --------------------------------------------------------------- */
 
 #define KCOMM_MMAP_IOC_MAGIC	0xb6
 

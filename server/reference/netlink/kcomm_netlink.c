@@ -43,8 +43,9 @@
  *   source in atomic context would do.
  *
  * Permissions and lifetime
- *   Any user may send requests; joining the multicast group requires
- *   CAP_NET_ADMIN because we do not set NL_CFG_F_NONROOT_RECV. Every user
+ *   Any user may send requests, but a TRIGGER with MULTICAST needs
+ *   CAP_NET_ADMIN (EPERM otherwise), as does joining the multicast group
+ *   because we do not set NL_CFG_F_NONROOT_RECV. Every user
  *   socket of this protocol holds a reference on this module (the netlink
  *   core does try_module_get on socket creation), so rmmod fails with EBUSY
  *   while one is open.
@@ -124,7 +125,20 @@ static int kcomm_nl_trigger(struct sk_buff *skb, const struct nlmsghdr *nlh,
 		return -EINVAL;
 	}
 
-	stamp = ktime_get_ns();	/* before the event is produced, as every module stamps */
+	/*
+	 * Multicast reaches every listener of the group: an unprivileged sender
+	 * must not be able to flood them with 128 KiB events. Checked before
+	 * allocating; genetlink says the same with GENL_ADMIN_PERM.
+	 * netlink_net_capable() checks the socket's opener and the sender.
+	 */
+	if ((req->flags & KCOMM_NL_TRIGGER_MULTICAST) &&
+	    !netlink_net_capable(skb, CAP_NET_ADMIN)) {
+		NL_SET_ERR_MSG(extack, "multicast trigger needs CAP_NET_ADMIN");
+		return -EPERM;
+	}
+
+	/* Stamped before the event is produced, as every module stamps. */
+	stamp = ktime_get_ns();
 	event = kcomm_nl_new(0, 0, KCOMM_NL_MSG_EVENT, req->size, &data);
 	if (!event)
 		return -ENOMEM;

@@ -39,7 +39,8 @@ struct kcomm_netlink_trigger {
 	__u32 size;
 	__u32 flags;			/* KCOMM_NL_TRIGGER_*, others must be 0 */
 };
+
 /* Send the event to the "events" group instead of back to the requester. */
-#define KCOMM_NL_TRIGGER_MULTICAST	(1u << 0)
+#define KCOMM_NL_TRIGGER_MULTICAST	0x1u
 
 #endif /* _UAPI_KCOMM_NETLINK_H */

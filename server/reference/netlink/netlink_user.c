@@ -285,6 +285,30 @@ static void robust_msgs(struct kc_robust *r, int fd, unsigned char *big)
 	kc_ok(r, "ECHO after the bad input", xact(fd, KCOMM_NL_MSG_ECHO, 0, big, 8));
 }
 
+/* Run as an unprivileged user: a TRIGGER of type *arg on a fresh socket. */
+static long trigger_as_nobody(void *arg)
+{
+	struct kcomm_netlink_trigger t = { .size = KCOMM_NETLINK_PAYLOAD_MAX, .flags = *(__u32 *)arg };
+	struct timeval tv = { .tv_usec = 300000 };
+	int fd = nl_socket(), ret;
+
+	if (fd < 0)
+		return fd;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	ret = xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, sizeof(t));
+	close(fd);
+	return ret;
+}
+
+/* Anyone may ask for an event to itself; only CAP_NET_ADMIN may multicast one to every listener. */
+static void robust_unprivileged(struct kc_robust *r)
+{
+	__u32 unicast = 0, multicast = KCOMM_NL_TRIGGER_MULTICAST;
+
+	kc_ok(r, "unprivileged TRIGGER to itself", kc_as_nobody(trigger_as_nobody, &unicast));
+	kc_bad(r, "unprivileged TRIGGER with MULTICAST", kc_as_nobody(trigger_as_nobody, &multicast), EPERM);
+}
+
 static int nl_robust(struct kc_robust *r)
 {
 	struct timeval tv = { .tv_usec = 300000 };
@@ -301,6 +325,7 @@ static int nl_robust(struct kc_robust *r)
 	}
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 	robust_msgs(r, fd, big);
+	robust_unprivileged(r);
 
 	/* Every socket of the protocol holds a module reference: rmmod must be refused. */
 	kc_bad(r, "rmmod while a socket is open", kc_module_unload("kcomm_netlink"), 0);

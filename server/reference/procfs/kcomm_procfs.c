@@ -278,7 +278,11 @@ static int __init kcomm_procfs_init(void)
 		goto out_free_msg;
 
 	/* proc_create() returns NULL on failure (no ERR_PTR). */
-	if (!proc_create(KCOMM_PROCFS_MSG, 0644, proc_dir, &msg_proc_ops) ||
+	/*
+	 * msg is 0600: what root wrote is root's to read back (0644 would hand
+	 * every user the last message). record_size is a harmless number.
+	 */
+	if (!proc_create(KCOMM_PROCFS_MSG, 0600, proc_dir, &msg_proc_ops) ||
 	    !proc_create(KCOMM_PROCFS_RECORD_SIZE, 0644, proc_dir,
 			 &record_size_proc_ops) ||
 	    !proc_create(KCOMM_PROCFS_STAMP, 0444, proc_dir, &stamp_proc_ops))

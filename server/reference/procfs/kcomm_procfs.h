@@ -20,7 +20,7 @@
  */
 #define KCOMM_PROCFS_MSG		"msg"
 #define KCOMM_PROCFS_MSG_PATH		KCOMM_PROCFS_PATH "/" KCOMM_PROCFS_MSG
-#define KCOMM_PROCFS_MSG_MAX		(1u << 20)
+#define KCOMM_PROCFS_MSG_MAX		(1024u * 1024)
 
 /*
  * record_size: decimal text, the size in bytes of the record "stamp" returns,
@@ -29,7 +29,7 @@
 #define KCOMM_PROCFS_RECORD_SIZE	"record_size"
 #define KCOMM_PROCFS_RECORD_SIZE_PATH	KCOMM_PROCFS_PATH "/" KCOMM_PROCFS_RECORD_SIZE
 #define KCOMM_PROCFS_RECORD_MIN		8u
-#define KCOMM_PROCFS_RECORD_MAX		(1u << 20)
+#define KCOMM_PROCFS_RECORD_MAX		(1024u * 1024)
 
 /*
  * stamp: read-only, binary. Every read from offset 0 produces a fresh record

@@ -257,6 +257,23 @@ static void robust_stamp(struct kc_robust *r, char *big)
 	write_text(KCOMM_PROCFS_RECORD_SIZE_PATH, "8\n");
 }
 
+static long open_as_nobody(void *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return 0;
+}
+
+/* msg carries what root wrote: no other user may read it (the file is 0600). */
+static void robust_msg_private(struct kc_robust *r)
+{
+	kc_bad(r, "an unprivileged user opens msg", kc_as_nobody(open_as_nobody, KCOMM_PROCFS_MSG_PATH), EACCES);
+	kc_ok(r, "an unprivileged user reads stamp", kc_as_nobody(open_as_nobody, KCOMM_PROCFS_STAMP_PATH));
+}
+
 static int procfs_robust(struct kc_robust *r)
 {
 	char *big = malloc(KCOMM_PROCFS_MSG_MAX + 1);
@@ -267,6 +284,7 @@ static int procfs_robust(struct kc_robust *r)
 	robust_msg(r, big);
 	robust_record_size(r);
 	robust_stamp(r, big);
+	robust_msg_private(r);
 	free(big);
 
 	kc_drill_open_close_storm(r, KCOMM_PROCFS_MSG_PATH, 4, 200);

@@ -25,9 +25,9 @@
  *
  * The data path
  *   producer: the record is built in a template (only its header changes)
- *   and __relay_write() copies it into the current sub-buffer of this CPU. A record never straddles two sub-buffers: if it does not
- *   fit, relay pads the rest of the sub-buffer and switches to the next one
- *   (relay_switch_subbuf), calling our subbuf_start callback. So a record
+ *   and __relay_write() copies it into the current sub-buffer of this CPU. A record never straddles
+ *   two sub-buffers: if it does not fit, relay pads the rest of the sub-buffer and switches to the
+ *   next one (relay_switch_subbuf), calling our subbuf_start callback. So a record
  *   can be at most one sub-buffer (KCOMM_RELAY_SUBBUF_SIZE).
  *   consumer: read() on the cpuN file (relay_file_operations) copies out,
  *   skipping padding, and marks sub-buffers consumed; it never blocks -
@@ -62,11 +62,14 @@
  *   many from process context, as produce_write() does.
  *
  * Unloading while user space holds a file open
- *   The cpuN files are debugfs files, so calls on them go through the
- *   debugfs proxy: debugfs_remove() (from relay_close() through our
- *   remove_buf_file) waits for calls in flight, later calls fail with EIO.
- *   An open file holds a reference on its relay buffer (relay_file_open),
- *   so the buffer memory outlives relay_close() until the last close.
+ *   The cpuN files are created with debugfs_create_file_unsafe(): their
+ *   fops are relay's, built into the kernel, so no call on them enters
+ *   this module and no proxy is needed (the proxy would also hide mmap).
+ *   debugfs_remove() (from relay_close() through our remove_buf_file)
+ *   waits for an open() in flight; an open file holds a reference on its
+ *   relay buffer (relay_file_open), so the buffer memory outlives
+ *   relay_close() until the last close (and the last munmap()), and rmmod
+ *   succeeds while a cpuN file is open: it reads what was left.
  *   "produce" has .owner = THIS_MODULE, which the proxy pins while it is
  *   open, and it is removed before relay_close(): no producer can run
  *   while the channel is being torn down.
@@ -115,7 +118,7 @@ static struct kcomm_relay_record *tmpl;
  * Called at every sub-buffer switch (and once per buffer at creation).
  * The unused prev_padding argument was removed in 6.17.
  */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 17, 0)
+#if KERNEL_VERSION(6, 17, 0) <= LINUX_VERSION_CODE
 static int kcomm_subbuf_start(struct rchan_buf *buf, void *subbuf,
 			      void *prev_subbuf)
 #else
@@ -142,9 +145,15 @@ static struct dentry *kcomm_create_buf_file(const char *filename,
 	 * relay provides the file_operations (read, poll, mmap, splice); buf
 	 * becomes the inode's private data they work on. *is_global stays 0:
 	 * one buffer per CPU.
+	 *
+	 * _unsafe: debugfs_create_file() would wrap these fops in a proxy that
+	 * has no mmap (mmap() fails with ENODEV). The proxy only guards calls
+	 * into module code during removal; relay's fops are the kernel's own,
+	 * and every open file holds a reference on its buffer
+	 * (relay_file_open), so nothing it reaches goes away under it.
 	 */
-	return debugfs_create_file(filename, mode, parent, buf,
-				   &relay_file_operations);
+	return debugfs_create_file_unsafe(filename, mode, parent, buf,
+					  &relay_file_operations);
 }
 
 static int kcomm_remove_buf_file(struct dentry *dentry)
@@ -200,8 +209,9 @@ static ssize_t produce_write(struct file *file, const char __user *ubuf,
 	if (ret)
 		return ret;
 
+	/* -ERESTARTSYS: a handled signal restarts the write (SA_RESTART). */
 	if (mutex_lock_interruptible(&produce_lock))
-		return -EINTR;
+		return -ERESTARTSYS;
 	tmpl->size = size;
 	for (i = 0; i < n; i++) {
 		tmpl->seq = atomic_inc_return(&seq);

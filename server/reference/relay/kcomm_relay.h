@@ -18,7 +18,7 @@
 #define KCOMM_RELAY_CPU_FMT		KCOMM_RELAY_PATH "/" KCOMM_RELAY_BASE "%u"
 
 /* Each per-CPU buffer is KCOMM_RELAY_N_SUBBUFS sub-buffers. */
-#define KCOMM_RELAY_SUBBUF_SIZE		(1u << 20)
+#define KCOMM_RELAY_SUBBUF_SIZE		(1024u * 1024)
 #define KCOMM_RELAY_N_SUBBUFS		4u
 
 /*

@@ -29,6 +29,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -202,6 +205,100 @@ static long read_lost(void)
 	return strtol(text, NULL, 10);
 }
 
+/* The cpuN files map: the whole buffer read-only, and a record written now is visible in it. */
+static void relay_drill_mmap(struct kc_robust *r, struct relay_state *s)
+{
+	const size_t len = (size_t)KCOMM_RELAY_SUBBUF_SIZE * KCOMM_RELAY_N_SUBBUFS;
+	struct kcomm_relay_record hdr;
+	uint64_t before, after;
+	size_t off;
+	int found = 0;
+	char *m;
+
+	m = mmap(NULL, len - 4096, PROT_READ, MAP_SHARED, s->cpu_fd, 0);
+	kc_bad(r, "mmap cpu0 one page short", m == MAP_FAILED ? -errno : 0, EINVAL);
+	if (m != MAP_FAILED)
+		munmap(m, len - 4096);
+	m = mmap(NULL, len, PROT_READ, MAP_SHARED, s->cpu_fd, 0);
+	kc_ok(r, "mmap cpu0, the whole buffer read-only", m == MAP_FAILED ? -errno : 0);
+	if (m == MAP_FAILED)
+		return;
+	drain(s->cpu_fd);
+	before = kc_now_ns();
+	kc_ok(r, "produce one 48-byte record", request(s->produce_fd, 1, 48));
+	after = kc_now_ns();
+	for (off = 0; off + sizeof(hdr) <= len && !found; off += 4) {
+		memcpy(&hdr, m + off, sizeof(hdr));
+		found = hdr.size == 48 && hdr.stamp_ns >= before && hdr.stamp_ns <= after;
+	}
+	kc_ok(r, "the record is visible in the mapping", found ? 0 : -ENODATA);
+	munmap(m, len);
+	drain(s->cpu_fd);
+}
+
+struct restart_drill {
+	volatile int done;
+	unsigned int interrupted;	/* writes that failed with EINTR */
+};
+
+static void restart_noop(int sig)
+{
+	(void)sig;
+}
+
+static void *restart_holder(void *arg)
+{
+	struct restart_drill *d = arg;
+	int fd = open(KCOMM_RELAY_PRODUCE_PATH, O_WRONLY | O_CLOEXEC);
+	unsigned int i;
+
+	for (i = 0; fd >= 0 && i < 20; i++)
+		request(fd, KCOMM_RELAY_MAX_COUNT, KCOMM_RELAY_SUBBUF_SIZE);
+	if (fd >= 0)
+		close(fd);
+	d->done = 1;
+	return NULL;
+}
+
+static void *restart_waiter(void *arg)
+{
+	struct restart_drill *d = arg;
+	int fd = open(KCOMM_RELAY_PRODUCE_PATH, O_WRONLY | O_CLOEXEC);
+
+	while (fd >= 0 && !d->done)
+		if (request(fd, 1, 16) == -EINTR)
+			d->interrupted++;
+	if (fd >= 0)
+		close(fd);
+	return NULL;
+}
+
+/*
+ * A writer waiting for produce_lock while another produces, hit by a handled SA_RESTART signal many
+ * times: its write must restart (the module returns -ERESTARTSYS), never fail with EINTR. Runs in a
+ * child (kc_in_child) so the handler and the threads stay out of the harness.
+ */
+static long relay_restart_child(void *unused)
+{
+	static struct restart_drill d;
+	struct sigaction sa = { .sa_handler = restart_noop, .sa_flags = SA_RESTART };
+	pthread_t holder, waiter;
+
+	(void)unused;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR1, &sa, NULL);
+	if (pthread_create(&holder, NULL, restart_holder, &d) ||
+	    pthread_create(&waiter, NULL, restart_waiter, &d))
+		return -EAGAIN;
+	while (!d.done) {
+		pthread_kill(waiter, SIGUSR1);
+		sched_yield();
+	}
+	pthread_join(holder, NULL);
+	pthread_join(waiter, NULL);
+	return d.interrupted ? -EINTR : 0;
+}
+
 static int relay_robust(struct kc_robust *r)
 {
 	static const char *const bad[] = {
@@ -265,8 +362,10 @@ static int relay_robust(struct kc_robust *r)
 			kc_bad(r, "write to a relay file", write(wfd, "x", 1), 0);
 			close(wfd);
 		}
+		relay_drill_mmap(r, s);
 		relay_close(&c);
 	}
+	kc_ok(r, "signals to a writer waiting for the producer restart its write", kc_in_child(relay_restart_child, NULL));
 	free(buf);
 	close(fd);
 
@@ -277,7 +376,7 @@ static int relay_robust(struct kc_robust *r)
 		close(cfd);
 	kc_drill_open_close_storm(r, path, 4, 200);
 	kc_drill_open_close_storm(r, KCOMM_RELAY_PRODUCE_PATH, 4, 200);
-	/* relay files are debugfs files: unload succeeds, the open file gets EIO. */
+	/* Nothing pins the module while a cpuN file is open: unload succeeds, the file reads what was left. */
 	kc_drill_rmmod_while_open(r, path);
 	return 0;
 }

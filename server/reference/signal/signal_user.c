@@ -9,6 +9,7 @@
  * (or a signalfd, which turns the same thing into a file descriptor). The module queues the signal on
  * the thread-group leader, so block and wait in the main thread - which is where this backend runs.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -130,6 +131,89 @@ static long trigger(int dev, __u32 from, __u64 delay_ns)
 	return ioctl(dev, KCOMM_SIGNAL_TRIGGER, &tr);
 }
 
+/* O_ASYNC on dev, owned by this process, with signo instead of SIGIO: 0 or -errno. */
+static int fasync_on(int dev, int signo)
+{
+	int fl = fcntl(dev, F_GETFL);
+
+	if (fl < 0 || fcntl(dev, F_SETOWN, getpid()) < 0 || fcntl(dev, F_SETSIG, signo) < 0 ||
+	    fcntl(dev, F_SETFL, fl | O_ASYNC) < 0)
+		return -errno;
+	return 0;
+}
+
+/* The fasync signal: signo with si_code POLL_IN and si_fd = dev, within ms. */
+static int fasync_arrives(const sigset_t *set, int signo, int dev, int ms)
+{
+	siginfo_t info;
+	int s = sig_wait(set, &info, ms);
+
+	if (s < 0)
+		return s;
+	return s == signo && info.si_code == POLL_IN && info.si_fd == dev ? 0 : -EPROTO;
+}
+
+struct lone_thread {
+	int dev, signo;
+	sigset_t set;
+};
+
+/* The only thread left once main() has exited: a signal for "the process" must still reach it. */
+static void *lone_thread_fn(void *arg)
+{
+	struct lone_thread *t = arg;
+	int rc = 0;
+
+	if (trigger(t->dev, KCOMM_SIGNAL_FROM_FASYNC, 0) < 0)
+		rc = errno;
+	else if (fasync_arrives(&t->set, t->signo, t->dev, 2000) < 0)
+		rc = ETIMEDOUT;
+	_exit(rc);
+}
+
+/*
+ * fasync, the in-tree way: process-wide delivery. In a child whose main thread sets up O_ASYNC, starts
+ * a thread and exits, the remaining thread must get the signal (send_sig_info() to the exited leader
+ * would queue it on a zombie thread: lost). Runs in a child (kc_in_child).
+ */
+static long fasync_after_leader_exit(void *signo_p)
+{
+	static struct lone_thread t;
+	pthread_t th;
+
+	t.signo = *(int *)signo_p;
+	sigemptyset(&t.set);
+	sigaddset(&t.set, t.signo);
+	pthread_sigmask(SIG_BLOCK, &t.set, NULL);	/* inherited by the thread */
+	t.dev = open(KCOMM_SIGNAL_DEV, O_RDWR | O_CLOEXEC);
+	if (t.dev < 0 || fasync_on(t.dev, t.signo) < 0)
+		return errno ? -errno : -EIO;
+	if (pthread_create(&th, NULL, lone_thread_fn, &t) != 0)
+		return -EAGAIN;
+	pthread_exit(NULL);	/* the leader goes; the process lives on in the thread, which _exit()s */
+}
+
+static void sig_robust_fasync(struct kc_robust *r, const sigset_t *set, int signo)
+{
+	int dev = open(KCOMM_SIGNAL_DEV, O_RDWR | O_CLOEXEC);
+
+	kc_ok(r, "open for fasync", dev);
+	if (dev < 0)
+		return;
+	kc_ok(r, "TRIGGER fasync with no O_ASYNC owner", trigger(dev, KCOMM_SIGNAL_FROM_FASYNC, 0));
+	kc_bad(r, "no signal without O_ASYNC", sig_wait(set, NULL, 100), EAGAIN);
+	kc_ok(r, "F_SETOWN + F_SETSIG + O_ASYNC", fasync_on(dev, signo));
+	kc_ok(r, "TRIGGER fasync", trigger(dev, KCOMM_SIGNAL_FROM_FASYNC, 0));
+	kc_ok(r, "fasync signal arrives with POLL_IN and si_fd", fasync_arrives(set, signo, dev, 1000));
+	kc_ok(r, "O_ASYNC off", fcntl(dev, F_SETFL, fcntl(dev, F_GETFL) & ~O_ASYNC));
+	kc_ok(r, "TRIGGER fasync after O_ASYNC off", trigger(dev, KCOMM_SIGNAL_FROM_FASYNC, 0));
+	kc_bad(r, "no signal after O_ASYNC off", sig_wait(set, NULL, 100), EAGAIN);
+	/* Close with O_ASYNC on: __fput() removes the owner before release() frees the list head. */
+	kc_ok(r, "O_ASYNC on again", fasync_on(dev, signo));
+	close(dev);
+	kc_ok(r, "fasync reaches a process whose main thread exited", kc_in_child(fasync_after_leader_exit, &signo));
+}
+
 static int sig_robust(struct kc_robust *r)
 {
 	struct kcomm_signal_reg reg;
@@ -201,6 +285,8 @@ static int sig_robust(struct kc_robust *r)
 	kc_ok(r, "TRIGGER timer in 200 ms", trigger(dev, KCOMM_SIGNAL_FROM_HRTIMER, 200000000ull));
 	close(dev);
 	kc_bad(r, "no signal after closing with a timer pending", sig_wait(&set, &info, 400), EAGAIN);
+	sig_drain(&set);
+	sig_robust_fasync(r, &set, signo);
 	sig_drain(&set);
 	pthread_sigmask(SIG_SETMASK, &saved, NULL);
 

@@ -191,7 +191,7 @@ static int __init kcomm_sysfs_init(void)
 	int ret;
 
 	/* hrtimer_init() was replaced by hrtimer_setup() in 6.13. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#if KERNEL_VERSION(6, 13, 0) <= LINUX_VERSION_CODE
 	hrtimer_setup(&notify_timer, notify_timer_fn, CLOCK_MONOTONIC,
 		      HRTIMER_MODE_REL);
 #else

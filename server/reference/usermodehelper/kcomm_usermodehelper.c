@@ -52,7 +52,12 @@
  *   UMH_WAIT_PROC  return when the helper exited; the result is its raw
  *                  wait status (as from waitpid()), 0 for exit code 0.
  *   UMH_KILLABLE   (or'ed in) lets a fatal signal interrupt the wait, so a
- *                  hung helper cannot make the writer unkillable.
+ *                  hung helper cannot make the writer unkillable. The
+ *                  call then returns while the helper may not have been
+ *                  exec'ed yet: the worker still reads path, argv and envp,
+ *                  so they must not live on the caller's stack. Like
+ *                  call_modprobe(), we kmalloc() them and free them in the
+ *                  cleanup callback, which runs when the worker is done.
  *   Waiting ones sleep: process context only, here the store() of trigger.
  *   During suspend/resume and early boot upcalls are disabled (EBUSY).
  *
@@ -77,6 +82,7 @@
 #include <linux/ktime.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 #include <linux/umh.h>
@@ -137,18 +143,28 @@ static ssize_t helper_store(struct kobject *kobj, struct kobj_attribute *attr,
 
 /* --- trigger and status ------------------------------------------------- */
 
+/*
+ * Everything the worker reads, in one allocation: freed by umh_args_free()
+ * when the helper has been exec'ed (or failed to be), whoever waits for it.
+ */
+struct umh_args {
+	char *argv[4];
+	char *envp[3];
+	char path[KCOMM_UMH_PATH_MAX];
+	char arg[sizeof(KCOMM_UMH_HELPER_ARG)];
+	char stamp[24];	/* a u64 in decimal is at most 20 digits */
+};
+
+static void umh_args_free(struct subprocess_info *info)
+{
+	kfree(container_of(info->argv, struct umh_args, argv[0]));
+}
+
 static ssize_t trigger_store(struct kobject *kobj, struct kobj_attribute *attr,
 			     const char *buf, size_t count)
 {
-	static char *envp[] = {
-		"HOME=/",
-		"PATH=/sbin:/bin:/usr/sbin:/usr/bin",
-		NULL,
-	};
-	char path[KCOMM_UMH_PATH_MAX];
-	char arg[] = KCOMM_UMH_HELPER_ARG;
-	char stamp[24];	/* a u64 in decimal is at most 20 digits */
-	char *argv[] = { path, arg, stamp, NULL };
+	struct subprocess_info *info;
+	struct umh_args *a;
 	int wait, ret;
 
 	if (sysfs_streq(buf, KCOMM_UMH_WAIT_EXEC))
@@ -158,19 +174,42 @@ static ssize_t trigger_store(struct kobject *kobj, struct kobj_attribute *attr,
 	else
 		return -EINVAL;
 
+	/*
+	 * Not on this stack: with UMH_KILLABLE, a writer killed before the
+	 * helper is exec'ed returns from call_usermodehelper_exec() while the
+	 * worker still reads path and argv (see "The waits" above).
+	 */
+	a = kzalloc(sizeof(*a), GFP_KERNEL);
+	if (!a)
+		return -ENOMEM;
+
 	/* Copy under the lock, call without it: upcalls are slow. */
 	mutex_lock(&helper_lock);
-	strscpy(path, helper_path, sizeof(path));
+	strscpy(a->path, helper_path, sizeof(a->path));
 	mutex_unlock(&helper_lock);
-	if (!path[0])
+	if (!a->path[0]) {
+		kfree(a);
 		return -ENOENT;
+	}
+	strscpy(a->arg, KCOMM_UMH_HELPER_ARG, sizeof(a->arg));
+	snprintf(a->stamp, sizeof(a->stamp), "%llu", ktime_get_ns());
+	a->argv[0] = a->path;
+	a->argv[1] = a->arg;
+	a->argv[2] = a->stamp;
+	a->argv[3] = NULL;
+	/* Only what we choose: nothing of the writer's environment leaks in. */
+	a->envp[0] = "HOME=/";
+	a->envp[1] = "PATH=/sbin:/bin:/usr/sbin:/usr/bin";
+	a->envp[2] = NULL;
 
-	/*
-	 * argv, envp and the strings live on this stack: fine because we wait
-	 * at least until exec() has copied them into the new process.
-	 */
-	snprintf(stamp, sizeof(stamp), "%llu", ktime_get_ns());
-	ret = call_usermodehelper(path, argv, envp, wait | UMH_KILLABLE);
+	info = call_usermodehelper_setup(a->path, a->argv, a->envp, GFP_KERNEL,
+					 NULL, umh_args_free, NULL);
+	if (!info) {
+		kfree(a);
+		return -ENOMEM;
+	}
+	/* From here the cleanup callback owns a, on every path. */
+	ret = call_usermodehelper_exec(info, wait | UMH_KILLABLE);
 	atomic_set(&last_status, ret);
 	if (ret < 0)
 		return ret;

@@ -9,6 +9,10 @@
  * It starts with no stdin/stdout/stderr, as root, in the init namespaces,
  * so it reports back through a FIFO the backend created:
  *     "<kernel stamp> <helper's CLOCK_MONOTONIC at main()>\n"
+ * The FIFO sits in a private directory (UMH_DIR, 0700, owned by us) and
+ * both sides open it with O_NOFOLLOW and check that it is a FIFO we own:
+ * the helper runs as root, so a FIFO path that another user could plant
+ * (a symlink to /etc/shadow, a regular file) must never be followed.
  * Lines shorter than PIPE_BUF are written atomically: several helpers at
  * once cannot interleave their lines.
  *
@@ -23,19 +27,79 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "harness.h"
 #include "kcomm_usermodehelper.h"
 
-#define UMH_FIFO		"/tmp/kcomm-umh.fifo"
+#define UMH_DIR			"/tmp/kcomm-umh"
+#define UMH_FIFO		UMH_DIR "/fifo"
 #define UMH_TIMEOUT_MS		10000
 #define UMH_MAX_SAMPLES		65536
+
+/* --- the private FIFO --------------------------------------------------- */
+
+/* UMH_DIR is a real directory (not a symlink), ours, and closed to others: 0 or -errno. */
+static int umh_dir_check(void)
+{
+	struct stat st;
+
+	if (lstat(UMH_DIR, &st) < 0)
+		return -errno;
+	if (!S_ISDIR(st.st_mode) || st.st_uid != geteuid() || (st.st_mode & 077))
+		return -EPERM;
+	return 0;
+}
+
+/* Open the FIFO without following a symlink, and only if it is a FIFO we own: fd or -errno. */
+static int umh_fifo_open(int flags)
+{
+	struct stat st;
+	int fd, rc;
+
+	rc = umh_dir_check();
+	if (rc)
+		return rc;
+	fd = open(UMH_FIFO, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0 || !S_ISFIFO(st.st_mode) || st.st_uid != geteuid()) {
+		close(fd);
+		return -EPERM;
+	}
+	return fd;
+}
+
+/* Make the private directory (or accept ours) and a fresh FIFO in it: 0 or -errno. */
+static int umh_fifo_create(void)
+{
+	int rc;
+
+	if (mkdir(UMH_DIR, 0700) < 0 && errno != EEXIST)
+		return -errno;
+	rc = umh_dir_check();
+	if (rc)
+		return rc;
+	if (unlink(UMH_FIFO) < 0 && errno != ENOENT)
+		return -errno;
+	if (mkfifo(UMH_FIFO, 0600) < 0)
+		return -errno;
+	return 0;
+}
+
+static void umh_fifo_remove(void)
+{
+	unlink(UMH_FIFO);
+	rmdir(UMH_DIR);
+}
 
 /* --- the helper: what the kernel runs ----------------------------------- */
 
@@ -53,7 +117,7 @@ static int umh_helper_main(int argc, char **argv)
 	if (errno || end == argv[1] || *end)
 		return 2;
 	/* O_NONBLOCK: if nobody is reading, fail (ENXIO) instead of hanging. */
-	fd = open(UMH_FIFO, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+	fd = umh_fifo_open(O_WRONLY);
 	if (fd < 0)
 		return 1;
 	len = snprintf(line, sizeof(line), "%s %" PRIu64 "\n", argv[1], now);
@@ -111,15 +175,13 @@ static int umh_open(struct kc_ctx *c)
 	rc = write_text(KCOMM_UMH_HELPER_PATH, self);
 	if (rc)
 		goto out_free;
-	unlink(UMH_FIFO);
-	if (mkfifo(UMH_FIFO, 0600) < 0) {
-		rc = -errno;
+	rc = umh_fifo_create();
+	if (rc)
 		goto out_free;
-	}
 	/* O_RDWR keeps a writer on the FIFO: no EOF between two helpers. */
-	s->fifo_fd = open(UMH_FIFO, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	s->fifo_fd = umh_fifo_open(O_RDWR);
 	if (s->fifo_fd < 0) {
-		rc = -errno;
+		rc = s->fifo_fd;
 		goto out_unlink;
 	}
 	s->trigger_fd = open(KCOMM_UMH_TRIGGER_PATH, O_WRONLY | O_CLOEXEC);
@@ -133,7 +195,7 @@ static int umh_open(struct kc_ctx *c)
 out_close_fifo:
 	close(s->fifo_fd);
 out_unlink:
-	unlink(UMH_FIFO);
+	umh_fifo_remove();
 out_free:
 	free(s->helper_ns);
 	free(s);
@@ -146,7 +208,7 @@ static void umh_close(struct kc_ctx *c)
 
 	close(s->trigger_fd);
 	close(s->fifo_fd);
-	unlink(UMH_FIFO);
+	umh_fifo_remove();
 	write_text(KCOMM_UMH_HELPER_PATH, "\n");
 	free(s->helper_ns);
 	free(s);
@@ -235,6 +297,98 @@ static int umh_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 /* --- robustness --------------------------------------------------------- */
 
+/*
+ * The helper runs as root: what another user plants where the FIFO belongs must not be written to.
+ * A world-writable or symlinked directory is refused by the backend; a symlink or a regular file in
+ * place of the FIFO is refused by the helper (it exits 1: EIO with "proc") and is left untouched.
+ * Needs the helper set to the harness.
+ */
+/* A -errno as kc_bad() reads it unambiguously: -1 with errno set (-EPERM is -1 too). */
+static long libc_ret(int rc)
+{
+	if (rc >= 0)
+		return rc;
+	errno = -rc;
+	return -1;
+}
+
+static void umh_drill_planted_fifo(struct kc_robust *r)
+{
+	static const char target[] = "/tmp/kcomm-umh-target";
+	struct kc_ctx c = { .be = r->be };
+	struct stat st;
+	int tfd;
+
+	umh_fifo_remove();
+	kc_ok(r, "make a world-writable " UMH_DIR, mkdir(UMH_DIR, 0700) < 0 ? -errno : chmod(UMH_DIR, 0777));
+	kc_bad(r, "open the backend on a world-writable FIFO directory", libc_ret(umh_fifo_create()), EPERM);
+	rmdir(UMH_DIR);
+	kc_ok(r, "make " UMH_DIR " a symlink", symlink("/tmp", UMH_DIR));
+	kc_bad(r, "open the backend on a symlinked FIFO directory", libc_ret(umh_fifo_create()), EPERM);
+	unlink(UMH_DIR);
+
+	tfd = open(target, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	kc_ok(r, "create a target file", tfd);
+	if (tfd < 0)
+		return;
+	kc_ok(r, "private FIFO directory", mkdir(UMH_DIR, 0700));
+	kc_ok(r, "plant a symlink where the FIFO belongs", symlink(target, UMH_FIFO));
+	kc_bad(r, "trigger proc: the helper refuses the symlink", write_text(KCOMM_UMH_TRIGGER_PATH, "proc"), EIO);
+	unlink(UMH_FIFO);
+	kc_ok(r, "plant a regular file where the FIFO belongs", link(target, UMH_FIFO));
+	kc_bad(r, "trigger proc: the helper refuses a regular file", write_text(KCOMM_UMH_TRIGGER_PATH, "proc"),
+	       EIO);
+	kc_ok(r, "the planted target was not written", fstat(tfd, &st) < 0 ? -errno : st.st_size ? -EIO : 0);
+	close(tfd);
+	unlink(target);
+	umh_fifo_remove();
+
+	/* The backend makes its own FIFO again, and the helper reports through it. */
+	kc_ok(r, "backend opens with a private FIFO", umh_open(&c));
+	if (c.priv)
+		umh_close(&c);
+	kc_ok(r, "helper <- the harness again", write_text(KCOMM_UMH_HELPER_PATH, kc_self_path()));
+}
+
+/*
+ * Writers killed while their upcall is queued. With UMH_KILLABLE the kernel's wait returns early and
+ * the worker goes on reading path and argv: they must be kmalloc'ed, not on the writer's stack (a
+ * use-after-free that starts a root process with whatever the stack then holds). Without KASAN in the
+ * VM the bad read itself is invisible; what this checks is that the killed writers leave the module
+ * working, the kernel log clean, and the next upcall's argv intact (stamp and argument as sent).
+ */
+static void umh_drill_killed_writers(struct kc_robust *r)
+{
+	struct kc_ctx c = { .be = r->be };
+	unsigned int i, reaped = 0;
+	uint64_t kstamp = 0, before;
+	int status;
+	pid_t pid;
+
+	for (i = 0; i < 32; i++) {
+		pid = fork();
+		if (pid == 0)
+			_exit(write_text(KCOMM_UMH_TRIGGER_PATH, (i & 1) ? "proc" : "exec") ? 1 : 0);
+		if (pid < 0)
+			break;
+		/* Half are killed at once, half after they had a moment to enter the wait. */
+		if (i & 2)
+			sched_yield();
+		kill(pid, SIGKILL);
+		if (waitpid(pid, &status, 0) == pid)
+			reaped++;
+	}
+	kc_ok(r, "32 writers killed during their upcall, all reaped", reaped == 32 ? 0 : -ECHILD);
+	kc_ok(r, "backend opens after the killed writers", umh_open(&c));
+	if (!c.priv)
+		return;
+	before = kc_now_ns();
+	kc_ok(r, "an upcall after the killed writers arrives", umh_notify(&c, &kstamp));
+	kc_ok(r, "its argv carried this upcall's stamp", kstamp >= before && kstamp <= kc_now_ns() ? 0 : -EPROTO);
+	umh_close(&c);
+	kc_ok(r, "helper <- the harness again", write_text(KCOMM_UMH_HELPER_PATH, kc_self_path()));
+}
+
 static void *volatile bad_ptr = (void *)16;	/* volatile: deliberate misuse */
 
 static int umh_robust(struct kc_robust *r)
@@ -270,11 +424,13 @@ static int umh_robust(struct kc_robust *r)
 	kc_bad(r, "trigger a directory", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"), EACCES);
 
 	/* The real helper, with no FIFO to report to: it exits 1 -> EIO with "proc". */
-	unlink(UMH_FIFO);
+	umh_fifo_remove();
 	if (kc_self_path()[0]) {
 		kc_ok(r, "helper <- the harness", pwrite(fd, kc_self_path(), strlen(kc_self_path()), 0));
 		kc_ok(r, "trigger exec (the helper starts)", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"));
 		kc_bad(r, "trigger proc: helper exits 1 (no FIFO)", write_text(KCOMM_UMH_TRIGGER_PATH, "proc"), EIO);
+		umh_drill_planted_fifo(r);
+		umh_drill_killed_writers(r);
 	}
 	kc_bad(r, "trigger <- \"fork\"", write_text(KCOMM_UMH_TRIGGER_PATH, "fork"), EINVAL);
 	kc_bad(r, "trigger <- \"\"", write_text(KCOMM_UMH_TRIGGER_PATH, "\n"), EINVAL);

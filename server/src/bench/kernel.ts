@@ -46,23 +46,66 @@ export class KernelMismatchError extends Error {
   override name = 'KernelMismatchError';
 }
 
-/** The newest version that has both an image in /boot and headers in /usr/src. */
-export function discoverGuestKernel(boot = '/boot', src = '/usr/src', libModules = '/lib/modules'): GuestKernel {
-  const images = versions(boot, 'vmlinuz-');
-  const headers = versions(src, 'linux-headers-');
-  const common = images.filter((v) => headers.includes(v));
-  const version = common[common.length - 1];
-  if (!version) {
-    const have = `kernel images: ${images.join(', ') || 'none'}; headers: ${headers.join(', ') || 'none'}`;
-    throw new KernelMismatchError(
-      `no kernel image with headers of the same version (${have}). ` +
-        'Install matching ones: apt-get install linux-image-amd64 linux-headers-amd64',
-    );
-  }
+/**
+ * Debian's kernel flavour from a release string: "6.12.57+deb12-rt-amd64" is "rt", "6.1.0-57-amd64" is
+ * "" (the generic one). The generic flavour is what a VM boots unless a kernel is asked for by name.
+ */
+export function kernelFlavour(version: string): string {
+  return /-([a-z]+)-amd64$/.exec(version)?.[1] ?? '';
+}
+
+/** The LTS line of a release string, "6.12" for "6.12.57+deb12-rt-amd64". */
+export function kernelLine(version: string): string {
+  return /^(\d+\.\d+)/.exec(version)?.[1] ?? version;
+}
+
+function guestKernel(version: string, boot: string, src: string, libModules: string): GuestKernel {
   return {
     version,
     image: `${boot}/vmlinuz-${version}`,
     headers: `${src}/linux-headers-${version}`,
     modulesDir: `${libModules}/${version}`,
   };
+}
+
+/** Every installed kernel that has both an image in /boot and headers in /usr/src, oldest first. */
+export function listGuestKernels(boot = '/boot', src = '/usr/src', libModules = '/lib/modules'): GuestKernel[] {
+  const headers = versions(src, 'linux-headers-');
+  return versions(boot, 'vmlinuz-')
+    .filter((v) => headers.includes(v))
+    .map((v) => guestKernel(v, boot, src, libModules));
+}
+
+/**
+ * The kernel a VM boots: the one whose release is `wanted`, or else the newest of the generic flavour
+ * (the newest of any flavour if no generic one is installed). Image and headers must both be there.
+ */
+export function discoverGuestKernel(
+  boot = '/boot',
+  src = '/usr/src',
+  libModules = '/lib/modules',
+  wanted?: string,
+): GuestKernel {
+  const all = listGuestKernels(boot, src, libModules);
+  if (wanted !== undefined) {
+    const k = all.find((g) => g.version === wanted);
+    if (!k) {
+      throw new KernelMismatchError(
+        `kernel ${wanted} is not installed with its headers (have: ${all.map((g) => g.version).join(', ') || 'none'})`,
+      );
+    }
+    return k;
+  }
+  const generic = all.filter((g) => kernelFlavour(g.version) === '');
+  const k = (generic.length ? generic : all).at(-1);
+  if (!k) {
+    const images = versions(boot, 'vmlinuz-');
+    const headers = versions(src, 'linux-headers-');
+    const have = `kernel images: ${images.join(', ') || 'none'}; headers: ${headers.join(', ') || 'none'}`;
+    throw new KernelMismatchError(
+      `no kernel image with headers of the same version (${have}). ` +
+        'Install matching ones: apt-get install linux-image-amd64 linux-headers-amd64',
+    );
+  }
+  return k;
 }

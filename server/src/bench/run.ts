@@ -41,6 +41,8 @@ export interface BenchOptions {
   dataDir?: string;
   /** Hard limit for the VM or the local harness; a default per profile otherwise. */
   timeoutMs?: number;
+  /** VM target: the release of the installed kernel to boot (discoverGuestKernel's choice if omitted). */
+  kernel?: string;
 }
 
 export interface BenchHooks {
@@ -194,7 +196,7 @@ function keepTail(text: string): string {
 
 async function executeInVm(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c: Collector): Promise<Execution> {
   const emit = hooks.onEvent ?? (() => undefined);
-  const kernel = discoverGuestKernel();
+  const kernel = discoverGuestKernel(undefined, undefined, undefined, opts.kernel);
   c.setPhase('build');
   await ensureBuild(kernel.version, kernel.headers, hooks.signal);
   c.setPhase('boot');
