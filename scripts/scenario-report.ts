@@ -2,6 +2,7 @@
 // shipped dataset: `node --import tsx scripts/scenario-report.ts [--failing] [--write-known]`.
 // --write-known rewrites test/scenario-disagreements.ts, the list of scenarios on which the advice and the
 // maintainer still disagree (the scenario test expects exactly these to fail, so a fix turns it red).
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_ANSWERS } from '../src/core/answers';
 import { parseCatalogue } from '../src/core/catalogue-load';
@@ -61,5 +62,6 @@ ${body}
 ];
 `,
   );
+  execFileSync('npx', ['prettier', '--write', 'test/scenario-disagreements.ts'], { stdio: 'ignore' });
 }
 process.exitCode = failures > 0 ? 1 : 0;
