@@ -35,9 +35,10 @@ function versions(dir: string, prefix: string): string[] {
   } catch {
     return [];
   }
-  // The realtime flavour (-rt-amd64) changes scheduling and locking throughout: never picked by default.
+  // Every flavour is listed (the kernel suite tests the realtime one too); discoverGuestKernel() never
+  // picks the realtime flavour (-rt-amd64) by default.
   return names
-    .filter((n) => n.startsWith(prefix) && n.endsWith(FLAVOUR) && !n.endsWith(`-rt${FLAVOUR}`))
+    .filter((n) => n.startsWith(prefix) && n.endsWith(FLAVOUR))
     .map((n) => n.slice(prefix.length))
     .sort(compareVersions);
 }
