@@ -1,3 +1,4 @@
+import { useTitle } from '../../../lib/use-title';
 import { useCallback, useEffect, useMemo } from 'react';
 import { ErrorPanel, Loading } from '../../../components/QueryStatus';
 import { patternsIn } from '../../../core/chart-data';
@@ -34,6 +35,7 @@ export function BenchmarksPage() {
   const controls: SeriesControls = { hidden: params.hidden, onToggle: toggleSeries, onShowAll: showAll, methodName };
 
   const dataset = shown.data;
+  useTitle(dataset ? `Benchmarks: ${dataset.id}` : 'Benchmarks');
   const patterns = dataset ? patternsIn(dataset) : [];
 
   return (

@@ -12,10 +12,3 @@ export const PATTERN_TITLE = {
   u2k: 'user → kernel',
   notify: 'wake-up',
 } as const;
-
-/** "2026-11-27 07:33 UTC": the same for every reader, whatever their time zone. */
-export function formatCollectedAt(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}

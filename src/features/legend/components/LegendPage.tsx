@@ -1,6 +1,8 @@
+import { useTitle } from '../../../lib/use-title';
 import { TraitLegend } from '../../../components/TraitLegend';
 
 export function LegendPage() {
+  useTitle('Trait legend');
   return (
     <section className="panel">
       <h1>Trait legend</h1>

@@ -1,3 +1,4 @@
+import { useTitle } from '../../../lib/use-title';
 import { Link } from 'react-router-dom';
 import { ErrorPanel, Loading } from '../../../components/QueryStatus';
 import { useMethods } from '../../../lib/api/get-methods';
@@ -7,6 +8,7 @@ import { MethodCard } from './MethodCard';
 export function MethodsIndexPage() {
   const methods = useMethods();
   const traits = useTraits();
+  useTitle('Methods');
   if (methods.isPending || traits.isPending) return <Loading what="the methods" />;
   if (methods.isError) return <ErrorPanel title="The methods could not be loaded" error={methods.error} />;
   if (traits.isError) return <ErrorPanel title="The traits could not be loaded" error={traits.error} />;

@@ -2,7 +2,8 @@ import { Link } from 'react-router-dom';
 import { MeasuredTable } from '../../../components/MeasuredTable';
 import { ScoreBar } from '../../../components/ScoreBar';
 import type { Report } from '../../../core/report';
-import { methodLink } from '../utils/method-link';
+import { methodPath } from '../../../lib/paths';
+import { UnverifiedMark } from './UnverifiedMark';
 
 export function RankingList({ report }: { report: Report }) {
   if (report.ranking.length === 0) return null;
@@ -14,11 +15,12 @@ export function RankingList({ report }: { report: Report }) {
           <li key={r.method} className="rank-row" data-method={r.method}>
             <div className="rank-head">
               <span className="rank-number">{i + 1}</span>
-              <Link to={methodLink(r.method, report.dataset?.id)} className="rank-name">
+              <Link to={methodPath(r.method, report.dataset?.id)} className="rank-name">
                 {r.name}
               </Link>
               <ScoreBar score={r.score} max={100} label={`${r.name} score`} />
               <span className="rank-score">{r.score}</span>
+              {r.unverified && <UnverifiedMark short />}
             </div>
             <details className="rank-details" open={i < 3}>
               <summary>Reasons{r.measured.length > 0 ? ' and measurements' : ''}</summary>
