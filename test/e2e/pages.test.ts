@@ -26,6 +26,7 @@ const PAGES: { name: string; path: string; ready: string }[] = [
   { name: 'method-bpf-ringbuf', path: '/methods/bpf-ringbuf', ready: '.method-page' },
   { name: 'legend', path: '/legend', ready: 'main h1' },
   { name: 'benchmarks', path: `/benchmarks?dataset=${EMULATED}`, ready: '.chart-panel svg.recharts-surface' },
+  { name: 'benchmarks-unknown', path: '/benchmarks?dataset=no-such-dataset', ready: '.error-panel' },
   { name: 'collect', path: '/collect', ready: 'main h1' },
   { name: 'not-found', path: '/no-such-page', ready: 'main h1' },
 ];
@@ -110,3 +111,21 @@ for (const [label, viewport] of Object.entries(SIZES)) {
     });
   });
 }
+
+describe('printing one recommendation', () => {
+  it('fits on at most 3 A4 pages, with the emulation label printed', async () => {
+    const context = await browser.newContext({ viewport: SIZES.desktop });
+    try {
+      const { page } = await open(context, PAGES[1]!);
+      await page.locator('.rank-row').first().waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.verdict .kind-warning').isVisible()).toBe(true);
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+      expect(pages.length).toBeGreaterThan(0);
+      expect(pages.length).toBeLessThanOrEqual(3);
+    } finally {
+      await context.close();
+    }
+  });
+});

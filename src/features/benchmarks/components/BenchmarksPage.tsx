@@ -22,7 +22,9 @@ export function BenchmarksPage() {
   const firstUsable = list.data?.find((s) => s.ok)?.id ?? null;
   const shownId = params.dataset ?? firstUsable;
   const compareId = params.compare && params.compare !== shownId ? params.compare : null;
-  const shown = useDataset(shownId);
+  // An id the list does not hold is an error now, not after a request and its retries.
+  const unknownId = list.data && shownId !== null && !list.data.some((d) => d.id === shownId) ? shownId : null;
+  const shown = useDataset(list.data && !unknownId ? shownId : null);
   const compared = useDataset(compareId);
 
   // Without ?dataset= the newest usable dataset is shown; writing it into the URL makes the link shareable.
@@ -62,7 +64,13 @@ export function BenchmarksPage() {
         />
       )}
 
-      {shownId && shown.isPending && <Loading what={`dataset ${shownId}`} />}
+      {unknownId && (
+        <ErrorPanel
+          title={`No dataset is called ${unknownId}`}
+          error={`This server has no dataset "${unknownId}". Pick one of the datasets above.`}
+        />
+      )}
+      {shownId && !unknownId && shown.isPending && !list.isPending && <Loading what={`dataset ${shownId}`} />}
       {shown.isError && <ErrorPanel title={`Dataset ${shownId} could not be loaded`} error={shown.error} />}
 
       {dataset && (

@@ -52,7 +52,7 @@ export function LatencyChart({
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
       description={<p>{text.description}</p>}
-      datasetId={dataset.id}
+      dataset={dataset}
       entries={all.map((s) => ({ key: s.key, title: controls.methodName(s.method) }))}
       hidden={hidden}
       onToggle={controls.onToggle}

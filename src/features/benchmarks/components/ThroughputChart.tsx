@@ -73,7 +73,7 @@ export function ThroughputChart({
           to back. The dashed line is memcpy on the same machine: a method that copies cannot beat it.
         </p>
       }
-      datasetId={dataset.id}
+      dataset={dataset}
       entries={all.map((s) => ({ key: s.key, title: controls.methodName(s.method) }))}
       hidden={hidden}
       onToggle={controls.onToggle}

@@ -69,7 +69,7 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
           payload, so one point per method.
         </p>
       }
-      datasetId={dataset.id}
+      dataset={dataset}
       entries={all.map((r) => ({ key: r.key, title: controls.methodName(r.key.split('/')[0]!) }))}
       hidden={hidden}
       onToggle={controls.onToggle}

@@ -15,12 +15,14 @@ export function RankingList({ report }: { report: Report }) {
           <li key={r.method} className="rank-row" data-method={r.method}>
             <div className="rank-head">
               <span className="rank-number">{i + 1}</span>
-              <Link to={methodPath(r.method, report.dataset?.id)} className="rank-name">
-                {r.name}
-              </Link>
+              <span className="rank-name-cell">
+                <Link to={methodPath(r.method, report.dataset?.id)} className="rank-name">
+                  {r.name}
+                </Link>
+                {r.unverified && <UnverifiedMark short />}
+              </span>
               <ScoreBar score={r.score} max={100} label={`${r.name} score`} />
               <span className="rank-score">{r.score}</span>
-              {r.unverified && <UnverifiedMark short />}
             </div>
             <details className="rank-details" open={i < 3}>
               <summary>Reasons{r.measured.length > 0 ? ' and measurements' : ''}</summary>
