@@ -1,4 +1,4 @@
-import { useTitle } from '../../lib/use-title';
+import { useTitle } from '#src/lib/use-title';
 import { Link } from 'react-router-dom';
 
 export function NotFoundPage() {

@@ -1,5 +1,5 @@
-import type { Answers } from '../../core/answers';
-import { decodeAnswerValue } from '../../core/answers-codec';
+import type { Answers } from '#src/core/answers';
+import { decodeAnswerValue } from '#src/core/answers-codec';
 import {
   DAEMON_QUESTION,
   DIRECTION_OPTIONS,
@@ -8,7 +8,7 @@ import {
   STYLE_OPTIONS,
   type OptionalQuestion,
   type StepId,
-} from '../../lib/answer-steps';
+} from '#src/lib/answer-steps';
 import { ChoiceField } from './ChoiceField';
 import { DatasetField } from './DatasetField';
 import { KernelField } from './KernelField';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useDatasets } from '../../lib/api/get-datasets';
-import { bestDataset, datasetKind, datasetName, KIND_LABEL } from '../../lib/datasets';
+import { useDatasets } from '#src/lib/api/get-datasets';
+import { bestDataset, datasetKind, datasetName, KIND_LABEL } from '#src/lib/datasets';
 
 interface DatasetFieldProps {
   value: string | null;

@@ -1,11 +1,11 @@
-import { useTitle } from '../../../lib/use-title';
+import { useTitle } from '#src/lib/use-title';
 import { useCallback, useEffect, useMemo } from 'react';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import { patternsIn } from '../../../core/chart-data';
-import { useDataset } from '../../../lib/api/get-dataset';
-import { useDatasets } from '../../../lib/api/get-datasets';
-import { useMethods } from '../../../lib/api/get-methods';
-import '../../../styles/benchmarks.css';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import { patternsIn } from '#src/core/chart-data';
+import { useDataset } from '#src/lib/api/get-dataset';
+import { useDatasets } from '#src/lib/api/get-datasets';
+import { useMethods } from '#src/lib/api/get-methods';
+import '#src/styles/benchmarks.css';
 import { useBenchmarkParams } from '../hooks/use-benchmark-params';
 import type { SeriesControls } from './chart-controls';
 import { DatasetCompare } from './DatasetCompare';

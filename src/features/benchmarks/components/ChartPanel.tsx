@@ -1,12 +1,12 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { TraitIcon } from '../../../components/TraitIcon';
-import { BASELINE_COLOR, seriesColor } from '../../../core/chart-data';
-import type { IconName } from '../../../core/ids';
-import { downloadBlob, downloadText } from '../../../lib/download';
+import { TraitIcon } from '#src/components/TraitIcon';
+import { BASELINE_COLOR, seriesColor } from '#src/core/chart-data';
+import type { IconName } from '#src/core/ids';
+import { downloadBlob, downloadText } from '#src/lib/download';
 import { useElementWidth } from '../hooks/use-element-width';
-import type { Dataset } from '../../../core/dataset-schema';
-import { datasetKind, datasetName, KIND_WARNING } from '../../../lib/datasets';
-import { formatUtc } from '../../../lib/format-date';
+import type { Dataset } from '#src/core/dataset-schema';
+import { datasetKind, datasetName, KIND_WARNING } from '#src/lib/datasets';
+import { formatUtc } from '#src/lib/format-date';
 import { chartSvgMarkup, svgToPng, type ExportLegendItem } from '../utils/export-chart';
 import { SeriesLegend, type BaselineKey, type LegendEntry } from './SeriesLegend';
 

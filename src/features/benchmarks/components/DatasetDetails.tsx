@@ -1,6 +1,6 @@
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatMBps, formatNs } from '../../../core/measured';
-import { formatUtc } from '../../../lib/format-date';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatMBps, formatNs } from '#src/core/measured';
+import { formatUtc } from '#src/lib/format-date';
 import { TARGET_LABEL } from '../utils/provenance';
 
 export const TCG_WARNING = 'Emulated CPU (QEMU TCG): compare methods with each other here, not with real hardware.';

@@ -1,5 +1,5 @@
-import type { DatasetSummary } from '../../../core/dataset-schema';
-import { formatUtc } from '../../../lib/format-date';
+import type { DatasetSummary } from '#src/core/dataset-schema';
+import { formatUtc } from '#src/lib/format-date';
 import { TARGET_LABEL } from '../utils/provenance';
 
 type OkSummary = Extract<DatasetSummary, { ok: true }>;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { baselinesOf, forLogAxes, seriesFor, toRows, valueExtent } from '../../../core/chart-data';
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatNs } from '../../../core/measured';
+import { baselinesOf, forLogAxes, seriesFor, toRows, valueExtent } from '#src/core/chart-data';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatNs } from '#src/core/measured';
 import { PATTERN_TITLE } from '../utils/provenance';
 import { ChartPanel } from './ChartPanel';
 import { LogLogChart } from './LogLogChart';

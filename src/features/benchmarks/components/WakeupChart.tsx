@@ -9,9 +9,9 @@ import {
   valueExtent,
   wakeupRows,
   type WakeupRow,
-} from '../../../core/chart-data';
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatNs } from '../../../core/measured';
+} from '#src/core/chart-data';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatNs } from '#src/core/measured';
 import { ChartPanel } from './ChartPanel';
 import type { SeriesControls } from './chart-controls';
 import { cssKey } from './LogLogChart';

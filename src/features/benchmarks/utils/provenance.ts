@@ -1,4 +1,4 @@
-import type { Dataset } from '../../../core/dataset-schema';
+import type { Dataset } from '#src/core/dataset-schema';
 
 export const TARGET_LABEL: Record<Dataset['host']['target'], string> = {
   'vm-tcg': 'VM, emulated CPU (QEMU TCG)',

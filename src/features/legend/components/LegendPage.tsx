@@ -1,5 +1,5 @@
-import { useTitle } from '../../../lib/use-title';
-import { TraitLegend } from '../../../components/TraitLegend';
+import { useTitle } from '#src/lib/use-title';
+import { TraitLegend } from '#src/components/TraitLegend';
 
 export function LegendPage() {
   useTitle('Trait legend');

@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
-import { AbiBadge, directionsText, firstSentence } from '../../../components/MethodFacts';
-import { TraitIcon } from '../../../components/TraitIcon';
-import type { Method, Trait } from '../../../core/catalogue-schema';
-import { methodPath } from '../../../lib/paths';
+import { AbiBadge, directionsText, firstSentence } from '#src/components/MethodFacts';
+import { TraitIcon } from '#src/components/TraitIcon';
+import type { Method, Trait } from '#src/core/catalogue-schema';
+import { methodPath } from '#src/lib/paths';
 
 export function MethodCard({ method, traits }: { method: Method; traits: Trait[] }) {
   const strong = traits.filter((t) => t.polarity === 'benefit' && (method.ratings[t.id]?.rating ?? 0) >= 4);

@@ -1,13 +1,13 @@
-import { useTitle } from '../../../lib/use-title';
+import { useTitle } from '#src/lib/use-title';
 import { Link, useParams } from 'react-router-dom';
-import { AbiBadge, directionsText } from '../../../components/MethodFacts';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import { RatingPips } from '../../../components/RatingPips';
-import { TraitIcon } from '../../../components/TraitIcon';
-import { useMethods } from '../../../lib/api/get-methods';
-import { useTraits } from '../../../lib/api/get-traits';
-import { comparePath } from '../../../lib/paths';
-import '../../../styles/methods.css';
+import { AbiBadge, directionsText } from '#src/components/MethodFacts';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import { RatingPips } from '#src/components/RatingPips';
+import { TraitIcon } from '#src/components/TraitIcon';
+import { useMethods } from '#src/lib/api/get-methods';
+import { useTraits } from '#src/lib/api/get-traits';
+import { comparePath } from '#src/lib/paths';
+import '#src/styles/methods.css';
 import { MethodCurvesSection } from './MethodCurvesSection';
 import { ReferenceSection } from './ReferenceSection';
 

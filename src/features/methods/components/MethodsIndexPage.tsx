@@ -1,8 +1,8 @@
-import { useTitle } from '../../../lib/use-title';
+import { useTitle } from '#src/lib/use-title';
 import { Link } from 'react-router-dom';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import { useMethods } from '../../../lib/api/get-methods';
-import { useTraits } from '../../../lib/api/get-traits';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import { useMethods } from '#src/lib/api/get-methods';
+import { useTraits } from '#src/lib/api/get-traits';
 import { MethodCard } from './MethodCard';
 
 export function MethodsIndexPage() {

@@ -9,10 +9,10 @@ import {
   toRows,
   type Series,
   type SeriesPoint,
-} from '../../../core/chart-data';
-import type { Dataset, DatasetSummary } from '../../../core/dataset-schema';
-import { formatUtc } from '../../../lib/format-date';
-import type { Pattern } from '../../../core/ids';
+} from '#src/core/chart-data';
+import type { Dataset, DatasetSummary } from '#src/core/dataset-schema';
+import { formatUtc } from '#src/lib/format-date';
+import type { Pattern } from '#src/core/ids';
 
 export const PATTERN_TITLE: Record<Pattern, string> = {
   roundtrip: 'Round trip (request → reply)',

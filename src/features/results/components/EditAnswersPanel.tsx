@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { AnswerStepFields } from '../../../components/answer-fields/AnswerStepFields';
-import type { Answers } from '../../../core/answers';
-import { STEPS } from '../../../lib/answer-steps';
-import { resultsPath, wizardPath } from '../../../lib/paths';
+import { AnswerStepFields } from '#src/components/answer-fields/AnswerStepFields';
+import type { Answers } from '#src/core/answers';
+import { STEPS } from '#src/lib/answer-steps';
+import { resultsPath, wizardPath } from '#src/lib/paths';
 
 interface Props {
   answers: Answers;

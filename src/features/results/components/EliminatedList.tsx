@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { Report } from '../../../core/report';
-import { methodPath } from '../../../lib/paths';
+import type { Report } from '#src/core/report';
+import { methodPath } from '#src/lib/paths';
 
 export function EliminatedList({ report }: { report: Report }) {
   return (

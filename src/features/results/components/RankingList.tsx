@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
-import { MeasuredTable } from '../../../components/MeasuredTable';
-import { ScoreBar } from '../../../components/ScoreBar';
-import type { Report } from '../../../core/report';
-import { methodPath } from '../../../lib/paths';
+import { MeasuredTable } from '#src/components/MeasuredTable';
+import { ScoreBar } from '#src/components/ScoreBar';
+import type { Report } from '#src/core/report';
+import { methodPath } from '#src/lib/paths';
 import { UnverifiedMark } from './UnverifiedMark';
 
 export function RankingList({ report }: { report: Report }) {

@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
-import { MeasuredTable } from '../../../components/MeasuredTable';
-import type { Report } from '../../../core/report';
-import '../../../styles/methods.css';
-import { methodPath } from '../../../lib/paths';
+import { MeasuredTable } from '#src/components/MeasuredTable';
+import type { Report } from '#src/core/report';
+import '#src/styles/methods.css';
+import { methodPath } from '#src/lib/paths';
 import { UnverifiedMark } from './UnverifiedMark';
 
 type Ranked = Report['ranking'][number];

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
-import type { Report } from '../../../core/report';
-import type { Verdict } from '../../../core/scoring';
-import { datasetKind, datasetName, KIND_LABEL, KIND_WARNING, type DatasetKind } from '../../../lib/datasets';
-import { formatUtc } from '../../../lib/format-date';
-import { methodPath } from '../../../lib/paths';
+import type { Report } from '#src/core/report';
+import type { Verdict } from '#src/core/scoring';
+import { datasetKind, datasetName, KIND_LABEL, KIND_WARNING, type DatasetKind } from '#src/lib/datasets';
+import { formatUtc } from '#src/lib/format-date';
+import { methodPath } from '#src/lib/paths';
 
 const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
 

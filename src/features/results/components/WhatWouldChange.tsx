@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import type { Answers } from '../../../core/answers';
-import type { Report } from '../../../core/report';
-import { changedResultsPath } from '../../../lib/paths';
+import type { Answers } from '#src/core/answers';
+import type { Report } from '#src/core/report';
+import { changedResultsPath } from '#src/lib/paths';
 
 export function WhatWouldChange({ report, answers }: { report: Report; answers: Answers }) {
   return (

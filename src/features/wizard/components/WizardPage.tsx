@@ -1,12 +1,12 @@
-import { useTitle } from '../../../lib/use-title';
+import { useTitle } from '#src/lib/use-title';
 import '../wizard.css';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { DEFAULT_ANSWERS, type Answers } from '../../../core/answers';
-import { AnswerStepFields } from '../../../components/answer-fields/AnswerStepFields';
-import { STEPS } from '../../../lib/answer-steps';
-import { describeAnswers } from '../../../lib/describe-answers';
-import { resultsPath } from '../../../lib/paths';
+import { DEFAULT_ANSWERS, type Answers } from '#src/core/answers';
+import { AnswerStepFields } from '#src/components/answer-fields/AnswerStepFields';
+import { STEPS } from '#src/lib/answer-steps';
+import { describeAnswers } from '#src/lib/describe-answers';
+import { resultsPath } from '#src/lib/paths';
 import { useWizardEntry } from '../hooks/use-wizard-entry';
 import { SITUATIONS, type Situation } from '../utils/situations';
 import { useAnswersStore } from '../stores/answers';

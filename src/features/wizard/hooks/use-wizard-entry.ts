@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { Answers } from '../../../core/answers';
-import { decodeAnswers } from '../../../core/answers-codec';
-import { STEPS } from '../../../lib/answer-steps';
-import { splitParams } from '../../../lib/url-answers';
+import type { Answers } from '#src/core/answers';
+import { decodeAnswers } from '#src/core/answers-codec';
+import { STEPS } from '#src/lib/answer-steps';
+import { splitParams } from '#src/lib/url-answers';
 import { useAnswersStore } from '../stores/answers';
 
 /**

@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { DEFAULT_ANSWERS, type Answers } from '../../../core/answers';
-import { STEPS } from '../../../lib/answer-steps';
-import { sanitizeAnswers } from '../../../lib/sanitize-answers';
+import { DEFAULT_ANSWERS, type Answers } from '#src/core/answers';
+import { STEPS } from '#src/lib/answer-steps';
+import { sanitizeAnswers } from '#src/lib/sanitize-answers';
 
 interface AnswersState {
   answers: Answers;

@@ -1,4 +1,4 @@
-import type { Answers } from '../../../core/answers';
+import type { Answers } from '#src/core/answers';
 
 export interface Situation {
   id: string;
