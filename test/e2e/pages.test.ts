@@ -19,6 +19,7 @@ const EMULATED = 'vm-tcg-full-2026-11-27t0832z';
 // name, path, and what to wait for (a state, never a time).
 const PAGES: { name: string; path: string; ready: string }[] = [
   { name: 'first-screen', path: '/', ready: '.situations' },
+  { name: 'wizard-constraints', path: '/?step=constraints&dir=k2u&v=1', ready: '.step-fields select' },
   { name: 'results', path: `/results?${ANSWERS}&dataset=${EMULATED}&v=1`, ready: '.verdict' },
   { name: 'compare', path: `/compare?m=mmap,chardev,relay&${ANSWERS}&dataset=${EMULATED}&v=1`, ready: 'table.compare' },
   { name: 'methods', path: '/methods', ready: '.method-card' },
@@ -96,7 +97,10 @@ for (const [label, viewport] of Object.entries(SIZES)) {
     it('the emulated recommendation says so first, with the verdict focused', async () => {
       const context = await browser.newContext({ viewport });
       try {
-        const { page } = await open(context, PAGES[1]!);
+        const { page } = await open(
+          context,
+          PAGES.find((p) => p.name === 'results')!,
+        );
         const warning = page.locator('.verdict .kind-warning');
         await expect(warning.textContent()).resolves.toContain("Emulated CPU: times are not your hardware's");
         await page.waitForFunction(() => document.activeElement?.classList.contains('verdict'));
@@ -116,7 +120,10 @@ describe('printing one recommendation', () => {
   it('fits on at most 3 A4 pages, with the emulation label printed', async () => {
     const context = await browser.newContext({ viewport: SIZES.desktop });
     try {
-      const { page } = await open(context, PAGES[1]!);
+      const { page } = await open(
+        context,
+        PAGES.find((p) => p.name === 'results')!,
+      );
       await page.locator('.rank-row').first().waitFor();
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.verdict .kind-warning').isVisible()).toBe(true);
