@@ -1,7 +1,9 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LegendButton } from '../components/LegendButton';
 import { Loading } from '../components/QueryStatus';
+import { useLastResults } from '../lib/last-results';
+import { comparePath } from '../lib/paths';
 
 const NAV = [
   { to: '/', label: 'Advisor', end: true },
@@ -14,6 +16,14 @@ const NAV = [
 
 export function Layout() {
   const location = useLocation();
+  // The menu's Compare keeps the answers (and top methods) of the last recommendation shown.
+  const last = useLastResults((s) => s.last);
+  // Pages name themselves (useTitle); Collect is named here until its page does.
+  const path = location.pathname;
+  useEffect(() => {
+    if (path === '/collect') document.title = 'Collect benchmarks · kcomm';
+  }, [path]);
+  const compareTo = last ? comparePath(last.methods, last.answers) : '/compare';
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -32,7 +42,7 @@ export function Layout() {
               {NAV.map((n) => (
                 <li key={n.to}>
                   <NavLink
-                    to={n.to}
+                    to={n.to === '/compare' ? compareTo : n.to}
                     end={n.end}
                     className={({ isActive }) =>
                       isActive || (n.to === '/' && location.pathname === '/results') ? 'active' : undefined

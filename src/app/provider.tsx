@@ -1,9 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
+import { ApiError } from '../lib/api-client';
+
+// A 4xx (an unknown id, a refused parameter) will not change on a retry: show it at once.
+const retry = (failures: number, error: unknown) =>
+  failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
 
 export function createQueryClient() {
   return new QueryClient({
-    defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },
+    defaultOptions: { queries: { refetchOnWindowFocus: false, retry } },
   });
 }
 

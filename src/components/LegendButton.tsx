@@ -7,8 +7,14 @@ export function LegendButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button small legend-button" onClick={() => setOpen(true)} aria-haspopup="dialog">
-        <span aria-hidden="true">?</span> Trait icons
+      <button
+        type="button"
+        className="button small legend-button"
+        onClick={() => setOpen(true)}
+        aria-haspopup="dialog"
+        aria-label="Trait icons"
+      >
+        <span aria-hidden="true">?</span> <span className="legend-button-text">Trait icons</span>
       </button>
       <Dialog title="Trait legend" open={open} onClose={() => setOpen(false)}>
         <TraitLegend />

@@ -23,7 +23,7 @@ export const STEPS: StepInfo[] = [
     id: 'style',
     title: 'What kind of exchange is it?',
     help: 'The shape of the conversation decides which benchmark pattern applies and which traits matter most.',
-    params: ['style'],
+    params: ['style', 'daemon', 'scope'],
   },
   {
     id: 'size',
@@ -35,7 +35,7 @@ export const STEPS: StepInfo[] = [
     id: 'rate',
     title: 'How many messages per second?',
     help: 'The sustained rate at the busy hour, not the peak of a single burst. Size × rate tells kcomm whether this is a bulk-data problem.',
-    params: ['rate'],
+    params: ['rate', 'loss'],
   },
   {
     id: 'lat',
@@ -77,3 +77,52 @@ export const STYLE_OPTIONS: { value: Style; label: string; hint: string }[] = [
     hint: 'Settings read or written now and then, by tools or administrators.',
   },
 ];
+
+/** A yes/no question whose third answer, "not sure", is null: the scoring then assumes neither. */
+export interface OptionalQuestion<K extends 'daemon' | 'scope' | 'loss'> {
+  param: K;
+  legend: string;
+  options: { value: string; answer: Answers[K]; label: string; hint?: string }[];
+  /** Asked only where the answer can change the pick. */
+  asked: (a: Answers) => boolean;
+}
+
+const NOT_SURE = { value: 'unsure', answer: null, label: 'Not sure', hint: 'kcomm assumes neither.' } as const;
+
+export const DAEMON_QUESTION: OptionalQuestion<'daemon'> = {
+  param: 'daemon',
+  legend: 'Is a user-space process always running to receive or serve?',
+  options: [
+    { value: 'yes', answer: true, label: 'Yes, a daemon is always there', hint: 'It can hold a socket or file open.' },
+    {
+      value: 'no',
+      answer: false,
+      label: 'No, start a program when needed',
+      hint: 'The kernel calls user space up (an upcall).',
+    },
+    NOT_SURE,
+  ],
+  asked: (a) => a.style !== 'config',
+};
+
+export const SCOPE_QUESTION: OptionalQuestion<'scope'> = {
+  param: 'scope',
+  legend: 'Does a setting apply per device or to the whole system?',
+  options: [
+    { value: 'device', answer: 'device', label: 'Per device', hint: 'One value for each device the module drives.' },
+    { value: 'system', answer: 'system', label: 'System-wide', hint: 'One value for the whole kernel.' },
+    NOT_SURE,
+  ],
+  asked: (a) => a.style === 'config',
+};
+
+export const LOSS_QUESTION: OptionalQuestion<'loss'> = {
+  param: 'loss',
+  legend: 'Under overload, may messages be dropped?',
+  options: [
+    { value: 'yes', answer: true, label: 'Yes, drops are acceptable', hint: 'Newest data matters more than all data.' },
+    { value: 'no', answer: false, label: 'No, never drop a message', hint: 'The producer must wait or fail loudly.' },
+    NOT_SURE,
+  ],
+  asked: (a) => a.style === 'stream' || a.style === 'event',
+};

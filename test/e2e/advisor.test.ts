@@ -63,7 +63,7 @@ describe('advisor in the browser', () => {
     await size.fill('256');
     await size.press('Enter');
     await page.getByText('Step 4 of 7').waitFor();
-    await page.getByRole('combobox', { name: 'Messages unit' }).selectOption('per second');
+    await page.getByRole('combobox', { name: 'Messages unit' }).selectOption('msg/s');
     await page.getByRole('textbox', { name: 'Messages' }).fill('2000');
     await page.getByRole('textbox', { name: 'Messages' }).focus();
     await page.keyboard.press('Enter');

@@ -124,6 +124,9 @@ describe('benchmarks page in the browser', () => {
     expect(svg).toContain(title);
     expect(svg).toContain('recharts-line');
     expect(svg).not.toContain(`>${hiddenKey}</text>`);
+    // Provenance and, for an emulated CPU, the warning travel with the file (the PNG is drawn from this SVG).
+    expect(svg).toContain(`dataset ${chosen.id}`);
+    expect(svg.includes('Emulated CPU: times are not your hardware')).toBe(chosen.host.target === 'vm-tcg');
     const parsed = await page.evaluate(
       (text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror') === null,
       svg,

@@ -46,9 +46,9 @@ describe('method page in the browser', () => {
     await expect(kernelTab.getAttribute('aria-selected')).resolves.toBe('true');
     const source = page.getByRole('region', { name: 'kcomm_genetlink.c source' });
     await source.waitFor();
-    expect(await source.locator('.tok-keyword').count()).toBeGreaterThan(20);
-    expect(await source.locator('.tok-comment').count()).toBeGreaterThan(5);
-    await expect(source.locator('.tok-string', { hasText: '<net/genetlink.h>' }).count()).resolves.toBe(1);
+    expect(await source.locator('.hljs-keyword').count()).toBeGreaterThan(20);
+    expect(await source.locator('.hljs-comment').count()).toBeGreaterThan(5);
+    await expect(source.locator('.hljs-string', { hasText: '<net/genetlink.h>' }).count()).resolves.toBe(1);
     // Line numbers come from CSS, so a reader sees them and a copy leaves them out.
     const firstNumber = await source
       .locator('.code-line')

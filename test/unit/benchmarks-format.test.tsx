@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatRatio, preciseNs } from '../../src/features/benchmarks/utils/format';
-import { formatCollectedAt } from '../../src/features/benchmarks/utils/provenance';
+import { formatUtc } from '../../src/lib/format-date';
 
 describe('benchmark table formats', () => {
   it('prints latencies with four significant digits in the unit that suits each', () => {
@@ -19,7 +19,7 @@ describe('benchmark table formats', () => {
   });
 
   it('prints the collection time in UTC whatever the reader’s time zone', () => {
-    expect(formatCollectedAt('2026-11-27T07:33:12.345Z')).toBe('2026-11-27 07:33 UTC');
-    expect(formatCollectedAt('not a date')).toBe('not a date');
+    expect(formatUtc('2026-11-27T07:33:12.345Z')).toBe('2026-11-27 07:33 UTC');
+    expect(formatUtc('not a date')).toBe('not a date');
   });
 });

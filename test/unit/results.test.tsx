@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/core/report';
@@ -51,6 +51,38 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     const alt = screen.getByRole('article', { name: report.ranking[1]!.name });
     expect(within(alt).getByText('Credible alternative')).toBeInTheDocument();
     expect(adviceCalls()[0]).toBe(`/api/advice?${QUERY}`);
+  });
+
+  it('opens on the verdict, focused, with the emulation label for an emulated dataset and unverified methods marked', async () => {
+    const verdict = {
+      sentence: `A tie between ${report.ranking[0]!.name} and ${report.ranking[1]!.name}: here is what separates them.`,
+      confidence: 'tie',
+      top: report.ranking[0]!.method,
+      runnerUp: report.ranking[1]!.method,
+      margin: 1,
+      tieMargin: 3,
+      whyNotRunnerUp: ['it copies every message twice'],
+      whenNotToUse: ['when messages exceed 64 KiB'],
+      measurement: { datasetId: 'fixture-synthetic', kind: 'emulated', note: 'Times are relative only.' },
+    };
+    const ranking = report.ranking.map((r, i) => ({ ...r, unverified: i === 2 }));
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets });
+      if (url.startsWith('/api/advice')) return Response.json({ ...report, verdict, ranking });
+      return Response.json({ traits: [] });
+    });
+    renderApp(`/results?${QUERY}`);
+    const region = await screen.findByRole('region', { name: verdict.sentence });
+    await waitFor(() => expect(region).toHaveFocus());
+    expect(region).toHaveTextContent("Emulated CPU: times are not your hardware's");
+    expect(region).toHaveTextContent('Tie');
+    expect(within(region).getByRole('heading', { name: `What separates it from ${report.ranking[1]!.name}` }));
+    expect(region).toHaveTextContent('it copies every message twice');
+    expect(within(region).getByRole('heading', { name: `When not to use ${report.ranking[0]!.name}` }));
+    expect(region).toHaveTextContent('when messages exceed 64 KiB');
+    expect(region).toHaveTextContent('Times are relative only.');
+    const ranked = screen.getByRole('region', { name: 'Full ranking' });
+    expect(within(ranked).getAllByText('unverified')).toHaveLength(1);
   });
 
   it('lists the full ranking with score bars, the eliminated methods and measured numbers', async () => {

@@ -8,7 +8,7 @@ import { renderApp } from '../support/render-app';
 
 beforeEach(() => {
   localStorage.clear();
-  useAnswersStore.setState({ answers: DEFAULT_ANSWERS, step: 0 });
+  useAnswersStore.setState({ answers: DEFAULT_ANSWERS, step: 0, given: [] });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
@@ -105,5 +105,59 @@ describe('answers store', () => {
     expect(old.answers).toEqual({ ...DEFAULT_ANSWERS, dir: 'both', rate: 10 });
     const bad = (await migrate({ answers: { kernel: 'x' }, step: 99 }, 1)) as { step: number };
     expect(bad.step).toBe(6);
+  });
+
+  it('opens with what kcomm is and six situations; a situation fills the answers, which stop being defaults', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    expect(
+      await screen.findByText(/tells you which interface your Linux kernel module should use/),
+    ).toBeInTheDocument();
+    const summary = screen.getByRole('complementary', { name: 'Your answers' });
+    expect(within(summary).getAllByText('default').length).toBeGreaterThan(10);
+    const situations = screen.getAllByRole('button', { name: /telemetry|tunable|wake-up|control plane|bulk|upcall/i });
+    expect(situations).toHaveLength(6);
+    await user.click(screen.getByRole('button', { name: /upcall/i }));
+    expect(screen.getByText('Step 7 of 7')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Filled from “Upcall”');
+    expect(useAnswersStore.getState().answers).toMatchObject({ dir: 'k2u', style: 'request', daemon: false });
+    const daemonRow = within(summary).getByText('Resident receiver').parentElement!;
+    expect(daemonRow).not.toHaveTextContent('default');
+    expect(within(summary).getByText('Oldest kernel').parentElement!).toHaveTextContent('default');
+    expect(screen.getByText('Enter shows the recommendation.')).toBeInTheDocument();
+  });
+
+  it('asks the daemon, scope and loss questions where they matter, "not sure" meaning not said', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByText('Step 1 of 7');
+    expect(screen.getByText('Enter goes to the next step.')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: /kernel → user space/i }));
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('radio', { name: /^stream/i }));
+    const daemon = screen.getByRole('group', { name: /always running/i });
+    expect(within(daemon).getByRole('radio', { name: /not sure/i })).toBeChecked();
+    await user.click(within(daemon).getByRole('radio', { name: /yes, a daemon/i }));
+    expect(useAnswersStore.getState().answers.daemon).toBe(true);
+    await user.click(within(daemon).getByRole('radio', { name: /not sure/i }));
+    expect(useAnswersStore.getState().answers.daemon).toBeNull();
+    expect(screen.queryByRole('group', { name: /per device or to the whole system/i })).toBeNull();
+    await user.click(screen.getByRole('radio', { name: /configuration/i }));
+    expect(screen.getByRole('group', { name: /per device or to the whole system/i })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: /always running/i })).toBeNull();
+
+    await user.click(screen.getByRole('radio', { name: /^stream/i }));
+    await user.keyboard('{Enter}');
+    await user.keyboard('{Enter}');
+    expect(screen.getByText('Step 4 of 7')).toBeInTheDocument();
+    // The rate's unit starts at messages per second: typing 50 means 50, not 50 000.
+    expect(screen.getByRole('combobox', { name: 'Messages unit' })).toHaveDisplayValue('msg/s');
+    const rate = screen.getByRole('textbox', { name: 'Messages' });
+    await user.clear(rate);
+    await user.type(rate, '50');
+    expect(useAnswersStore.getState().answers.rate).toBe(50);
+    const loss = screen.getByRole('group', { name: /may messages be dropped/i });
+    await user.click(within(loss).getByRole('radio', { name: /never drop/i }));
+    expect(useAnswersStore.getState().answers.loss).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
+import { useTitle } from '#src/lib/use-title';
 import { Link } from 'react-router-dom';
 
 export function NotFoundPage() {
+  useTitle('Page not found');
   return (
     <section className="panel narrow">
       <h1>Page not found</h1>

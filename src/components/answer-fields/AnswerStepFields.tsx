@@ -1,6 +1,14 @@
-import type { Answers } from '../../core/answers';
-import { decodeAnswerValue } from '../../core/answers-codec';
-import { DIRECTION_OPTIONS, STYLE_OPTIONS, type StepId } from '../../lib/answer-steps';
+import type { Answers } from '#src/core/answers';
+import { decodeAnswerValue } from '#src/core/answers-codec';
+import {
+  DAEMON_QUESTION,
+  DIRECTION_OPTIONS,
+  LOSS_QUESTION,
+  SCOPE_QUESTION,
+  STYLE_OPTIONS,
+  type OptionalQuestion,
+  type StepId,
+} from '#src/lib/answer-steps';
 import { ChoiceField } from './ChoiceField';
 import { DatasetField } from './DatasetField';
 import { KernelField } from './KernelField';
@@ -12,9 +20,9 @@ const SIZE_UNITS: Unit[] = [
   { label: 'MiB', factor: 1024 ** 2 },
 ];
 const RATE_UNITS: Unit[] = [
-  { label: 'per second', factor: 1 },
-  { label: 'thousand per second', factor: 1e3 },
-  { label: 'million per second', factor: 1e6 },
+  { label: 'msg/s', factor: 1 },
+  { label: 'thousand msg/s', factor: 1e3 },
+  { label: 'million msg/s', factor: 1e6 },
 ];
 const LAT_UNITS: Unit[] = [
   { label: 'µs', factor: 1 },
@@ -90,14 +98,18 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
       );
     case 'style':
       return (
-        <ChoiceField
-          legend="Style"
-          name="style"
-          options={STYLE_OPTIONS}
-          value={answers.style}
-          onChange={(v) => onChange('style', v)}
-          hideLegend={!compact}
-        />
+        <div className="field-group">
+          <ChoiceField
+            legend="Style"
+            name="style"
+            options={STYLE_OPTIONS}
+            value={answers.style}
+            onChange={(v) => onChange('style', v)}
+            hideLegend={!compact}
+          />
+          <OptionalChoice question={DAEMON_QUESTION} answers={answers} onChange={onChange} />
+          <OptionalChoice question={SCOPE_QUESTION} answers={answers} onChange={onChange} />
+        </div>
       );
     case 'size':
       return (
@@ -128,6 +140,7 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
             label="Messages"
             value={answers.rate}
             units={RATE_UNITS}
+            baseUnitFirst
             validate={check('rate')}
             onChange={(v) => v !== null && onChange('rate', v)}
             onValidity={(e) => onValidity('rate', e)}
@@ -140,6 +153,7 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
               onValidity('rate', null);
             }}
           />
+          <OptionalChoice question={LOSS_QUESTION} answers={answers} onChange={onChange} />
         </div>
       );
     case 'lat':
@@ -255,5 +269,33 @@ function Check({
         <span className="choice-hint">{hint}</span>
       </span>
     </label>
+  );
+}
+
+/** A follow-up question with "not sure" (null), shown only when the other answers make it matter. */
+function OptionalChoice<K extends 'daemon' | 'scope' | 'loss'>({
+  question,
+  answers,
+  onChange,
+}: {
+  question: OptionalQuestion<K>;
+  answers: Answers;
+  onChange: SetAnswer;
+}) {
+  if (!question.asked(answers)) return null;
+  const current = question.options.find((o) => o.answer === answers[question.param]) ?? question.options.at(-1)!;
+  return (
+    <div className={`follow-up follow-up-${question.param}`}>
+      <ChoiceField
+        legend={question.legend}
+        name={question.param}
+        options={question.options.map(({ value, label, hint }) => ({ value, label, hint }))}
+        value={current.value}
+        onChange={(v) => {
+          const picked = question.options.find((o) => o.value === v);
+          if (picked) onChange(question.param, picked.answer);
+        }}
+      />
+    </div>
   );
 }

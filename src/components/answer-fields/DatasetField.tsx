@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { useDatasets } from '../../lib/api/get-datasets';
+import { useDatasets } from '#src/lib/api/get-datasets';
+import { bestDataset, datasetKind, datasetName, KIND_LABEL } from '#src/lib/datasets';
 
 interface DatasetFieldProps {
   value: string | null;
@@ -12,6 +13,7 @@ export function DatasetField({ value, onChange }: DatasetFieldProps) {
   const list = datasets.data ?? [];
   const broken = list.filter((d) => !d.ok);
   const unknown = value !== null && !list.some((d) => d.id === value);
+  const best = bestDataset(list);
   return (
     <div className="text-field">
       <label htmlFor={id}>Benchmark dataset</label>
@@ -26,7 +28,7 @@ export function DatasetField({ value, onChange }: DatasetFieldProps) {
         {list.map((d) =>
           d.ok ? (
             <option key={d.id} value={d.id}>
-              {d.id} — {d.host.target}, kernel {d.host.kernel}, {d.resultCount} results
+              {datasetName(d)} ({KIND_LABEL[datasetKind(d.host.target)]}, {d.methods.length} methods)
             </option>
           ) : (
             <option key={d.id} value={d.id} disabled>
@@ -44,6 +46,14 @@ export function DatasetField({ value, onChange }: DatasetFieldProps) {
               ? 'No datasets on this server yet; the ranking will rest on traits alone.'
               : 'Measured numbers at your message size are shown next to each method and refine the ranking.'}
       </p>
+      {best && best.dataset.id !== value && (
+        <p className="dataset-proposal">
+          Proposed: <strong>{datasetName(best.dataset)}</strong>, {best.reason}.{' '}
+          <button type="button" className="button small" onClick={() => onChange(best.dataset.id)}>
+            Use it
+          </button>
+        </p>
+      )}
       {broken.length > 0 && (
         <ul className="field-error dataset-errors">
           {broken.map((d) =>

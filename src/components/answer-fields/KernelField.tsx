@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { decodeAnswerValue } from '../../core/answers-codec';
+import { decodeAnswerValue } from '#src/core/answers-codec';
 
 interface KernelFieldProps {
   value: string;

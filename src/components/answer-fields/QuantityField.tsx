@@ -18,10 +18,13 @@ interface QuantityFieldProps {
   emptyMeans?: string;
   hint?: string;
   wholeBase?: boolean;
+  /** Show values in the first unit (e.g. msg/s), not the largest that divides them: "50" then means 50. */
+  baseUnitFirst?: boolean;
 }
 
-function bestUnit(value: number | null, units: Unit[]): { text: string; unit: number } {
+function bestUnit(value: number | null, units: Unit[], baseFirst = false): { text: string; unit: number } {
   if (value === null) return { text: '', unit: 0 };
+  if (baseFirst) return { text: String(value), unit: 0 };
   for (let i = units.length - 1; i >= 0; i--) {
     const f = units[i]!.factor;
     if (value >= f && Number.isInteger(Number((value / f).toFixed(6)))) return { text: String(value / f), unit: i };
@@ -51,9 +54,10 @@ export function QuantityField({
   emptyMeans,
   hint,
   wholeBase = false,
+  baseUnitFirst = false,
 }: QuantityFieldProps) {
   const id = useId();
-  const [draft, setDraft] = useState(() => bestUnit(value, units));
+  const [draft, setDraft] = useState(() => bestUnit(value, units, baseUnitFirst));
   const [shown, setShown] = useState(value);
   const [error, setError] = useState<string | null>(null);
 
@@ -63,7 +67,7 @@ export function QuantityField({
     const parsed = toBase(draft.text, units[draft.unit]!.factor, wholeBase);
     const mine = parsed === null ? value === null : 'base' in parsed && parsed.base === value;
     if (!mine) {
-      setDraft(bestUnit(value, units));
+      setDraft(bestUnit(value, units, baseUnitFirst));
       setError(null);
     }
   }

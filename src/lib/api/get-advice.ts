@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { DEFAULT_ANSWERS, type Answers } from '../../core/answers';
-import { encodeAnswers } from '../../core/answers-codec';
-import type { Report } from '../../core/report';
+import { DEFAULT_ANSWERS, type Answers } from '#src/core/answers';
+import { encodeAnswers } from '#src/core/answers-codec';
+import type { Report } from '#src/core/report';
 import { ApiError, getJson } from '../api-client';
 import { apiKeys } from './keys';
 

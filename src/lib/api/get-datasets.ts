@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DatasetSummary } from '../../core/dataset-schema';
+import type { DatasetSummary } from '#src/core/dataset-schema';
 import { getJson } from '../api-client';
 import { apiKeys } from './keys';
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Method } from '../../core/catalogue-schema';
+import type { Method } from '#src/core/catalogue-schema';
 import { getJson } from '../api-client';
 import { apiKeys } from './keys';
 

@@ -1,10 +1,11 @@
+import { useTitle } from '#src/lib/use-title';
 import { useCallback, useEffect, useMemo } from 'react';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import { patternsIn } from '../../../core/chart-data';
-import { useDataset } from '../../../lib/api/get-dataset';
-import { useDatasets } from '../../../lib/api/get-datasets';
-import { useMethods } from '../../../lib/api/get-methods';
-import '../../../styles/benchmarks.css';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import { patternsIn } from '#src/core/chart-data';
+import { useDataset } from '#src/lib/api/get-dataset';
+import { useDatasets } from '#src/lib/api/get-datasets';
+import { useMethods } from '#src/lib/api/get-methods';
+import '#src/styles/benchmarks.css';
 import { useBenchmarkParams } from '../hooks/use-benchmark-params';
 import type { SeriesControls } from './chart-controls';
 import { DatasetCompare } from './DatasetCompare';
@@ -21,7 +22,9 @@ export function BenchmarksPage() {
   const firstUsable = list.data?.find((s) => s.ok)?.id ?? null;
   const shownId = params.dataset ?? firstUsable;
   const compareId = params.compare && params.compare !== shownId ? params.compare : null;
-  const shown = useDataset(shownId);
+  // An id the list does not hold is an error now, not after a request and its retries.
+  const unknownId = list.data && shownId !== null && !list.data.some((d) => d.id === shownId) ? shownId : null;
+  const shown = useDataset(list.data && !unknownId ? shownId : null);
   const compared = useDataset(compareId);
 
   // Without ?dataset= the newest usable dataset is shown; writing it into the URL makes the link shareable.
@@ -34,6 +37,7 @@ export function BenchmarksPage() {
   const controls: SeriesControls = { hidden: params.hidden, onToggle: toggleSeries, onShowAll: showAll, methodName };
 
   const dataset = shown.data;
+  useTitle(dataset ? `Benchmarks: ${dataset.id}` : 'Benchmarks');
   const patterns = dataset ? patternsIn(dataset) : [];
 
   return (
@@ -60,7 +64,13 @@ export function BenchmarksPage() {
         />
       )}
 
-      {shownId && shown.isPending && <Loading what={`dataset ${shownId}`} />}
+      {unknownId && (
+        <ErrorPanel
+          title={`No dataset is called ${unknownId}`}
+          error={`This server has no dataset "${unknownId}". Pick one of the datasets above.`}
+        />
+      )}
+      {shownId && !unknownId && shown.isPending && !list.isPending && <Loading what={`dataset ${shownId}`} />}
       {shown.isError && <ErrorPanel title={`Dataset ${shownId} could not be loaded`} error={shown.error} />}
 
       {dataset && (

@@ -1,9 +1,12 @@
 import { useRef, useState, type ReactNode } from 'react';
-import { TraitIcon } from '../../../components/TraitIcon';
-import { BASELINE_COLOR, seriesColor } from '../../../core/chart-data';
-import type { IconName } from '../../../core/ids';
-import { downloadBlob, downloadText } from '../../../lib/download';
+import { TraitIcon } from '#src/components/TraitIcon';
+import { BASELINE_COLOR, seriesColor } from '#src/core/chart-data';
+import type { IconName } from '#src/core/ids';
+import { downloadBlob, downloadText } from '#src/lib/download';
 import { useElementWidth } from '../hooks/use-element-width';
+import type { Dataset } from '#src/core/dataset-schema';
+import { datasetKind, datasetName, KIND_WARNING } from '#src/lib/datasets';
+import { formatUtc } from '#src/lib/format-date';
 import { chartSvgMarkup, svgToPng, type ExportLegendItem } from '../utils/export-chart';
 import { SeriesLegend, type BaselineKey, type LegendEntry } from './SeriesLegend';
 
@@ -18,7 +21,8 @@ export interface ChartPanelProps {
   icon: IconName;
   iconLabel: string;
   description: ReactNode;
-  datasetId: string;
+  /** Whose numbers these are: the export names the dataset and warns when its CPU was emulated. */
+  dataset: Pick<Dataset, 'id' | 'collectedAt' | 'host'>;
   entries: LegendEntry[];
   hidden: ReadonlySet<string>;
   onToggle: (key: string) => void;
@@ -53,10 +57,16 @@ export function ChartPanel(props: ChartPanelProps) {
         .map((e) => ({ label: e.key, color: seriesColor(e.key) })),
       ...props.baselines.map((b) => ({ label: b.label, color: BASELINE_COLOR, dashed: b.dashed, dotted: b.dotted })),
     ];
-    return chartSvgMarkup(svg, { title: props.title, subtitle: `dataset ${props.datasetId}`, legend });
+    const d = props.dataset;
+    return chartSvgMarkup(svg, {
+      title: props.title,
+      subtitle: `${datasetName(d)} · kernel ${d.host.kernel} · ${d.host.cpuModel} · collected ${formatUtc(d.collectedAt)} · dataset ${d.id}`,
+      warning: KIND_WARNING[datasetKind(d.host.target)],
+      legend,
+    });
   };
 
-  const fileBase = `kcomm-${props.datasetId}-${props.id}`;
+  const fileBase = `kcomm-${props.dataset.id}-${props.id}`;
   const downloadSvg = () => {
     const markup = exportMarkup();
     if (markup) downloadText(`${fileBase}.svg`, markup, 'image/svg+xml');

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { compareDatasets, patternsIn, seriesColor, seriesFor } from '../../../core/chart-data';
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatBytes, formatMBps, formatNs } from '../../../core/measured';
+import { compareDatasets, patternsIn, seriesColor, seriesFor } from '#src/core/chart-data';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatBytes, formatMBps, formatNs } from '#src/core/measured';
 import { formatRatio } from '../utils/format';
 import { PATTERN_TITLE } from '../utils/provenance';
 

@@ -1,6 +1,7 @@
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatMBps, formatNs } from '../../../core/measured';
-import { formatCollectedAt, TARGET_LABEL } from '../utils/provenance';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatMBps, formatNs } from '#src/core/measured';
+import { formatUtc } from '#src/lib/format-date';
+import { TARGET_LABEL } from '../utils/provenance';
 
 export const TCG_WARNING = 'Emulated CPU (QEMU TCG): compare methods with each other here, not with real hardware.';
 
@@ -21,7 +22,7 @@ export function DatasetDetails({ dataset }: { dataset: Dataset }) {
       <p className="dataset-summary">
         {TARGET_LABEL[host.target]}: {host.cpuModel} × {host.cpus}, {host.memoryMiB.toLocaleString('en-US')} MiB, kernel{' '}
         <code>{host.kernel}</code>
-        {host.hypervisor && <> on {host.hypervisor}</>}. Collected {formatCollectedAt(dataset.collectedAt)} with the{' '}
+        {host.hypervisor && <> on {host.hypervisor}</>}. Collected {formatUtc(dataset.collectedAt)} with the{' '}
         {harness.profile} profile of harness <code>{harness.version}</code>,{' '}
         {harness.samplesPerPoint.toLocaleString('en-US')} samples per point.
       </p>

@@ -1,5 +1,6 @@
-import type { DatasetSummary } from '../../../core/dataset-schema';
-import { formatCollectedAt, TARGET_LABEL } from '../utils/provenance';
+import type { DatasetSummary } from '#src/core/dataset-schema';
+import { formatUtc } from '#src/lib/format-date';
+import { TARGET_LABEL } from '../utils/provenance';
 
 type OkSummary = Extract<DatasetSummary, { ok: true }>;
 
@@ -29,7 +30,7 @@ function Provenance({ s }: { s: OkSummary }) {
       <div>
         <dt>Collected</dt>
         <dd>
-          <time dateTime={s.collectedAt}>{formatCollectedAt(s.collectedAt)}</time>
+          <time dateTime={s.collectedAt}>{formatUtc(s.collectedAt)}</time>
         </dd>
       </div>
       <div>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { baselinesOf, forLogAxes, seriesFor, toRows, valueExtent } from '../../../core/chart-data';
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatNs } from '../../../core/measured';
+import { baselinesOf, forLogAxes, seriesFor, toRows, valueExtent } from '#src/core/chart-data';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatNs } from '#src/core/measured';
 import { PATTERN_TITLE } from '../utils/provenance';
 import { ChartPanel } from './ChartPanel';
 import { LogLogChart } from './LogLogChart';
@@ -52,7 +52,7 @@ export function LatencyChart({
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
       description={<p>{text.description}</p>}
-      datasetId={dataset.id}
+      dataset={dataset}
       entries={all.map((s) => ({ key: s.key, title: controls.methodName(s.method) }))}
       hidden={hidden}
       onToggle={controls.onToggle}

@@ -7,8 +7,8 @@ import {
   thinTicks,
   type Series,
   type SeriesPoint,
-} from '../../../core/chart-data';
-import { formatBytes } from '../../../core/measured';
+} from '#src/core/chart-data';
+import { formatBytes } from '#src/core/measured';
 import type { ChartSize } from './ChartPanel';
 import { SeriesTooltipBody } from './SeriesTooltip';
 

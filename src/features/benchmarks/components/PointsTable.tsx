@@ -1,5 +1,5 @@
-import { seriesColor, type SeriesPoint } from '../../../core/chart-data';
-import { formatBytes } from '../../../core/measured';
+import { seriesColor, type SeriesPoint } from '#src/core/chart-data';
+import { formatBytes } from '#src/core/measured';
 import { plainNumber as number, preciseNs } from '../utils/format';
 
 export interface TableRow {

@@ -1,4 +1,4 @@
-import { seriesColor } from '../../../core/chart-data';
+import { seriesColor } from '#src/core/chart-data';
 
 export interface BaselineKey {
   label: string;

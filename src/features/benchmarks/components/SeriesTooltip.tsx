@@ -1,5 +1,5 @@
-import { seriesColor, type SeriesPoint } from '../../../core/chart-data';
-import { formatBytes, formatMBps, formatNs, formatRate } from '../../../core/measured';
+import { seriesColor, type SeriesPoint } from '#src/core/chart-data';
+import { formatBytes, formatMBps, formatNs, formatRate } from '#src/core/measured';
 
 /** What the tooltip needs to know per hovered entry: the series key and the full point behind it. */
 export interface HoveredPoint {

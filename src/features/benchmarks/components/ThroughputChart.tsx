@@ -1,15 +1,7 @@
 import { useMemo, useState } from 'react';
-import {
-  baselinesOf,
-  forLogAxes,
-  memcpyValue,
-  seriesFor,
-  toRows,
-  valueExtent,
-  withMemcpy,
-} from '../../../core/chart-data';
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatBytes, formatMBps, formatRate } from '../../../core/measured';
+import { baselinesOf, forLogAxes, memcpyValue, seriesFor, toRows, valueExtent, withMemcpy } from '#src/core/chart-data';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatBytes, formatMBps, formatRate } from '#src/core/measured';
 import { PATTERN_TITLE } from '../utils/provenance';
 import { ChartPanel } from './ChartPanel';
 import type { SeriesControls } from './chart-controls';
@@ -73,7 +65,7 @@ export function ThroughputChart({
           to back. The dashed line is memcpy on the same machine: a method that copies cannot beat it.
         </p>
       }
-      datasetId={dataset.id}
+      dataset={dataset}
       entries={all.map((s) => ({ key: s.key, title: controls.methodName(s.method) }))}
       hidden={hidden}
       onToggle={controls.onToggle}

@@ -9,9 +9,9 @@ import {
   valueExtent,
   wakeupRows,
   type WakeupRow,
-} from '../../../core/chart-data';
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatNs } from '../../../core/measured';
+} from '#src/core/chart-data';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatNs } from '#src/core/measured';
 import { ChartPanel } from './ChartPanel';
 import type { SeriesControls } from './chart-controls';
 import { cssKey } from './LogLogChart';
@@ -69,7 +69,7 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
           payload, so one point per method.
         </p>
       }
-      datasetId={dataset.id}
+      dataset={dataset}
       entries={all.map((r) => ({ key: r.key, title: controls.methodName(r.key.split('/')[0]!) }))}
       hidden={hidden}
       onToggle={controls.onToggle}

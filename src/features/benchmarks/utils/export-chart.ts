@@ -12,11 +12,14 @@ export interface ExportLegendItem {
 export interface ChartExport {
   title: string;
   subtitle: string;
+  /** Printed in red above the chart, e.g. "Emulated CPU: times are not your hardware's"; null on a real CPU. */
+  warning?: string | null;
   legend: ExportLegendItem[];
 }
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif";
 const HEADER = 48;
+const WARNING = 22;
 const LEGEND_ROW = 20;
 
 function escapeXml(text: string): string {
@@ -53,10 +56,11 @@ export function chartSvgMarkup(svg: SVGSVGElement, info: ChartExport): string {
   const chart = svg.cloneNode(true) as SVGSVGElement;
   chart.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   chart.setAttribute('x', '0');
-  chart.setAttribute('y', String(HEADER));
+  const top = HEADER + (info.warning ? WARNING : 0);
+  chart.setAttribute('y', String(top));
   chart.removeAttribute('style');
   const legend = legendMarkup(info.legend, width);
-  const total = HEADER + height + legend.height;
+  const total = top + height + legend.height;
   const inner = new XMLSerializer().serializeToString(chart);
   // A phone-width chart is narrower than a 15 px title: shrink the title (bold: about 0.63 em per character) to fit.
   const titleSize = Math.max(10, Math.min(15, Math.floor((width - 24) / (info.title.length * 0.63))));
@@ -65,8 +69,11 @@ export function chartSvgMarkup(svg: SVGSVGElement, info: ChartExport): string {
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="12" y="20" font-size="${titleSize}" font-weight="700" fill="#1b1f24">${escapeXml(info.title)}</text>`,
     `<text x="12" y="38" font-size="11" fill="#5a6470">${escapeXml(info.subtitle)}</text>`,
+    info.warning
+      ? `<text class="kind-warning" x="12" y="${HEADER + 12}" font-size="13" font-weight="700" fill="#a12626">⚠ ${escapeXml(info.warning)}</text>`
+      : '',
     inner,
-    `<g transform="translate(0 ${HEADER + height})">${legend.markup}</g>`,
+    `<g transform="translate(0 ${top + height})">${legend.markup}</g>`,
     `</svg>`,
   ].join('');
 }

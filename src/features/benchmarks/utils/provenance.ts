@@ -1,4 +1,4 @@
-import type { Dataset } from '../../../core/dataset-schema';
+import type { Dataset } from '#src/core/dataset-schema';
 
 export const TARGET_LABEL: Record<Dataset['host']['target'], string> = {
   'vm-tcg': 'VM, emulated CPU (QEMU TCG)',
@@ -13,10 +13,3 @@ export const PATTERN_TITLE = {
   u2k: 'user → kernel',
   notify: 'wake-up',
 } as const;
-
-/** "2026-11-27 07:33 UTC": the same for every reader, whatever their time zone. */
-export function formatCollectedAt(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}

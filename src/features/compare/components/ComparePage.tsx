@@ -1,18 +1,19 @@
+import { useTitle } from '#src/lib/use-title';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { AnswerErrors } from '../../../components/AnswerErrors';
-import { DatasetField } from '../../../components/answer-fields/DatasetField';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import { encodeAnswers } from '../../../core/answers-codec';
-import { METHOD_IDS, type MethodId } from '../../../core/ids';
-import { formatBytes } from '../../../core/measured';
-import { useAdvice } from '../../../lib/api/get-advice';
-import { useDataset } from '../../../lib/api/get-dataset';
-import { useMethods } from '../../../lib/api/get-methods';
-import { useTraits } from '../../../lib/api/get-traits';
-import { describeAnswers } from '../../../lib/describe-answers';
-import { useUrlAnswers } from '../../../lib/url-answers';
-import '../../../styles/methods.css';
+import { AnswerErrors } from '#src/components/AnswerErrors';
+import { DatasetField } from '#src/components/answer-fields/DatasetField';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import { METHOD_IDS, type MethodId } from '#src/core/ids';
+import { formatBytes } from '#src/core/measured';
+import { useAdvice } from '#src/lib/api/get-advice';
+import { useDataset } from '#src/lib/api/get-dataset';
+import { useMethods } from '#src/lib/api/get-methods';
+import { useTraits } from '#src/lib/api/get-traits';
+import { describeAnswers } from '#src/lib/describe-answers';
+import { comparePath, resultsPath } from '#src/lib/paths';
+import { useUrlAnswers } from '#src/lib/url-answers';
+import '#src/styles/methods.css';
 import { askedFor, measuredRows } from '../utils/compare-measured';
 import { buildCompareRows } from '../utils/compare-rows';
 import { CompareTable } from './CompareTable';
@@ -45,19 +46,12 @@ export function ComparePage() {
   const { ids: allIds, unknown } = useMemo(() => parseMethods(mParam), [mParam]);
   const ids = useMemo(() => allIds.slice(0, MAX_COMPARED), [allIds]);
   const hideSame = ownParams.get('diff') === '1';
-  const answerQuery = encodeAnswers(answers).toString();
 
   const go = (next: MethodId[], diff: boolean) => {
-    const p = new URLSearchParams(answerQuery);
-    if (next.length > 0) p.set('m', next.join(','));
-    if (diff) p.set('diff', '1');
-    navigate(`/compare?${p.toString()}`, { replace: true });
+    navigate(comparePath(next, answers, { diff }), { replace: true });
   };
   const chooseDataset = (next: string | null) => {
-    const p = encodeAnswers({ ...answers, dataset: next });
-    if (ids.length > 0) p.set('m', ids.join(','));
-    if (hideSame) p.set('diff', '1');
-    navigate(`/compare?${p.toString()}`, { replace: true });
+    navigate(comparePath(ids, { ...answers, dataset: next }, { diff: hideSame }), { replace: true });
   };
 
   const selected = useMemo(
@@ -68,6 +62,7 @@ export function ComparePage() {
     () => (dataset.data && answers.dataset !== null ? measuredRows(selected, answers, dataset.data) : []),
     [selected, answers, dataset.data],
   );
+  useTitle(selected.length > 0 ? `Compare ${selected.map((m) => m.name).join(' vs ')}` : 'Compare methods');
   const rows = useMemo(
     () => buildCompareRows(selected, traits.data ?? [], advice.data, measured),
     [selected, traits.data, advice.data, measured],
@@ -103,7 +98,7 @@ export function ComparePage() {
             .filter((a) => ['dir', 'style', 'size', 'rate'].includes(a.param))
             .map((a) => a.value)
             .join(', ')}
-          ; <Link to={`/results?${answerQuery}`}>see the recommendation</Link>).
+          ; <Link to={resultsPath(answers)}>see the recommendation</Link>).
         </p>
       </header>
 

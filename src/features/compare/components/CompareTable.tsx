@@ -1,9 +1,10 @@
 import { Link } from 'react-router-dom';
-import { AbiBadge } from '../../../components/MethodFacts';
-import { RatingPips } from '../../../components/RatingPips';
-import { ScoreBar } from '../../../components/ScoreBar';
-import { TraitIcon } from '../../../components/TraitIcon';
-import type { Method } from '../../../core/catalogue-schema';
+import { AbiBadge } from '#src/components/MethodFacts';
+import { RatingPips } from '#src/components/RatingPips';
+import { ScoreBar } from '#src/components/ScoreBar';
+import { TraitIcon } from '#src/components/TraitIcon';
+import type { Method } from '#src/core/catalogue-schema';
+import { methodPath } from '#src/lib/paths';
 import type { Cell, CompareRow } from '../utils/compare-rows';
 
 function CellView({ cell }: { cell: Cell }) {
@@ -79,9 +80,7 @@ export function CompareTable({
             </th>
             {methods.map((m) => (
               <th key={m.id} scope="col">
-                <Link to={dataset ? `/methods/${m.id}?dataset=${encodeURIComponent(dataset)}` : `/methods/${m.id}`}>
-                  {m.name}
-                </Link>
+                <Link to={methodPath(m.id, dataset)}>{m.name}</Link>
               </th>
             ))}
           </tr>

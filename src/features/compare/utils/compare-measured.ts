@@ -1,11 +1,11 @@
 // The measured rows of the compare table: each method's numbers at the user's message size in the chosen
 // dataset (interpolated between the nearest measured sizes, which the cell names), set against what the
 // user asked for. Eliminated methods get their numbers too: seeing why a method fails is the point.
-import { describePoint } from '../../../components/MeasuredTable';
-import type { Answers } from '../../../core/answers';
-import type { Method } from '../../../core/catalogue-schema';
-import type { Dataset } from '../../../core/dataset-schema';
-import type { Pattern } from '../../../core/ids';
+import { describePoint } from '#src/components/MeasuredTable';
+import type { Answers } from '#src/core/answers';
+import type { Method } from '#src/core/catalogue-schema';
+import type { Dataset } from '#src/core/dataset-schema';
+import type { Pattern } from '#src/core/ids';
 import {
   formatBytes,
   formatMBps,
@@ -14,7 +14,7 @@ import {
   measuredAt,
   patternFor,
   type MeasuredPoint,
-} from '../../../core/measured';
+} from '#src/core/measured';
 
 export const PATTERN_LABEL: Record<Pattern, string> = {
   roundtrip: 'round trip',

@@ -1,7 +1,7 @@
-import { directionsText } from '../../../components/MethodFacts';
-import type { Method, Trait } from '../../../core/catalogue-schema';
-import type { IconName } from '../../../core/ids';
-import type { Report } from '../../../core/report';
+import { directionsText } from '#src/components/MethodFacts';
+import type { Method, Trait } from '#src/core/catalogue-schema';
+import type { IconName } from '#src/core/ids';
+import type { Report } from '#src/core/report';
 import type { MeasuredCell, MeasuredRow } from './compare-measured';
 
 export type Cell =

@@ -1,6 +1,8 @@
-import { TraitLegend } from '../../../components/TraitLegend';
+import { useTitle } from '#src/lib/use-title';
+import { TraitLegend } from '#src/components/TraitLegend';
 
 export function LegendPage() {
+  useTitle('Trait legend');
   return (
     <section className="panel">
       <h1>Trait legend</h1>

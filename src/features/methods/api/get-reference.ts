@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api-client';
-import { apiKeys } from '../../../lib/api/keys';
+import { getJson } from '#src/lib/api-client';
+import { apiKeys } from '#src/lib/api/keys';
 import type { Reference } from '../lib/build-steps';
 
 export const getReference = (id: string, signal?: AbortSignal) =>

@@ -1,13 +1,6 @@
 import { useMemo } from 'react';
-import { splitLines, tokenizeC, type Token } from '../lib/highlight-c';
-import { tokenizeMake } from '../lib/highlight-make';
+import { highlightLines } from '../lib/highlight';
 import { CopyButton } from './CopyButton';
-
-function tokensFor(language: 'c' | 'makefile' | 'markdown', content: string): Token[] {
-  if (language === 'c') return tokenizeC(content);
-  if (language === 'makefile') return tokenizeMake(content);
-  return [{ kind: 'plain', text: content }];
-}
 
 /** A source file with highlighting and line numbers; long lines scroll inside the box. */
 export function CodeView({
@@ -19,7 +12,7 @@ export function CodeView({
   language: 'c' | 'makefile' | 'markdown';
   content: string;
 }) {
-  const lines = useMemo(() => splitLines(tokensFor(language, content)), [language, content]);
+  const lines = useMemo(() => highlightLines(language, content), [language, content]);
   return (
     <div className="code-view">
       <div className="code-toolbar">
@@ -33,17 +26,10 @@ export function CodeView({
       <div className="code-box" tabIndex={0} role="region" aria-label={`${name} source`}>
         <pre className="code" data-language={language}>
           <code>
-            {lines.map((line, n) => (
+            {lines.map((html, n) => (
               <span key={n} className="code-line" data-n={n + 1}>
-                {line.map((t, k) =>
-                  t.kind === 'plain' ? (
-                    t.text
-                  ) : (
-                    <span key={k} className={`tok-${t.kind}`}>
-                      {t.text}
-                    </span>
-                  ),
-                )}
+                {/* highlight.js output, sanitised in highlightLines to spans with classes. */}
+                <span dangerouslySetInnerHTML={{ __html: html }} />
                 {'\n'}
               </span>
             ))}

@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
-import { AbiBadge, directionsText, firstSentence } from '../../../components/MethodFacts';
-import { TraitIcon } from '../../../components/TraitIcon';
-import type { Method, Trait } from '../../../core/catalogue-schema';
+import { AbiBadge, directionsText, firstSentence } from '#src/components/MethodFacts';
+import { TraitIcon } from '#src/components/TraitIcon';
+import type { Method, Trait } from '#src/core/catalogue-schema';
+import { methodPath } from '#src/lib/paths';
 
 export function MethodCard({ method, traits }: { method: Method; traits: Trait[] }) {
   const strong = traits.filter((t) => t.polarity === 'benefit' && (method.ratings[t.id]?.rating ?? 0) >= 4);
@@ -9,7 +10,7 @@ export function MethodCard({ method, traits }: { method: Method; traits: Trait[]
   return (
     <article className="method-card" aria-labelledby={`card-${method.id}`}>
       <h2 id={`card-${method.id}`}>
-        <Link to={`/methods/${method.id}`}>{method.name}</Link>
+        <Link to={methodPath(method.id)}>{method.name}</Link>
       </h2>
       <p className="card-meta">
         <AbiBadge abi={method.abi} /> <span>since {method.minKernel}</span> · <span>{directionsText(method)}</span>

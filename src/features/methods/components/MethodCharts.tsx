@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Method } from '../../../core/catalogue-schema';
-import type { Dataset } from '../../../core/dataset-schema';
-import { formatBytes, formatMBps, formatNs, formatRate } from '../../../core/measured';
+import type { Method } from '#src/core/catalogue-schema';
+import type { Dataset } from '#src/core/dataset-schema';
+import { formatBytes, formatMBps, formatNs, formatRate } from '#src/core/measured';
 import { methodCurves, PATTERN_TITLE, variantLabel, type PatternCurves } from '../lib/method-curves';
 
 // Fixed size: fits a 390 px phone inside the page padding, and several sit side by side on a desktop.

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useId } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import type { Method } from '../../../core/catalogue-schema';
-import { useDataset } from '../../../lib/api/get-dataset';
-import { useDatasets } from '../../../lib/api/get-datasets';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import type { Method } from '#src/core/catalogue-schema';
+import { useDataset } from '#src/lib/api/get-dataset';
+import { useDatasets } from '#src/lib/api/get-datasets';
 import { defaultDatasetId, provenanceLine } from '../lib/method-curves';
 
 // recharts is a large library; only this section needs it, and only once a dataset is on screen.

@@ -1,11 +1,13 @@
+import { useTitle } from '#src/lib/use-title';
 import { Link, useParams } from 'react-router-dom';
-import { AbiBadge, directionsText } from '../../../components/MethodFacts';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import { RatingPips } from '../../../components/RatingPips';
-import { TraitIcon } from '../../../components/TraitIcon';
-import { useMethods } from '../../../lib/api/get-methods';
-import { useTraits } from '../../../lib/api/get-traits';
-import '../../../styles/methods.css';
+import { AbiBadge, directionsText } from '#src/components/MethodFacts';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import { RatingPips } from '#src/components/RatingPips';
+import { TraitIcon } from '#src/components/TraitIcon';
+import { useMethods } from '#src/lib/api/get-methods';
+import { useTraits } from '#src/lib/api/get-traits';
+import { comparePath } from '#src/lib/paths';
+import '#src/styles/methods.css';
 import { MethodCurvesSection } from './MethodCurvesSection';
 import { ReferenceSection } from './ReferenceSection';
 
@@ -25,6 +27,8 @@ export function MethodPage() {
   const { id } = useParams();
   const methods = useMethods();
   const traits = useTraits();
+  const found = methods.data?.find((x) => x.id === id);
+  useTitle(found ? `${found.name}: how it works` : methods.isPending ? 'Method' : 'No such method');
   if (methods.isPending || traits.isPending) return <Loading what="the method" />;
   if (methods.isError) return <ErrorPanel title="The methods could not be loaded" error={methods.error} />;
   if (traits.isError) return <ErrorPanel title="The traits could not be loaded" error={traits.error} />;
@@ -48,7 +52,7 @@ export function MethodPage() {
         <h1>{m.name}</h1>
         <p className="lead">{m.summary}</p>
         <p className="no-print">
-          <Link className="button small" to={`/compare?m=${m.id}`}>
+          <Link className="button small" to={comparePath([m.id], null)}>
             Compare with others
           </Link>
         </p>

@@ -1,12 +1,14 @@
+import { useTitle } from '#src/lib/use-title';
 import { Link } from 'react-router-dom';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import { useMethods } from '../../../lib/api/get-methods';
-import { useTraits } from '../../../lib/api/get-traits';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import { useMethods } from '#src/lib/api/get-methods';
+import { useTraits } from '#src/lib/api/get-traits';
 import { MethodCard } from './MethodCard';
 
 export function MethodsIndexPage() {
   const methods = useMethods();
   const traits = useTraits();
+  useTitle('Methods');
   if (methods.isPending || traits.isPending) return <Loading what="the methods" />;
   if (methods.isError) return <ErrorPanel title="The methods could not be loaded" error={methods.error} />;
   if (traits.isError) return <ErrorPanel title="The traits could not be loaded" error={traits.error} />;

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import type { Method } from '../../../core/catalogue-schema';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import type { Method } from '#src/core/catalogue-schema';
 import { useReference } from '../api/get-reference';
 
 // The viewer (tokenizers, Markdown renderer, its styles) is its own chunk: the page's facts come first.

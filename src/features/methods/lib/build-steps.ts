@@ -1,7 +1,7 @@
 // "How to build and load it" for a reference folder: the standard out-of-tree build and insmod for its
 // module, then what the README says to run once it is loaded (its command blocks and the harness calls
 // it names), so the steps on the page are the folder's own.
-import { parseMarkdown, type Block } from './markdown';
+import { markdownCode } from './markdown';
 
 export type FileRole = 'readme' | 'kernel' | 'uapi' | 'user' | 'build';
 
@@ -42,37 +42,20 @@ export interface BuildSteps {
 const BUILD_OR_LOAD = /^\s*(sudo\s+)?(make\b(?!\s+harness)|insmod\b)/;
 const HARNESS = /^(sudo\s+)?(build\/)?kcomm-harness\s+(run|robust)\b/;
 
-function inlineCode(blocks: Block[]): string[] {
-  const out: string[] = [];
-  for (const b of blocks) {
-    const runs =
-      b.kind === 'paragraph' || b.kind === 'heading'
-        ? b.content
-        : b.kind === 'list'
-          ? b.items.flat()
-          : b.kind === 'table'
-            ? [...b.head.flat(), ...b.rows.flat(2)]
-            : [];
-    for (const r of runs) if (r.kind === 'code') out.push(r.text);
-  }
-  return out;
-}
-
 export function buildSteps(files: ReferenceFile[]): BuildSteps | null {
   const kernel = files.find((f) => f.role === 'kernel');
   if (!kernel) return null;
   const module = kernel.name.replace(/\.c$/, '');
   const readme = files.find((f) => f.role === 'readme');
-  const blocks = readme ? parseMarkdown(readme.content) : [];
+  const code = readme ? markdownCode(readme.content) : { blocks: [], inline: [] };
   const run: string[] = [];
-  for (const b of blocks) {
-    if (b.kind !== 'code') continue;
-    const lines = b.text.split('\n').filter((l) => !BUILD_OR_LOAD.test(l));
+  for (const text of code.blocks) {
+    const lines = text.split('\n').filter((l) => !BUILD_OR_LOAD.test(l));
     // A block reduced to comments alone says nothing to run.
     if (lines.some((l) => l.trim() !== '' && !l.trim().startsWith('#'))) run.push(lines.join('\n'));
   }
   const inRun = run.join('\n');
-  const harness = [...new Set(inlineCode(blocks).filter((c) => HARNESS.test(c)))].filter((c) => !inRun.includes(c));
+  const harness = [...new Set(code.inline.filter((c) => HARNESS.test(c)))].filter((c) => !inRun.includes(c));
   return {
     module,
     build: 'make KDIR=/lib/modules/$(uname -r)/build',

@@ -9,9 +9,10 @@ import {
   toRows,
   type Series,
   type SeriesPoint,
-} from '../../../core/chart-data';
-import type { Dataset, DatasetSummary } from '../../../core/dataset-schema';
-import type { Pattern } from '../../../core/ids';
+} from '#src/core/chart-data';
+import type { Dataset, DatasetSummary } from '#src/core/dataset-schema';
+import { formatUtc } from '#src/lib/format-date';
+import type { Pattern } from '#src/core/ids';
 
 export const PATTERN_TITLE: Record<Pattern, string> = {
   roundtrip: 'Round trip (request → reply)',
@@ -91,14 +92,14 @@ const TARGET_TEXT: Record<Dataset['host']['target'], string> = {
   local: 'measured natively (local)',
 };
 
-/** "VM, emulated CPU (QEMU TCG) · kernel 6.12 · QEMU TCG CPU, 2 CPUs, 512 MiB · collected 2026-11-27 · harness …" */
+/** "VM, emulated CPU (QEMU TCG) · kernel 6.12 · QEMU TCG CPU, 2 CPUs, 512 MiB · collected 2026-11-27 08:32 UTC · harness …" */
 export function provenanceLine(d: Pick<Dataset, 'host' | 'harness' | 'collectedAt'>): string {
   const h = d.host;
   return [
     TARGET_TEXT[h.target],
     `kernel ${h.kernel}`,
     `${h.cpuModel}, ${h.cpus} CPU${h.cpus === 1 ? '' : 's'}, ${h.memoryMiB} MiB`,
-    `collected ${d.collectedAt.slice(0, 10)}`,
+    `collected ${formatUtc(d.collectedAt)}`,
     `harness ${d.harness.version}, ${d.harness.profile} profile, ${d.harness.samplesPerPoint} samples per point`,
   ].join(' · ');
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { AnswerStepFields } from '../../../components/answer-fields/AnswerStepFields';
-import type { Answers } from '../../../core/answers';
-import { encodeAnswers } from '../../../core/answers-codec';
-import { STEPS } from '../../../lib/answer-steps';
+import { AnswerStepFields } from '#src/components/answer-fields/AnswerStepFields';
+import type { Answers } from '#src/core/answers';
+import { STEPS } from '#src/lib/answer-steps';
+import { resultsPath, wizardPath } from '#src/lib/paths';
 
 interface Props {
   answers: Answers;
@@ -16,7 +16,6 @@ export function EditAnswersPanel({ answers, onClose }: Props) {
   const [draft, setDraft] = useState(answers);
   const [errors, setErrors] = useState<Partial<Record<keyof Answers, string>>>({});
   const problems = Object.values(errors).filter(Boolean);
-  const query = encodeAnswers(answers).toString();
 
   return (
     <form
@@ -26,7 +25,7 @@ export function EditAnswersPanel({ answers, onClose }: Props) {
       onSubmit={(e) => {
         e.preventDefault();
         if (problems.length > 0) return;
-        navigate(`/results?${encodeAnswers(draft).toString()}`);
+        navigate(resultsPath(draft));
         onClose();
       }}
     >
@@ -38,7 +37,7 @@ export function EditAnswersPanel({ answers, onClose }: Props) {
           <section key={s.id} className={`edit-step edit-${s.id}`} aria-label={s.title}>
             <h3>
               {s.title}{' '}
-              <Link className="step-jump" to={`/?step=${s.id}&${query}`}>
+              <Link className="step-jump" to={wizardPath(answers, s.id)}>
                 (in the wizard)
               </Link>
             </h3>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import type { Report } from '../../../core/report';
-import { methodLink } from '../utils/method-link';
+import type { Report } from '#src/core/report';
+import { methodPath } from '#src/lib/paths';
 
 export function EliminatedList({ report }: { report: Report }) {
   return (
@@ -12,7 +12,7 @@ export function EliminatedList({ report }: { report: Report }) {
         <ul className="eliminated">
           {report.eliminated.map((e) => (
             <li key={e.method} data-method={e.method}>
-              <Link to={methodLink(e.method, report.dataset?.id)}>{e.name}</Link>
+              <Link to={methodPath(e.method, report.dataset?.id)}>{e.name}</Link>
               <ul>
                 {e.reasons.map((r, i) => (
                   <li key={i}>{r}</li>

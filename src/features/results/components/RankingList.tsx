@@ -1,8 +1,9 @@
 import { Link } from 'react-router-dom';
-import { MeasuredTable } from '../../../components/MeasuredTable';
-import { ScoreBar } from '../../../components/ScoreBar';
-import type { Report } from '../../../core/report';
-import { methodLink } from '../utils/method-link';
+import { MeasuredTable } from '#src/components/MeasuredTable';
+import { ScoreBar } from '#src/components/ScoreBar';
+import type { Report } from '#src/core/report';
+import { methodPath } from '#src/lib/paths';
+import { UnverifiedMark } from './UnverifiedMark';
 
 export function RankingList({ report }: { report: Report }) {
   if (report.ranking.length === 0) return null;
@@ -14,9 +15,12 @@ export function RankingList({ report }: { report: Report }) {
           <li key={r.method} className="rank-row" data-method={r.method}>
             <div className="rank-head">
               <span className="rank-number">{i + 1}</span>
-              <Link to={methodLink(r.method, report.dataset?.id)} className="rank-name">
-                {r.name}
-              </Link>
+              <span className="rank-name-cell">
+                <Link to={methodPath(r.method, report.dataset?.id)} className="rank-name">
+                  {r.name}
+                </Link>
+                {r.unverified && <UnverifiedMark short />}
+              </span>
               <ScoreBar score={r.score} max={100} label={`${r.name} score`} />
               <span className="rank-score">{r.score}</span>
             </div>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Answers } from '../../../core/answers';
-import { permalink } from '../../../core/answers-codec';
-import { reportToMarkdown, type Report } from '../../../core/report';
-import { downloadText } from '../../../lib/download';
+import type { Answers } from '#src/core/answers';
+import { permalink } from '#src/core/answers-codec';
+import { reportToMarkdown, type Report } from '#src/core/report';
+import { downloadText } from '#src/lib/download';
 
 export function ReportActions({ report, answers }: { report: Report; answers: Answers }) {
   const link = permalink(answers, window.location.origin);

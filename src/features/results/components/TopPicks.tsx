@@ -1,8 +1,9 @@
 import { Link } from 'react-router-dom';
-import { MeasuredTable } from '../../../components/MeasuredTable';
-import type { Report } from '../../../core/report';
-import '../../../styles/methods.css';
-import { methodLink } from '../utils/method-link';
+import { MeasuredTable } from '#src/components/MeasuredTable';
+import type { Report } from '#src/core/report';
+import '#src/styles/methods.css';
+import { methodPath } from '#src/lib/paths';
+import { UnverifiedMark } from './UnverifiedMark';
 
 type Ranked = Report['ranking'][number];
 
@@ -11,7 +12,7 @@ function Pick({ item, kind, dataset }: { item: Ranked; kind: 'top' | 'alt'; data
     <article className={`pick ${kind}`} aria-labelledby={`pick-${item.method}`}>
       <p className="pick-kind">{kind === 'top' ? 'Top pick' : 'Credible alternative'}</p>
       <h2>
-        <Link to={methodLink(item.method, dataset)} id={`pick-${item.method}`}>
+        <Link to={methodPath(item.method, dataset)} id={`pick-${item.method}`}>
           {item.name}
         </Link>
         <span className="pick-score" aria-label={`score ${item.score} of 100`}>
@@ -19,6 +20,7 @@ function Pick({ item, kind, dataset }: { item: Ranked; kind: 'top' | 'alt'; data
           <small>/100</small>
         </span>
       </h2>
+      {item.unverified && <UnverifiedMark />}
       <h3 className="why">Why</h3>
       <ul className="reasons">
         {item.reasons.map((r, i) => (

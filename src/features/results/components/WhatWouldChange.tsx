@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import type { Answers } from '../../../core/answers';
-import type { Report } from '../../../core/report';
-import { changeQuery } from '../utils/change-query';
+import type { Answers } from '#src/core/answers';
+import type { Report } from '#src/core/report';
+import { changedResultsPath } from '#src/lib/paths';
 
 export function WhatWouldChange({ report, answers }: { report: Report; answers: Answers }) {
   return (
@@ -13,7 +13,7 @@ export function WhatWouldChange({ report, answers }: { report: Report; answers: 
         <ul className="changes">
           {report.whatWouldChange.map((c) => (
             <li key={`${c.param}-${c.to}`}>
-              <Link to={`/results?${changeQuery(answers, c.param, c.to)}`}>{c.sentence}</Link>
+              <Link to={changedResultsPath(answers, c.param, c.to)}>{c.sentence}</Link>
             </li>
           ))}
         </ul>

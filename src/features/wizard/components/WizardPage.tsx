@@ -1,11 +1,14 @@
+import { useTitle } from '#src/lib/use-title';
+import '../wizard.css';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { Answers } from '../../../core/answers';
-import { encodeAnswers } from '../../../core/answers-codec';
-import { AnswerStepFields } from '../../../components/answer-fields/AnswerStepFields';
-import { STEPS } from '../../../lib/answer-steps';
-import { describeAnswers } from '../../../lib/describe-answers';
+import { DEFAULT_ANSWERS, type Answers } from '#src/core/answers';
+import { AnswerStepFields } from '#src/components/answer-fields/AnswerStepFields';
+import { STEPS } from '#src/lib/answer-steps';
+import { describeAnswers } from '#src/lib/describe-answers';
+import { resultsPath } from '#src/lib/paths';
 import { useWizardEntry } from '../hooks/use-wizard-entry';
+import { SITUATIONS, type Situation } from '../utils/situations';
 import { useAnswersStore } from '../stores/answers';
 
 const SHORT: Record<string, string> = {
@@ -26,6 +29,9 @@ export function WizardPage() {
   const setAnswer = useAnswersStore((s) => s.setAnswer);
   const setStep = useAnswersStore((s) => s.setStep);
   const reset = useAnswersStore((s) => s.reset);
+  const given = useAnswersStore((s) => s.given);
+  const setAnswers = useAnswersStore((s) => s.setAnswers);
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
   const [errors, setErrors] = useState<Partial<Record<keyof Answers, string>>>({});
   const [blocked, setBlocked] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -36,6 +42,7 @@ export function WizardPage() {
   }, [step]);
 
   const info = STEPS[step] ?? STEPS[0]!;
+  useTitle(step === 0 ? 'Which interface should your kernel module use?' : `Advisor: ${info.title}`);
   const stepErrors = info.params.flatMap((p) => (errors[p] ? [errors[p]] : []));
   const last = step === STEPS.length - 1;
 
@@ -56,8 +63,16 @@ export function WizardPage() {
       setBlocked(true);
       return;
     }
-    if (last) navigate(`/results?${encodeAnswers(answers).toString()}`);
+    if (last) navigate(resultsPath(answers));
     else go(step + 1);
+  };
+
+  const applySituation = (s: Situation) => {
+    const params = Object.keys(s.answers) as (keyof Answers)[];
+    setAnswers({ ...DEFAULT_ANSWERS, dataset: answers.dataset, ...s.answers }, params);
+    setErrors({});
+    setFilledFrom(s.title);
+    go(STEPS.length - 1);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -70,6 +85,25 @@ export function WizardPage() {
 
   return (
     <div className="wizard">
+      {step === 0 && (
+        <section className="intro" aria-labelledby="intro-heading">
+          <p id="intro-heading" className="promise">
+            <strong>kcomm</strong> tells you which interface your Linux kernel module should use to talk to user space
+            (netlink, a character device, ioctl, mmap, sysfs and a dozen more), from your answers and measured numbers.
+          </p>
+          <h2 className="situations-heading">Start from a situation, or answer the questions below</h2>
+          <ul className="situations">
+            {SITUATIONS.map((s) => (
+              <li key={s.id}>
+                <button type="button" className="situation" onClick={() => applySituation(s)}>
+                  <span className="situation-title">{s.title}</span>
+                  <span className="situation-example">{s.example}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form
         className="wizard-form panel"
         aria-labelledby="wizard-heading"
@@ -80,6 +114,9 @@ export function WizardPage() {
         }}
         noValidate
       >
+        <a className="skip-steps" href="#wizard-heading">
+          Skip the step list
+        </a>
         <div className="wizard-progress">
           <p className="step-count" aria-live="polite">
             Step {step + 1} of {STEPS.length}
@@ -114,6 +151,11 @@ export function WizardPage() {
           {info.title}
         </h1>
         <p className="step-help">{info.help}</p>
+        {filledFrom && last && (
+          <p className="notice filled-from" role="status">
+            Filled from “{filledFrom}”. Check the constraints, change any step above, or show the recommendation.
+          </p>
+        )}
 
         <div className="step-fields">
           <AnswerStepFields
@@ -142,21 +184,30 @@ export function WizardPage() {
             {last ? 'Show recommendation' : 'Next →'}
           </button>
         </div>
-        <p className="keyboard-hint">Enter goes to the next step.</p>
+        <p className="keyboard-hint">{last ? 'Enter shows the recommendation.' : 'Enter goes to the next step.'}</p>
       </form>
 
       <aside className="wizard-summary panel" aria-labelledby="summary-heading">
         <h2 id="summary-heading">Your answers</h2>
+        <p className="muted summary-note">
+          <span className="default-tag">default</span> marks an answer you have not given yet.
+        </p>
         <dl className="answer-list">
-          {describeAnswers(answers).map((a) => (
-            <div key={a.param}>
-              <dt>{a.label}</dt>
-              <dd>{a.value}</dd>
-            </div>
-          ))}
+          {describeAnswers(answers).map((a) => {
+            const isDefault = !given.includes(a.param);
+            return (
+              <div key={a.param} className={isDefault ? 'is-default' : undefined}>
+                <dt>{a.label}</dt>
+                <dd>
+                  {a.value}
+                  {isDefault && <span className="default-tag">default</span>}
+                </dd>
+              </div>
+            );
+          })}
         </dl>
         <div className="summary-actions">
-          <button type="button" className="button small" onClick={() => navigate(`/results?${encodeAnswers(answers)}`)}>
+          <button type="button" className="button small" onClick={() => navigate(resultsPath(answers))}>
             Skip to results
           </button>
           <button

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { decodeAnswers } from '../../../core/answers-codec';
-import { STEPS } from '../../../lib/answer-steps';
-import { splitParams } from '../../../lib/url-answers';
+import type { Answers } from '#src/core/answers';
+import { decodeAnswers } from '#src/core/answers-codec';
+import { STEPS } from '#src/lib/answer-steps';
+import { splitParams } from '#src/lib/url-answers';
 import { useAnswersStore } from '../stores/answers';
 
 /**
@@ -18,7 +19,8 @@ export function useWizardEntry() {
   useEffect(() => {
     if (query === '') return;
     const { answerParams, ownParams } = splitParams(new URLSearchParams(query), ['step']);
-    if ([...answerParams.keys()].length > 0) setAnswers(decodeAnswers(answerParams).answers);
+    const given = [...answerParams.keys()].filter((k) => k !== 'v') as (keyof Answers)[];
+    if (given.length > 0) setAnswers(decodeAnswers(answerParams).answers, given);
     const step = STEPS.findIndex((s) => s.id === ownParams.get('step'));
     if (step >= 0) setStep(step);
     navigate('/', { replace: true });

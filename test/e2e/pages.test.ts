@@ -1,0 +1,138 @@
+// Every page at a desktop (1440×900) and a phone (390×844) width: nothing scrolls sideways, no console error or
+// CSP violation, each page has its own title; the emulation label is on an emulated recommendation.
+// Screenshots of each page at both sizes go to docs/screenshots/ (the README shows the first screen).
+import type { FastifyInstance } from 'fastify';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startServer } from './browser';
+
+const SIZES = {
+  desktop: { width: 1440, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+const SHOTS = path.resolve('docs/screenshots');
+const ANSWERS = 'dir=k2u&style=stream&size=4096&rate=1000&listeners=1&stable=1&module=1&unpriv=0&shell=0&kernel=5.10';
+const EMULATED = 'vm-tcg-full-2026-11-27t0832z';
+
+// name, path, and what to wait for (a state, never a time).
+const PAGES: { name: string; path: string; ready: string }[] = [
+  { name: 'first-screen', path: '/', ready: '.situations' },
+  { name: 'wizard-constraints', path: '/?step=constraints&dir=k2u&v=1', ready: '.step-fields select' },
+  { name: 'results', path: `/results?${ANSWERS}&dataset=${EMULATED}&v=1`, ready: '.verdict' },
+  { name: 'compare', path: `/compare?m=mmap,chardev,relay&${ANSWERS}&dataset=${EMULATED}&v=1`, ready: 'table.compare' },
+  { name: 'methods', path: '/methods', ready: '.method-card' },
+  { name: 'method-genetlink', path: '/methods/genetlink', ready: '.method-page' },
+  { name: 'method-bpf-ringbuf', path: '/methods/bpf-ringbuf', ready: '.method-page' },
+  { name: 'legend', path: '/legend', ready: 'main h1' },
+  { name: 'benchmarks', path: `/benchmarks?dataset=${EMULATED}`, ready: '.chart-panel svg.recharts-surface' },
+  { name: 'benchmarks-unknown', path: '/benchmarks?dataset=no-such-dataset', ready: '.error-panel' },
+  { name: 'collect', path: '/collect', ready: 'main h1' },
+  { name: 'not-found', path: '/no-such-page', ready: 'main h1' },
+];
+
+let app: FastifyInstance;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ app, url } = await startServer());
+  browser = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function open(context: BrowserContext, p: (typeof PAGES)[number]) {
+  const page: Page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await page.goto(`${url}${p.path}`);
+  await page.locator(p.ready).first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.loading').length === 0);
+  return { page, problems };
+}
+
+for (const [label, viewport] of Object.entries(SIZES)) {
+  describe(`every page at ${label} ${viewport.width}×${viewport.height}`, () => {
+    const titles = new Map<string, string>();
+
+    for (const p of PAGES) {
+      it(`${p.name}: no sideways scroll, no console error, its own title`, async () => {
+        const context = await browser.newContext({ viewport });
+        try {
+          const { page, problems } = await open(context, p);
+          const widths = await page.evaluate(() => ({
+            doc: document.documentElement.scrollWidth,
+            body: document.body.scrollWidth,
+            view: window.innerWidth,
+          }));
+          await page.screenshot({ path: path.join(SHOTS, `${p.name}-${label}.png`), fullPage: true });
+          expect(widths.doc, `${p.path} is ${widths.doc} px wide`).toBeLessThanOrEqual(widths.view);
+          expect(widths.body).toBeLessThanOrEqual(widths.view);
+          expect(problems).toEqual([]);
+          const title = await page.title();
+          expect(title).toMatch(/kcomm$/);
+          const same = [...titles].find(([, t]) => t === title);
+          expect(same, `${p.name} has the title of ${same?.[0]}`).toBeUndefined();
+          titles.set(p.name, title);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+
+    it('the emulated recommendation says so first, with the verdict focused', async () => {
+      const context = await browser.newContext({ viewport });
+      try {
+        const { page } = await open(
+          context,
+          PAGES.find((p) => p.name === 'results')!,
+        );
+        const warning = page.locator('.verdict .kind-warning');
+        await expect(warning.textContent()).resolves.toContain("Emulated CPU: times are not your hardware's");
+        await page.waitForFunction(() => document.activeElement?.classList.contains('verdict'));
+        // The verdict is the first thing on a phone: its top within the first screen.
+        const box = (await page.locator('.verdict').boundingBox())!;
+        expect(box.y).toBeLessThan(viewport.height / 2);
+        const header = (await page.locator('.app-header').boundingBox())!;
+        expect(header.height).toBeLessThanOrEqual(64);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
+
+describe('printing one recommendation', () => {
+  it('fits on at most 3 A4 pages, with the emulation label printed', async () => {
+    const context = await browser.newContext({ viewport: SIZES.desktop });
+    try {
+      const { page } = await open(
+        context,
+        PAGES.find((p) => p.name === 'results')!,
+      );
+      await page.locator('.rank-row').first().waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.verdict .kind-warning').isVisible()).toBe(true);
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+      expect(pages.length).toBeGreaterThan(0);
+      expect(pages.length).toBeLessThanOrEqual(3);
+    } finally {
+      await context.close();
+    }
+  });
+});
