@@ -2,7 +2,7 @@
 // CSP violation, each page has its own title; the emulation label is on an emulated recommendation.
 // Screenshots of each page at both sizes go to docs/screenshots/ (the README shows the first screen).
 import type { FastifyInstance } from 'fastify';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,13 @@ const SIZES = {
 } as const;
 const SHOTS = path.resolve('docs/screenshots');
 const ANSWERS = 'dir=k2u&style=stream&size=4096&rate=1000&listeners=1&stable=1&module=1&unpriv=0&shell=0&kernel=5.10';
-const EMULATED = 'vm-tcg-full-2026-11-27t0832z';
+// The shipped emulated (plain TCG) dataset, whatever its collection date.
+const EMULATED = readdirSync('data/benchmarks')
+  .filter((f) => f.startsWith('vm-tcg-') && f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length))
+  .sort()
+  .at(-1);
+if (!EMULATED) throw new Error('no vm-tcg-* dataset in data/benchmarks: the emulation label cannot be checked');
 
 // name, path, and what to wait for (a state, never a time).
 const PAGES: { name: string; path: string; ready: string }[] = [
