@@ -224,7 +224,8 @@ static int ring_write_one(struct kcomm_ring *r, u32 len)
 		pos = 0;
 	}
 	rec = (struct kcomm_mmap_rec *)(r->data + pos);
-	rec->stamp_ns = ktime_get_ns();	/* first, as every module stamps: before the message is produced */
+	/* Stamped first, as every module stamps: before the message is produced. */
+	rec->stamp_ns = ktime_get_ns();
 	memcpy(rec + 1, kcomm_payload, len);
 	rec->len = len;
 	rec->flags = 0;
