@@ -197,7 +197,10 @@ describe('collect page in the browser', () => {
       await page.getByRole('link', { name: 'Use it in the advisor' }).click();
       const picker = page.getByRole('combobox', { name: 'Benchmark dataset' });
       await picker.waitFor();
-      await expect(picker.locator(`option[value="${datasetId}"]`).textContent()).resolves.toContain(datasetId);
+      // Offered under its human name (kind, kernel, date), with its id as the value.
+      await expect(picker.locator(`option[value="${datasetId}"]`).textContent()).resolves.toMatch(
+        /^QEMU emulated · kernel \d+\.\d+ · \d{4}-\d{2}-\d{2}/,
+      );
       await expect(picker.inputValue()).resolves.toBe(datasetId);
       expect(pageErrors).toEqual([]);
     },
