@@ -1,18 +1,15 @@
 // Prints the advice for a permalink's query string, as GET /api/advice would compute it:
-//   node --import tsx scripts/advise.ts 'dir=k2u&style=stream&size=4096&rate=10000' [--dataset ID] [--why]
+//   node --import tsx scripts/advise.ts 'dir=k2u&style=stream&size=4096&rate=10000[&dataset=ID]' [--why]
 import { readFileSync } from 'node:fs';
 import { decodeAnswers } from '../src/core/answers-codec';
-import { parseCatalogue } from '../src/core/catalogue-load';
 import { datasetSchema } from '../src/core/dataset-schema';
 import { advise } from '../src/core/scoring';
+import { shippedCatalogue } from '../test/support/shipped-data';
 
 const [query = '', ...rest] = process.argv.slice(2);
 const { answers, errors } = decodeAnswers(query);
 for (const e of errors) console.error(`answer error: ${e.message}`);
-const catalogue = parseCatalogue(
-  JSON.parse(readFileSync('data/methods.json', 'utf8')),
-  JSON.parse(readFileSync('data/traits.json', 'utf8')),
-);
+const catalogue = shippedCatalogue();
 const ds = answers.dataset
   ? datasetSchema.parse(JSON.parse(readFileSync(`data/benchmarks/${answers.dataset}.json`, 'utf8')))
   : null;

@@ -1,11 +1,10 @@
 // Prints the README's figures table from the shipped datasets: per-message cost as a paired ratio to the
 // same dataset's reference (median of 20 interleaved blocks, 95% interval), with unstable points marked.
 //   node --import tsx scripts/figures.ts
-import { readdirSync, readFileSync } from 'node:fs';
-import { datasetSchema, type Dataset } from '../src/core/dataset-schema';
+import type { Dataset } from '../src/core/dataset-schema';
+import { shippedDatasets } from '../test/support/shipped-data';
 
-const files = readdirSync('data/benchmarks').filter((f) => f.endsWith('.json'));
-const datasets = files.map((f) => datasetSchema.parse(JSON.parse(readFileSync(`data/benchmarks/${f}`, 'utf8'))));
+const datasets = shippedDatasets();
 const pick = (target: string, profile: string) =>
   datasets.find((d) => (d.host.target as string) === target && d.harness.profile === profile);
 const columns = [pick('vm-icount', 'full'), pick('vm-tcg', 'full'), pick('local', 'stock')].filter(

@@ -3,23 +3,15 @@
 // --write-known rewrites test/scenario-disagreements.ts, the list of scenarios on which the advice and the
 // maintainer still disagree (the scenario test expects exactly these to fail, so a fix turns it red).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { DEFAULT_ANSWERS } from '../src/core/answers';
-import { parseCatalogue } from '../src/core/catalogue-load';
-import { datasetSchema, type Dataset } from '../src/core/dataset-schema';
+import type { Dataset } from '../src/core/dataset-schema';
 import { advise } from '../src/core/scoring';
 import { SCENARIOS } from '../test/scenarios';
+import { shippedCatalogue, shippedDatasets } from '../test/support/shipped-data';
 
-const catalogue = parseCatalogue(
-  JSON.parse(readFileSync('data/methods.json', 'utf8')),
-  JSON.parse(readFileSync('data/traits.json', 'utf8')),
-);
-const datasets: (Dataset | null)[] = [
-  null,
-  ...readdirSync('data/benchmarks')
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => datasetSchema.parse(JSON.parse(readFileSync(`data/benchmarks/${f}`, 'utf8')))),
-];
+const catalogue = shippedCatalogue();
+const datasets: (Dataset | null)[] = [null, ...shippedDatasets()];
 const failingOnly = process.argv.includes('--failing');
 let failures = 0;
 const known: { dataset: string; name: string; problems: string }[] = [];

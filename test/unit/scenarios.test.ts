@@ -1,23 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWERS } from '../../src/core/answers';
-import { parseCatalogue } from '../../src/core/catalogue-load';
-import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
+import type { Dataset } from '../../src/core/dataset-schema';
 import { METHOD_IDS } from '../../src/core/ids';
 import { advise } from '../../src/core/scoring';
 import { KNOWN_DISAGREEMENTS } from '../scenario-disagreements';
 import { SCENARIOS, type Scenario, type ScenarioMethod } from '../scenarios';
+import { shippedCatalogue, shippedDatasets } from '../support/shipped-data';
 
-const catalogue = parseCatalogue(
-  JSON.parse(readFileSync('data/methods.json', 'utf8')),
-  JSON.parse(readFileSync('data/traits.json', 'utf8')),
-);
-const datasets: (Dataset | null)[] = [
-  null,
-  ...readdirSync('data/benchmarks')
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => datasetSchema.parse(JSON.parse(readFileSync(`data/benchmarks/${f}`, 'utf8')))),
-];
+const catalogue = shippedCatalogue();
+const datasets: (Dataset | null)[] = [null, ...shippedDatasets()];
 
 function check(s: Scenario, ds: Dataset | null) {
   const { ranking } = advise({ ...DEFAULT_ANSWERS, ...s.answers }, catalogue, ds);
