@@ -198,9 +198,10 @@ describe('collect page in the browser', () => {
       const picker = page.getByRole('combobox', { name: 'Benchmark dataset' });
       await picker.waitFor();
       // Offered under its human name (kind, kernel, date), with its id as the value.
-      await expect(picker.locator(`option[value="${datasetId}"]`).textContent()).resolves.toMatch(
-        /^QEMU emulated · kernel \d+\.\d+ · \d{4}-\d{2}-\d{2}/,
-      );
+      // The list is refetched when the run ends; wait for that answer rather than for a time.
+      const option = picker.locator(`option[value="${datasetId}"]`);
+      await option.filter({ hasText: /^QEMU emulated/ }).waitFor({ state: 'attached' });
+      await expect(option.textContent()).resolves.toMatch(/^QEMU emulated · kernel \d+\.\d+ · \d{4}-\d{2}-\d{2}/);
       await expect(picker.inputValue()).resolves.toBe(datasetId);
       expect(pageErrors).toEqual([]);
     },

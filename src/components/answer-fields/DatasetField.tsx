@@ -13,6 +13,8 @@ export function DatasetField({ value, onChange }: DatasetFieldProps) {
   const list = datasets.data ?? [];
   const broken = list.filter((d) => !d.ok);
   const unknown = value !== null && !list.some((d) => d.id === value);
+  // A run that just finished refetches the list; until that answer arrives the id is not "missing".
+  const checking = unknown && datasets.isFetching;
   const best = bestDataset(list);
   return (
     <div className="text-field">
@@ -24,7 +26,11 @@ export function DatasetField({ value, onChange }: DatasetFieldProps) {
         aria-describedby={`${id}-hint`}
       >
         <option value="">None — rank on traits alone</option>
-        {unknown && <option value={value}>{value} (not on this server)</option>}
+        {unknown && (
+          <option value={value}>
+            {value} {checking ? '(looking for it…)' : '(not on this server)'}
+          </option>
+        )}
         {list.map((d) =>
           d.ok ? (
             <option key={d.id} value={d.id}>
