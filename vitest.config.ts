@@ -15,6 +15,10 @@ export default defineConfig({
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
           environment: 'node',
           setupFiles: ['test/setup.ts'],
+          // A bound for a hung test, not a speed check: page-level component tests wait for states (up to
+          // STATE_TIMEOUT_MS in test/support/render-app.tsx), and on a busy machine rendering a lazy page
+          // can take longer than vitest's default of 5 s (compare and legend tests timed out that way).
+          testTimeout: 30_000,
         },
       },
       {

@@ -55,7 +55,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
-    problems: 'top sysfs ≠ configfs; sysctl in top 3',
+    problems: 'chardev in top 3',
   },
   { dataset: 'none', name: 'System-wide tunable like vm.swappiness', problems: 'configfs in top 3' },
   {
@@ -138,7 +138,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysfs in top 3; sysctl not eliminated; modparam not eliminated',
+    problems: 'sysctl not eliminated; modparam not eliminated',
   },
   {
     dataset: 'none',
@@ -163,17 +163,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'top sysfs ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Number of DMA queues fixed when the driver loads',
-    problems: 'top sysctl ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Driver debug verbosity, set at load time or flipped while debugging',
-    problems: 'top debugfs ≠ modparam; configfs in top 3',
+    problems: 'configfs in top 3',
   },
   {
     dataset: 'none',
@@ -203,17 +193,17 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3; genetlink in top 3',
+    problems: 'top chardev ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'none',
     name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'top genetlink ≠ ioctl; genetlink in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'none',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top genetlink ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev; genetlink in top 3',
   },
   {
     dataset: 'none',
@@ -394,7 +384,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
-    problems: 'top sysfs ≠ configfs; sysctl in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -489,7 +479,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysfs in top 3; sysctl not eliminated; modparam not eliminated',
+    problems: 'sysctl not eliminated; modparam not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -514,17 +504,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'top sysfs ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Number of DMA queues fixed when the driver loads',
-    problems: 'top sysctl ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Driver debug verbosity, set at load time or flipped while debugging',
-    problems: 'top debugfs ≠ modparam; configfs in top 3',
+    problems: 'configfs in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -554,17 +534,17 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3; genetlink in top 3',
+    problems: 'top chardev ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'top genetlink ≠ ioctl; genetlink in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top genetlink ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev; genetlink in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -750,7 +730,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
-    problems: 'top sysfs ≠ configfs; sysctl in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -835,7 +815,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysfs in top 3; sysctl not eliminated; modparam not eliminated',
+    problems: 'sysctl not eliminated; modparam not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -860,17 +840,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'top sysfs ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-29t2333z',
-    name: 'Number of DMA queues fixed when the driver loads',
-    problems: 'top sysctl ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-29t2333z',
-    name: 'Driver debug verbosity, set at load time or flipped while debugging',
-    problems: 'top debugfs ≠ modparam; configfs in top 3',
+    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -900,17 +870,17 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3; genetlink in top 3',
+    problems: 'top chardev ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'top genetlink ≠ ioctl; genetlink in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top genetlink ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev; genetlink in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -1096,7 +1066,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
-    problems: 'top sysfs ≠ configfs; sysctl in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1181,7 +1151,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysfs in top 3; sysctl not eliminated; modparam not eliminated',
+    problems: 'sysctl not eliminated; modparam not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1206,17 +1176,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'top sysfs ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-29t2335z',
-    name: 'Number of DMA queues fixed when the driver loads',
-    problems: 'top sysctl ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-29t2335z',
-    name: 'Driver debug verbosity, set at load time or flipped while debugging',
-    problems: 'top debugfs ≠ modparam; configfs in top 3',
+    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1246,17 +1206,17 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3; genetlink in top 3',
+    problems: 'top chardev ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'top genetlink ≠ ioctl; genetlink in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top genetlink ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev; genetlink in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1437,7 +1397,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
-    problems: 'top sysfs ≠ configfs; sysctl in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1522,7 +1482,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysfs in top 3; sysctl not eliminated; modparam not eliminated',
+    problems: 'sysctl not eliminated; modparam not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1547,17 +1507,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'top sysfs ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-29t2342z',
-    name: 'Number of DMA queues fixed when the driver loads',
-    problems: 'top sysctl ≠ modparam; configfs in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-29t2342z',
-    name: 'Driver debug verbosity, set at load time or flipped while debugging',
-    problems: 'top debugfs ≠ modparam; configfs in top 3',
+    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1587,17 +1537,17 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3; genetlink in top 3',
+    problems: 'top chardev ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'top genetlink ≠ ioctl; genetlink in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top genetlink ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev; genetlink in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',

@@ -256,7 +256,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
-    answers: { dir: 'u2k', style: 'config', size: 256, rate: 0.1, shell: true },
+    answers: { dir: 'u2k', style: 'config', size: 256, rate: 0.1, shell: true, scope: 'object' },
     expectTop: 'configfs',
     acceptableTopThree: ['configfs', 'sysfs', 'genetlink'],
     mustEliminate: all(K2U_ONLY, NOT_FROM_A_SHELL, COUNTER_ONLY, DEBUG_ONLY),
@@ -579,7 +579,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    answers: { dir: 'u2k', style: 'config', size: 8, rate: 0.001, scope: 'device', daemon: false },
+    answers: { dir: 'u2k', style: 'config', size: 8, rate: 0.001, scope: 'device', daemon: false, atload: true },
     expectTop: 'genetlink',
     acceptableTopThree: ['genetlink', 'ioctl', 'sysfs'],
     mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
@@ -589,7 +589,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    answers: { dir: 'u2k', style: 'config', size: 16, rate: 0.001, shell: true, daemon: false },
+    answers: { dir: 'u2k', style: 'config', size: 16, rate: 0.001, shell: true, daemon: false, atload: true },
     expectTop: 'modparam',
     acceptableTopThree: ['modparam', 'sysfs', 'sysctl'],
     mustEliminate: all(K2U_ONLY, NOT_FROM_A_SHELL, COUNTER_ONLY, DEBUG_ONLY),
@@ -599,7 +599,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Number of DMA queues fixed when the driver loads',
-    answers: { dir: 'u2k', style: 'config', size: 4, rate: 0.001, shell: true, scope: 'system' },
+    answers: { dir: 'u2k', style: 'config', size: 4, rate: 0.001, shell: true, scope: 'system', atload: true },
     expectTop: 'modparam',
     acceptableTopThree: ['modparam', 'sysctl', 'sysfs'],
     mustEliminate: all(K2U_ONLY, NOT_FROM_A_SHELL, DEBUG_ONLY),
@@ -609,7 +609,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Driver debug verbosity, set at load time or flipped while debugging',
-    answers: { dir: 'u2k', style: 'config', size: 4, rate: 0.01, shell: true, stable: false },
+    answers: { dir: 'u2k', style: 'config', size: 4, rate: 0.01, shell: true, stable: false, atload: true },
     expectTop: 'modparam',
     acceptableTopThree: ['modparam', 'debugfs', 'sysfs'],
     mustEliminate: all(K2U_ONLY, NOT_FROM_A_SHELL),

@@ -29,6 +29,7 @@ export const ANSWER_PARAMS = [
   'daemon',
   'scope',
   'loss',
+  'atload',
 ] as const satisfies readonly (keyof Answers)[];
 
 export const LIMITS = {
@@ -48,7 +49,7 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // No leading zeros so that one kernel has one spelling ("5.4", never "5.04").
 const KERNEL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-/** The URL value of one answer; lat, dataset, daemon, scope and loss are '' when null (not said). */
+/** The URL value of one answer; lat, dataset, daemon, scope, loss and atload are '' when null (not said). */
 export function encodeAnswerValue<K extends keyof Answers>(param: K, value: Answers[K]): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? '1' : '0';
@@ -150,7 +151,7 @@ function parseKernel(v: string): Parsed<string> {
 
 // Questions added after the first links were shared: an absent or empty value means "not said", which
 // keeps every older permalink meaning what it meant.
-function parseOptionalBoolean(param: 'daemon' | 'loss', v: string): Parsed<boolean | null> {
+function parseOptionalBoolean(param: 'daemon' | 'loss' | 'atload', v: string): Parsed<boolean | null> {
   if (v === '') return { ok: true, value: null };
   if (v === '1') return { ok: true, value: true };
   if (v === '0') return { ok: true, value: false };
@@ -189,6 +190,7 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   daemon: (v) => parseOptionalBoolean('daemon', v),
   scope: parseScope,
   loss: (v) => parseOptionalBoolean('loss', v),
+  atload: (v) => parseOptionalBoolean('atload', v),
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */

@@ -32,6 +32,11 @@ export interface Answers {
   daemon: boolean | null;
   /** A setting applies per device (sysfs attribute) or to the whole system (sysctl). null = not said. */
   scope: Scope | null;
+  /**
+   * A setting must be given when the module loads, before it initialises (modprobe.d, the kernel command
+   * line), as a value that sizes or selects what probe sets up. null = not said.
+   */
+  atload: boolean | null;
   /** Messages may be dropped under overload (true) or must never be (false). null = not said. */
   loss: boolean | null;
 }
@@ -52,4 +57,5 @@ export const DEFAULT_ANSWERS: Answers = {
   daemon: null,
   scope: null,
   loss: null,
+  atload: null,
 };

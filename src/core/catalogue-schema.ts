@@ -72,8 +72,21 @@ export const limitsSchema = z.strictObject({
    * 'paired' (the answer is matched to the request by a sequence number), 'none' (separate operations).
    */
   requestReply: sourced(z.enum(['one-call', 'paired', 'none'])),
-  /** Per-device ('device'), system-wide ('system') or either, for settings. */
-  settingScope: sourced(z.enum(['device', 'system', 'either', 'none'])),
+  /**
+   * Per-device ('device'), system-wide ('system') or either, for settings; 'object' when user space creates
+   * the objects whose settings these are (configfs's mkdir).
+   */
+  settingScope: sourced(z.enum(['device', 'system', 'either', 'object', 'none'])),
+  /**
+   * 'values': each file holds a current value that a write replaces (one value per file); 'messages': each
+   * write or send is a message of its own, handled in order. Absent on older catalogues: 'messages'.
+   */
+  carries: sourced(z.enum(['messages', 'values'])).optional(),
+  /**
+   * Can a value be given before the module initialises (modprobe.d, the kernel command line)? Absent means
+   * no: the interface exists only once the module's init has registered it.
+   */
+  loadTime: sourced(z.boolean()).optional(),
   /**
    * What a module author must build beyond calling the API, when the method is not something a module
    * owns (e.g. a tracepoint plus a BPF program for the BPF ring buffer); null when the module owns it.

@@ -69,7 +69,8 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const STYLES = ['request', 'stream', 'event', 'config'] as const;
 export type Style = (typeof STYLES)[number];
 
-export const SCOPES = ['device', 'system'] as const;
+/** 'object': objects user space itself creates and removes (configfs's mkdir), each with its settings. */
+export const SCOPES = ['device', 'system', 'object'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const PATTERNS = ['roundtrip', 'u2k', 'k2u', 'notify'] as const;

@@ -18,6 +18,7 @@ export const ANSWER_LABELS: Record<keyof Answers, string> = {
   daemon: 'Resident receiver',
   scope: 'Setting scope',
   loss: 'Drops allowed',
+  atload: 'Given at load time',
 };
 
 export function formatMicros(us: number): string {
@@ -51,9 +52,17 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
     case 'daemon':
       return v === null ? 'not said' : v ? 'a process is always running' : 'no resident process';
     case 'scope':
-      return v === null ? 'not said' : v === 'device' ? 'per device' : 'system-wide';
+      return v === null
+        ? 'not said'
+        : v === 'device'
+          ? 'per device'
+          : v === 'object'
+            ? 'per object user space creates'
+            : 'system-wide';
     case 'loss':
       return v === null ? 'not said' : v ? 'may be dropped under overload' : 'must never be dropped';
+    case 'atload':
+      return v === null ? 'not said' : v ? 'when the module loads' : 'once the module runs';
     default:
       return yesNo(v as boolean);
   }

@@ -34,8 +34,9 @@ function randomAnswers(r: () => number): Answers {
     kernel: pick(r, ['2.6', '3.10', '4.19', '5.4', '5.10', '6.1', '6.12', '99.0']),
     dataset: pick(r, [null, 'vm-tcg-2025-01-01', 'a', 'fixture-synthetic', 'x.y_z-1']),
     daemon: pick(r, [null, true, false]),
-    scope: pick(r, [null, 'device', 'system'] as const),
+    scope: pick(r, [null, 'device', 'system', 'object'] as const),
     loss: pick(r, [null, true, false]),
+    atload: pick(r, [null, true, false]),
   };
 }
 

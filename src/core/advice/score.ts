@@ -26,10 +26,12 @@ export type RuleId =
   | 'near-rate-ceiling'
   | 'near-latency-floor'
   | 'pull-for-events'
+  | 'commands-through-values'
   | 'upcall-with-daemon'
   | 'nobody-reads'
   | 'drops'
   | 'scope'
+  | 'load-time'
   | 'existing'
   | 'debug-fit'
   | 'cannot-be-asked'
@@ -52,6 +54,7 @@ export const POINTS = {
   scopeFit: 5,
   nearLimit: 10,
   pullForEvents: 10,
+  commandsThroughValues: 10,
   cannotBeAsked: 10,
   oneCall: 6,
   paired: 3,
@@ -60,6 +63,7 @@ export const POINTS = {
   dropsReported: 6,
   dropsOverwrite: 10,
   scope: 15,
+  loadTime: 10,
   budgetMiss: 20,
   budgetMissExtra: 10,
 } as const;
@@ -101,6 +105,13 @@ function traitFit(m: Method, c: Context, traits: Contribution[] | null): number 
   }
   return fit;
 }
+
+const scopeWords = (s: string) =>
+  s === 'system'
+    ? 'system-wide settings'
+    : s === 'object'
+      ? 'settings of objects user space creates and removes'
+      : 'per-device settings';
 
 const sentence = (s: string) => s.replace(/\.?$/, '.');
 
@@ -201,6 +212,15 @@ export function score(
         () =>
           `User space has to ask for each update (read the file again); poll() can only say that something changed (${L.delivery.source}).`,
       );
+    // The mirror image: user space sending events, requests or a stream through a file that holds a value.
+    const userSpeaks = a.dir !== 'k2u' && a.style !== 'config';
+    if (userSpeaks && L.carries?.value === 'values')
+      rule(
+        'commands-through-values',
+        -POINTS.commandsThroughValues * (a.shell ? 0.5 : 1),
+        () =>
+          `Each write sets a value rather than sending a message: nothing queues, orders or answers successive writes (${L.carries!.source}).`,
+      );
     if (kernelSpeaks && a.daemon === false && delivery === 'pull' && a.style === 'event')
       rule('nobody-reads', -POINTS.nobodyReads, () => 'No process is running to read the file when the event happens.');
     if (a.daemon === true && delivery === 'upcall')
@@ -229,22 +249,38 @@ export function score(
     }
     if (a.style === 'config' && a.scope !== null) {
       const s = L.settingScope.value;
-      const wrong = (a.scope === 'device' && s === 'system') || (a.scope === 'system' && s === 'device');
+      // One global value cannot hold the settings of many objects (or devices), and a device's attributes
+      // cannot hold a system-wide one; an object user space creates needs an interface that creates it.
+      const wrong =
+        ((a.scope === 'device' || a.scope === 'object') && s === 'system') || (a.scope === 'system' && s === 'device');
       if (s === a.scope)
         rule(
           'scope',
           POINTS.scopeFit,
-          () =>
-            `It is the kernel's home for ${s === 'system' ? 'system-wide' : 'per-device'} settings (${L.settingScope.source}).`,
+          () => `It is the kernel's home for ${scopeWords(s)} (${L.settingScope.source}).`,
         );
       if (wrong)
         rule(
           'scope',
           -POINTS.scope,
-          () =>
-            `It holds ${s === 'system' ? 'system-wide' : 'per-device'} settings (${L.settingScope.source}), but yours is ${a.scope === 'system' ? 'system-wide' : 'per device'}.`,
+          () => `It holds ${scopeWords(s)} (${L.settingScope.source}), but yours are ${scopeWords(a.scope!)}.`,
         );
     }
+    // A value that sizes or selects what probe sets up must exist before the module initialises.
+    if (a.style === 'config' && a.atload === true && L.loadTime?.value)
+      rule(
+        'load-time',
+        POINTS.loadTime,
+        () =>
+          `It takes the value before the module initialises, from modprobe.d or the kernel command line (${L.loadTime!.source}).`,
+      );
+    if (a.style === 'config' && a.atload === true && !L.loadTime?.value && m.needsModule)
+      rule(
+        'load-time',
+        -POINTS.loadTime,
+        () =>
+          'It exists only once the module has initialised: a value that sizes or selects what probe sets up could apply only after a re-initialisation (unbind and bind, or a reload).',
+      );
   }
 
   if (c.kind === 'native' && a.lat !== null && c.dataset) {

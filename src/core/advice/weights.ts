@@ -29,7 +29,8 @@ export const WEIGHT_RULES: Record<TraitId, string> = {
     'Weight 0.5 without a budget; with one, 1 at 10 ms and one more per decade tighter, without a ceiling (5 at 1 µs).',
   'high-throughput':
     'Weight growing with the byte rate (2 at 1 MB/s, 5 at 1 GB/s) or the message rate (from 1k msg/s, 5 at 1M msg/s); at least 2 for a stream.',
-  'async-notify': 'Weight 3 for events, 2 for streams, 0 otherwise.',
+  'async-notify':
+    'Weight 3 for events, 2 for streams, when data reaches user space (not when only user space sends); 0 otherwise.',
   multicast: 'Weight 0 for one consumer; 2.8 for two, growing with the count (3.5 for 10, 4.2 for 50).',
   reliable:
     'Weight 3 when messages must never be dropped, 2 for requests and settings, 0 when drops are allowed, 0.5 otherwise.',
@@ -105,7 +106,9 @@ export function traitWeights(a: Answers): { weights: TraitWeights; why: TraitWhy
           : () => 'the data comes as a stream';
   }
 
-  if (a.style === 'event' || a.style === 'stream') {
+  // Waking a consumer in user space: when only user space sends (u2k), the receiver is the kernel, whose
+  // handler runs in the sender's call (or is woken by the method's own kick), so the trait does not apply.
+  if ((a.style === 'event' || a.style === 'stream') && a.dir !== 'u2k') {
     w['async-notify'] = a.style === 'event' ? 3 : 2;
     why['async-notify'] = () =>
       a.style === 'event' ? 'the consumer waits for events' : 'the consumer waits for the next data';

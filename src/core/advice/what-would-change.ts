@@ -30,6 +30,7 @@ export const CHANGE_ORDER: readonly (keyof Answers)[] = [
   'daemon',
   'loss',
   'scope',
+  'atload',
   'listeners',
   'rate',
   'size',
@@ -81,6 +82,8 @@ function candidates(a: Answers): Candidate[] {
   if (a.style === 'config') {
     add('scope', 'device', 1);
     add('scope', 'system', 1);
+    add('scope', 'object', 1);
+    add('atload', !a.atload, 1);
   }
   const kernels = [...new Set([...LTS_KERNELS, a.kernel])].sort(compareKernel);
   const here = kernels.indexOf(a.kernel);
@@ -170,7 +173,15 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
     case 'daemon':
       return b.daemon ? 'If a user-space process were always running' : 'If no user-space process were always running';
     case 'scope':
-      return b.scope === 'system' ? 'If the setting were system-wide' : 'If the setting were per device';
+      return b.scope === 'system'
+        ? 'If the setting were system-wide'
+        : b.scope === 'object'
+          ? 'If the settings belonged to objects user space creates'
+          : 'If the setting were per device';
+    case 'atload':
+      return b.atload
+        ? 'If the value had to be given when the module loads'
+        : 'If the value could wait until the module runs';
     case 'loss':
       return b.loss ? 'If messages could be dropped under overload' : 'If no message could ever be dropped';
   }
