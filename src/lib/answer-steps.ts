@@ -79,7 +79,9 @@ export const STYLE_OPTIONS: { value: Style; label: string; hint: string }[] = [
 ];
 
 /** A yes/no question whose third answer, "not sure", is null: the scoring then assumes neither. */
-export interface OptionalQuestion<K extends 'daemon' | 'scope' | 'loss'> {
+export type OptionalParam = 'daemon' | 'scope' | 'loss' | 'atload';
+
+export interface OptionalQuestion<K extends OptionalParam> {
   param: K;
   legend: string;
   options: { value: string; answer: Answers[K]; label: string; hint?: string }[];
@@ -111,6 +113,28 @@ export const SCOPE_QUESTION: OptionalQuestion<'scope'> = {
   options: [
     { value: 'device', answer: 'device', label: 'Per device', hint: 'One value for each device the module drives.' },
     { value: 'system', answer: 'system', label: 'System-wide', hint: 'One value for the whole kernel.' },
+    {
+      value: 'object',
+      answer: 'object',
+      label: 'Per object that user space creates',
+      hint: 'Administrators create and remove the objects (a target, a gadget), then set each one.',
+    },
+    NOT_SURE,
+  ],
+  asked: (a) => a.style === 'config',
+};
+
+export const ATLOAD_QUESTION: OptionalQuestion<'atload'> = {
+  param: 'atload',
+  legend: 'Must the value be given when the module loads?',
+  options: [
+    {
+      value: 'yes',
+      answer: true,
+      label: 'Yes, before it initialises',
+      hint: 'It sizes or selects what probe sets up (modprobe.d, the kernel command line).',
+    },
+    { value: 'no', answer: false, label: 'No, it can be set while running', hint: 'The module applies it at once.' },
     NOT_SURE,
   ],
   asked: (a) => a.style === 'config',

@@ -133,6 +133,10 @@ describe('decodeAnswers errors', () => {
     ['dataset', 'Bad Id', 'dataset must be an id of lower-case letters, digits, . _ -'],
     ['dataset', '-x', 'got "-x"'],
     ['dataset', 'a'.repeat(81), 'at most 80 characters'],
+    ['daemon', 'yes', 'daemon must be 0 or 1 (or left out when not known), got "yes"'],
+    ['loss', '2', 'loss must be 0 or 1 (or left out when not known), got "2"'],
+    ['atload', 'true', 'atload must be 0 or 1 (or left out when not known), got "true"'],
+    ['scope', 'global', 'scope must be one of device, system, object (or left out when not known), got "global"'],
   ];
 
   it.each(cases)('%s=%j is reported and falls back to the default', (param, value, fragment) => {

@@ -251,6 +251,52 @@ describe('scores and reasons', () => {
   });
 });
 
+describe('the questions that decide tunables and commands', () => {
+  const reasonsOf = (advice: Advice, id: MethodId) => advice.ranking.find((r) => r.method === id)?.reasons.join(' ');
+  const scoreOf = (advice: Advice, id: MethodId) => advice.ranking.find((r) => r.method === id)!.score;
+  const setting = ans({ dir: 'u2k', style: 'config', size: 8, rate: 0.001, shell: true });
+
+  it('atload=1: the interface that exists before init gains, those that exist only after lose, with reasons', () => {
+    const before = advise(setting, catalogue, null);
+    const after = advise({ ...setting, atload: true }, catalogue, null);
+    const early = methodsWhere((m) => m.limits?.loadTime?.value === true);
+    for (const m of early) {
+      expect(scoreOf(after, m.id)).toBeGreaterThan(scoreOf(before, m.id));
+      expect(reasonsOf(after, m.id)).toMatch(/before the module initialises/);
+    }
+    expect(scoreOf(after, 'sysfs')).toBeLessThan(scoreOf(before, 'sysfs'));
+    expect(reasonsOf(after, 'sysfs')).toMatch(/exists only once the module has initialised/);
+    // atload=0 and "not said" change nothing.
+    expect(advise({ ...setting, atload: false }, catalogue, null).ranking).toEqual(before.ranking);
+  });
+
+  it('scope=object: configfs is the home for objects user space creates; a single global value is not', () => {
+    const advice = advise({ ...setting, scope: 'object' }, catalogue, null);
+    expect(reasonsOf(advice, 'configfs')).toMatch(/objects user space creates/);
+    expect(reasonsOf(advice, 'sysctl')).toMatch(/It holds system-wide settings .* but yours are settings of objects/);
+    expect(scoreOf(advice, 'configfs')).toBeGreaterThan(scoreOf(advice, 'sysfs'));
+  });
+
+  it('commands or events from user space into a value file lose points (halved from a shell); settings do not', () => {
+    const values = methodsWhere((m) => m.limits?.carries?.value === 'values').map((m) => m.id);
+    const command = advise(ans({ dir: 'u2k', style: 'request', size: 64 }), catalogue, null);
+    for (const id of values.filter((id) => ranked(command, id)))
+      expect(reasonsOf(command, id)).toMatch(/Each write sets a value rather than sending a message/);
+    const config = advise(setting, catalogue, null);
+    for (const id of values.filter((id) => ranked(config, id)))
+      expect(reasonsOf(config, id) ?? '').not.toMatch(/Each write sets a value/);
+    const shell = advise(ans({ dir: 'u2k', style: 'request', size: 64, shell: true }), catalogue, null);
+    expect(scoreOf(shell, 'sysfs') - scoreOf(command, 'sysfs')).toBeGreaterThanOrEqual(4);
+  });
+
+  it('async notification counts only when data reaches user space', () => {
+    const up = advise(ans({ dir: 'u2k', size: 0 }), catalogue, null);
+    expect(up.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/async notification/);
+    const down = advise(ans({ dir: 'k2u', size: 0 }), catalogue, null);
+    expect(down.ranking.flatMap((r) => r.reasons).join(' ')).toMatch(/async notification/);
+  });
+});
+
 describe('determinism', () => {
   it('gives the same advice for the same input, whatever the catalogue order', () => {
     const a = ans({ style: 'stream', size: 4096, rate: 10_000 });

@@ -3,9 +3,11 @@ import { decodeAnswerValue } from '#src/core/answers-codec';
 import {
   DAEMON_QUESTION,
   DIRECTION_OPTIONS,
+  ATLOAD_QUESTION,
   LOSS_QUESTION,
   SCOPE_QUESTION,
   STYLE_OPTIONS,
+  type OptionalParam,
   type OptionalQuestion,
   type StepId,
 } from '#src/lib/answer-steps';
@@ -109,6 +111,7 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
           />
           <OptionalChoice question={DAEMON_QUESTION} answers={answers} onChange={onChange} />
           <OptionalChoice question={SCOPE_QUESTION} answers={answers} onChange={onChange} />
+          <OptionalChoice question={ATLOAD_QUESTION} answers={answers} onChange={onChange} />
         </div>
       );
     case 'size':
@@ -273,7 +276,7 @@ function Check({
 }
 
 /** A follow-up question with "not sure" (null), shown only when the other answers make it matter. */
-function OptionalChoice<K extends 'daemon' | 'scope' | 'loss'>({
+function OptionalChoice<K extends OptionalParam>({
   question,
   answers,
   onChange,
