@@ -14,7 +14,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'chardev in top 3',
   },
   { dataset: 'none', name: 'Driver exposing one tunable to shell scripts', problems: 'configfs in top 3' },
-  { dataset: 'none', name: 'Debug counter dump read by hand while developing', problems: 'relay in top 3' },
   { dataset: 'none', name: 'Frame grabber delivering 1 MiB frames at 60 Hz', problems: 'bpf-ringbuf in top 3' },
   {
     dataset: 'none',
@@ -37,11 +36,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'connector in top 3',
   },
   { dataset: 'none', name: 'Legacy 4.19 kernel: high-rate kernel → user stream', problems: 'top chardev ≠ mmap' },
-  {
-    dataset: 'none',
-    name: 'Shell script run by an unprivileged user reading a device status',
-    problems: 'usermodehelper not eliminated',
-  },
   {
     dataset: 'none',
     name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
@@ -77,7 +71,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top chardev ≠ sysfs; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top chardev ≠ sysfs; connector not eliminated',
   },
   {
     dataset: 'none',
@@ -167,11 +161,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Register dump of a driver attached to bug reports (16 KiB, not an ABI)',
-    problems: 'relay in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
@@ -234,12 +223,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top chardev ≠ sysfs; ioctl in top 3; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
   },
   {
     dataset: 'none',
     name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'none',
@@ -259,7 +248,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3; usermodehelper not eliminated',
+    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3',
   },
   {
     dataset: 'none',
@@ -299,7 +288,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top chardev ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs; configfs in top 3',
   },
   {
     dataset: 'none',
@@ -333,11 +322,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Debug counter dump read by hand while developing',
-    problems: 'relay in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
     problems: 'bpf-ringbuf in top 3',
   },
@@ -365,11 +349,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Shell script run by an unprivileged user reading a device status',
-    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -414,7 +393,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top chardev ≠ sysfs; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; connector not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -508,11 +487,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Register dump of a driver attached to bug reports (16 KiB, not an ABI)',
-    problems: 'relay in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
@@ -575,12 +549,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -600,7 +574,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3; usermodehelper not eliminated',
+    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -645,7 +619,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top chardev ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs; configfs in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -679,11 +653,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
-    name: 'Debug counter dump read by hand while developing',
-    problems: 'relay in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
     problems: 'bpf-ringbuf in top 3',
   },
@@ -711,11 +680,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-29t2333z',
-    name: 'Shell script run by an unprivileged user reading a device status',
-    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -755,7 +719,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top chardev ≠ sysfs; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; connector not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -844,11 +808,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
-    name: 'Register dump of a driver attached to bug reports (16 KiB, not an ABI)',
-    problems: 'relay in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
@@ -911,12 +870,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top chardev ≠ sysfs; ioctl in top 3; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -936,7 +895,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3; usermodehelper not eliminated',
+    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -981,7 +940,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top chardev ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs; configfs in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-29t2333z',
@@ -1015,11 +974,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
-    name: 'Debug counter dump read by hand while developing',
-    problems: 'relay in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
     problems: 'bpf-ringbuf in top 3',
   },
@@ -1047,11 +1001,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-29t2335z',
-    name: 'Shell script run by an unprivileged user reading a device status',
-    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1091,7 +1040,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top chardev ≠ sysfs; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; connector not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1180,11 +1129,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
-    name: 'Register dump of a driver attached to bug reports (16 KiB, not an ABI)',
-    problems: 'relay in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
@@ -1247,12 +1191,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top chardev ≠ sysfs; ioctl in top 3; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1272,7 +1216,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3; usermodehelper not eliminated',
+    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1317,7 +1261,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top chardev ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs; configfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-29t2335z',
@@ -1343,11 +1287,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Driver exposing one tunable to shell scripts',
     problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-29t2342z',
-    name: 'Debug counter dump read by hand while developing',
-    problems: 'relay in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1378,11 +1317,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-29t2342z',
-    name: 'Shell script run by an unprivileged user reading a device status',
-    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1422,7 +1356,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top chardev ≠ sysfs; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; connector not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1508,11 +1442,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
     problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-29t2342z',
-    name: 'Register dump of a driver attached to bug reports (16 KiB, not an ABI)',
-    problems: 'relay in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1578,12 +1507,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top chardev ≠ sysfs; ioctl in top 3; usermodehelper not eliminated; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1603,7 +1532,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3; usermodehelper not eliminated',
+    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
@@ -1648,7 +1577,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top chardev ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs; configfs in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-29t2342z',

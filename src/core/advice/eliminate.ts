@@ -11,6 +11,7 @@ export interface Elimination {
   /** A stable key for tests and for the search in what-would-change. */
   rule:
     | 'direction'
+    | 'cannot-be-asked'
     | 'kernel'
     | 'privilege'
     | 'abi'
@@ -47,6 +48,20 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       'direction',
       () =>
         `Carries data only ${m.directions.map((d) => DIR_WORDS[d]).join(' and ')}, but you need ${DIR_WORDS[a.dir]}.`,
+    );
+  // A request needs a way to ask: a file read (pull) or a channel from user space. A method that only
+  // delivers what the kernel decides to send, when it decides to, cannot answer one.
+  if (
+    a.style === 'request' &&
+    a.dir === 'k2u' &&
+    !m.directions.includes('u2k') &&
+    m.limits &&
+    m.limits.delivery.value !== 'pull'
+  )
+    cut(
+      'cannot-be-asked',
+      () =>
+        `User space cannot ask it for anything: it only delivers what the kernel decides to send, when it decides to (${m.limits!.delivery.source}).`,
     );
   if (compareKernel(m.minKernel, a.kernel) > 0)
     cut('kernel', () => `Needs kernel ${m.minKernel} or newer; you support kernels back to ${a.kernel}.`);

@@ -34,7 +34,6 @@ export type RuleId =
   | 'load-time'
   | 'existing'
   | 'debug-fit'
-  | 'cannot-be-asked'
   | 'request-reply'
   | 'measured-budget'
   | 'measured-comparison';
@@ -55,7 +54,6 @@ export const POINTS = {
   nearLimit: 10,
   pullForEvents: 10,
   commandsThroughValues: 10,
-  cannotBeAsked: 10,
   oneCall: 6,
   paired: 3,
   upcallWithDaemon: 8,
@@ -196,13 +194,6 @@ export function score(
         rr === 'one-call'
           ? `One system call carries the request and returns its answer (${L.requestReply.source}).`
           : `Each answer is matched to its request by a sequence number (${L.requestReply.source}).`,
-      );
-    if (a.style === 'request' && a.dir === 'k2u' && delivery !== 'pull' && !m.directions.includes('u2k'))
-      rule(
-        'cannot-be-asked',
-        -POINTS.cannotBeAsked,
-        () =>
-          'User space cannot ask it for anything: it only delivers what the kernel decides to send, when it decides to.',
       );
     const kernelSpeaks = a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
     if (kernelSpeaks && delivery === 'pull')

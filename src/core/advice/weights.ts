@@ -22,7 +22,7 @@ export const WEIGHT_RULES: Record<TraitId, string> = {
     'Weight 3 for messages of 64 B or less, falling smoothly to 0 at 4 KiB; 0 for a payload-free wake-up.',
   'bulk-data':
     'Weight rising smoothly from 0 at 512 B to 3 at 4 KiB and 5 at 1 MiB, or up to 2 when size × rate reaches 10 MB/s.',
-  k2u: 'Weight 3 when data flows kernel → user (1.5 for a wake-up without payload), 1 when it flows both ways or a setting is read back.',
+  k2u: 'Weight 3 when data flows kernel → user (1.5 for a wake-up without payload), 1 when it flows both ways, when user space asks for it (a request) or a setting is read back.',
   u2k: 'Weight 3 when data flows user → kernel (1.5 for a wake-up without payload), 1 when it flows both ways or a setting is written.',
   bidirectional: 'Weight 3 only when data flows both ways.',
   'low-latency':
@@ -66,7 +66,12 @@ export function traitWeights(a: Answers): { weights: TraitWeights; why: TraitWhy
   // A payload-free wake-up carries no data in either direction: how well a method carries data that way
   // counts half; the wake-up itself is async-notify's (and low latency's) to judge.
   const carry = a.size === 0 ? 1.5 : 3;
-  if (a.dir === 'k2u') {
+  if (a.dir === 'k2u' && a.style === 'request') {
+    // The trait rates handing data over without being asked; here user space asks, and any interface that
+    // answers a read carries the reply (as for a setting read back).
+    w.k2u = 1;
+    why.k2u = () => 'user space asks for the data';
+  } else if (a.dir === 'k2u') {
     w.k2u = carry;
     why.k2u = () => 'data flows kernel → user';
   } else if (a.dir === 'u2k') {
