@@ -129,9 +129,22 @@ function parseBoolean(param: BooleanParam, v: string): Parsed<boolean> {
 }
 
 /** Compares "major.minor" kernel versions numerically (5.10 is newer than 5.4). */
+// Versions compared over and over by the scoring (each method's minKernel against the answer's kernel).
+const versionCache = new Map<string, readonly [number, number]>();
+
+function majorMinor(v: string): readonly [number, number] {
+  let mm = versionCache.get(v);
+  if (!mm) {
+    const [major = 0, minor = 0] = v.split('.').map(Number);
+    mm = [major, minor] as const;
+    if (versionCache.size < 1_000) versionCache.set(v, mm);
+  }
+  return mm;
+}
+
 export function compareKernel(a: string, b: string): number {
-  const [am = 0, an = 0] = a.split('.').map(Number);
-  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  const [am, an] = majorMinor(a);
+  const [bm, bn] = majorMinor(b);
   return am !== bm ? am - bm : an - bn;
 }
 

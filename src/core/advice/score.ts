@@ -92,12 +92,34 @@ function meanValue(counts: number[] | undefined, weight: number): number {
   return n > 0 ? sum / n : 0;
 }
 
+/**
+ * The points each rating 0–5 earns on each weighted benefit trait, for one set of answers: the same for every
+ * method, so it is worked out once per context (the what-would-change search scores ~45 contexts).
+ */
+const pointsTables = new WeakMap<Context, Map<TraitId, number[]>>();
+
+function pointsTable(c: Context): Map<TraitId, number[]> {
+  let table = pointsTables.get(c);
+  if (table) return table;
+  table = new Map();
+  for (const t of c.benefitTraits) {
+    const w = c.weights[t];
+    const mean = meanValue(c.ratingCounts.get(t), w);
+    table.set(
+      t,
+      [0, 1, 2, 3, 4, 5].map((r) => POINTS_PER_WEIGHTED_RATING * w * (ratingValue(r, w) - mean)),
+    );
+  }
+  pointsTables.set(c, table);
+  return table;
+}
+
 function traitFit(m: Method, c: Context, traits: Contribution[] | null): number {
   let fit = BASELINE;
+  const table = pointsTable(c);
   for (const t of c.benefitTraits) {
     const rating = m.ratings[t]?.rating ?? 0;
-    const w = c.weights[t];
-    const points = POINTS_PER_WEIGHTED_RATING * w * (ratingValue(rating, w) - meanValue(c.ratingCounts.get(t), w));
+    const points = table.get(t)![rating]!;
     fit += points;
     traits?.push({ kind: 'trait', trait: t, weight: c.weights[t], rating, points });
   }
