@@ -52,7 +52,8 @@ export function explainMethod(s: Scored, c: Context, mean: Map<TraitId, number>,
   for (const x of s.contributions) {
     if (x.kind === 'cost' && x.points <= -3)
       out.push(`${sign(x.points)}: ${x.rating}/5 burden for ${label(c, x.trait)}, and ${c.why[x.trait]?.() ?? ''}.`);
-    if (x.kind === 'rule') out.push(x.points === 0 ? x.text() : `${sign(x.points)}: ${x.text()}`);
+    if (x.kind === 'rule') out.push(`${sign(x.points)}: ${x.text()}`);
+    if (x.kind === 'note') out.push(x.text());
   }
   if (standIn)
     out.push(
@@ -68,8 +69,11 @@ export function decisiveDifferences(top: Scored, second: Scored, c: Context): st
   const T = top.method.name;
   const R = second.method.name;
   const byKey = (s: Scored) => {
-    const map = new Map<string, Contribution>();
-    for (const x of s.contributions) map.set(x.kind === 'rule' ? `rule:${x.rule}` : `${x.kind}:${x.trait}`, x);
+    const map = new Map<string, Exclude<Contribution, { kind: 'note' }>>();
+    for (const x of s.contributions) {
+      if (x.kind === 'note') continue;
+      map.set(x.kind === 'rule' ? `rule:${x.rule}` : `${x.kind}:${x.trait}`, x);
+    }
     return map;
   };
   const a = byKey(top);

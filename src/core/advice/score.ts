@@ -18,7 +18,11 @@ import { hostWords, patternWords, where } from './words';
 export type Contribution =
   | { kind: 'trait'; trait: TraitId; weight: number; rating: number; points: number }
   | { kind: 'cost'; trait: TraitId; weight: number; rating: number; points: number }
-  | { kind: 'rule'; rule: RuleId; points: number; text: () => string };
+  | { kind: 'rule'; rule: RuleId; points: number; text: () => string }
+  /** Informs without moving the score (what already exists when no module may be shipped). */
+  | { kind: 'note'; note: NoteId; text: () => string };
+
+export type NoteId = 'existing';
 
 export type RuleId =
   | 'discouraged'
@@ -32,7 +36,6 @@ export type RuleId =
   | 'drops'
   | 'scope'
   | 'load-time'
-  | 'existing'
   | 'debug-fit'
   | 'request-reply'
   | 'measured-budget'
@@ -149,9 +152,8 @@ export function score(
   const contributions: Contribution[] = [];
   const fit = traitFit(m, c, explain ? contributions : null);
   let raw = fit;
-  // A rule of 0 points is recorded only as a note (note = true): it informs without moving the score.
-  const rule = (id: RuleId, points: number, text: () => string, note = false) => {
-    if (points === 0 && !note) return;
+  const rule = (id: RuleId, points: number, text: () => string) => {
+    if (points === 0) return;
     raw += points;
     if (explain) contributions.push({ kind: 'rule', rule: id, points, text });
   };
@@ -171,7 +173,12 @@ export function score(
     );
 
   if (!a.module && m.needsModule && m.existing)
-    rule('existing', 0, () => `Without a module of your own: ${sentence(m.existing!)}`, true);
+    if (explain)
+      contributions.push({
+        kind: 'note',
+        note: 'existing',
+        text: () => `Without a module of your own: ${sentence(m.existing!)}`,
+      });
 
   // When the user says it is not a product interface, the kernel's own debug interfaces are where
   // reviewers send debug data: no ABI to keep, and no new device or family to review.
