@@ -1,15 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { bench, describe } from 'vitest';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
-import { parseCatalogue } from '../../src/core/catalogue-load';
+import { shippedCatalogue } from '../support/shipped-data';
 import { datasetSchema } from '../../src/core/dataset-schema';
 import { advise, topPick } from '../../src/core/scoring';
 import fixture from '../fixtures/dataset-synthetic.json';
 
-const catalogue = parseCatalogue(
-  JSON.parse(readFileSync('data/methods.json', 'utf8')),
-  JSON.parse(readFileSync('data/traits.json', 'utf8')),
-);
+const catalogue = shippedCatalogue();
 const dataset = datasetSchema.parse(fixture);
 const answers: Answers = { ...DEFAULT_ANSWERS, style: 'stream', size: 2048, rate: 50_000, lat: 100 };
 

@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
 import { decodeAnswers } from '../../src/core/answers-codec';
-import { parseCatalogue } from '../../src/core/catalogue-load';
+import { shippedCatalogue } from '../support/shipped-data';
 import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
 import { advise } from '../../src/core/scoring';
 import { buildReport, reportToMarkdown } from '../../src/core/report';
 import fixture from '../fixtures/dataset-synthetic.json';
 
-const catalogue = parseCatalogue(
-  JSON.parse(readFileSync('data/methods.json', 'utf8')),
-  JSON.parse(readFileSync('data/traits.json', 'utf8')),
-);
+const catalogue = shippedCatalogue();
 const dataset: Dataset = datasetSchema.parse(fixture);
 const ORIGIN = 'https://kcomm.example';
 const answers: Answers = { ...DEFAULT_ANSWERS, style: 'request', dir: 'both', size: 2048, rate: 100, lat: 200 };

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
 import { compareKernel } from '../../src/core/answers-codec';
-import { parseCatalogue } from '../../src/core/catalogue-load';
+import { shippedCatalogue } from '../support/shipped-data';
 import type { Catalogue } from '../../src/core/catalogue-schema';
 import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
 import type { MethodId } from '../../src/core/ids';
@@ -12,10 +11,7 @@ import { advise, applyChange, TIE_MARGIN, WEIGHT_RULES, type Advice } from '../.
 import fixture from '../fixtures/dataset-synthetic.json';
 import { SCENARIOS } from '../scenarios';
 
-const catalogue: Catalogue = parseCatalogue(
-  JSON.parse(readFileSync('data/methods.json', 'utf8')),
-  JSON.parse(readFileSync('data/traits.json', 'utf8')),
-);
+const catalogue: Catalogue = shippedCatalogue();
 const dataset: Dataset = datasetSchema.parse(fixture);
 const ans = (over: Partial<Answers> = {}): Answers => ({ ...DEFAULT_ANSWERS, ...over });
 
