@@ -4,7 +4,7 @@
  *
  *   roundtrip  pwrite(msg, "text...\n", N, 0) + pread(msg, N, 0)
  *   u2k        pwrite(msg, "text...\n", N, 0)
- *   notify     pwrite(trigger, "200\n") arms a kernel timer for the shared
+ *   notify     pwrite(trigger, "2000\n") arms a kernel timer for the shared
  *              notify delay (kcomm_notify.h); we sleep in poll(stamp, POLLPRI)
  *              until the timer's sysfs_notify wakes us (the measured
  *              wake-up), then pread(stamp, 0) returns the kernel's stamp and
