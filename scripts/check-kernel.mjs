@@ -99,7 +99,8 @@ let findings = 0;
 {
   const t = Date.now();
   const script = checkpatch();
-  const files = moduleDirs().flatMap(kernelSources);
+  // reference/include/: the headers the modules share (kcomm_notify.h).
+  const files = [...moduleDirs(), path.join(REFERENCE, 'include')].flatMap(kernelSources);
   // One run for all files (perl's start-up dominates); --terse names the file on each finding.
   const r = spawnSync(
     'perl',

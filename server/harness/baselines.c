@@ -14,7 +14,7 @@
 
 #include "core.h"
 
-static int op_getppid(void *arg, uint64_t *stamp)
+static int op_getppid(void *arg, struct kc_stamps *stamp)
 {
 	(void)arg;
 	(void)stamp;
@@ -36,7 +36,7 @@ struct memcpy_state {
 	size_t size, batch, slots, next;
 };
 
-static int op_memcpy(void *arg, uint64_t *stamp)
+static int op_memcpy(void *arg, struct kc_stamps *stamp)
 {
 	struct memcpy_state *m = arg;
 	size_t i;
@@ -94,7 +94,7 @@ static void *pipe_echo(void *arg)
 	return NULL;
 }
 
-static int op_pipe(void *arg, uint64_t *stamp)
+static int op_pipe(void *arg, struct kc_stamps *stamp)
 {
 	struct pipe_state *s = arg;
 	char c = 'x';

@@ -84,11 +84,21 @@ extern unsigned int kc_out_failures;
 /* measure.c: the one timing loop. */
 enum kc_stamp_mode {
 	KC_STAMP_DURATION,	/* latency = clock after the op - clock before */
-	KC_STAMP_KERNEL,	/* latency = clock after the op - the stamp the op returned */
-	KC_STAMP_WAKE,		/* as KERNEL, and a stamp from before the op began is a stale event (an error) */
+	KC_STAMP_KERNEL,	/* latency = clock after the op - the kernel's stamp */
+	/*
+	 * latency = when the wait call returned - the kernel's stamp; an event stamped before the wait
+	 * call began is stale (an error): the waiter was not asleep when it fired (kcomm_notify.h).
+	 */
+	KC_STAMP_WAKE,
 };
-/* One operation; returns 0 or -errno; in KC_STAMP_KERNEL mode sets *stamp. */
-typedef int (*kc_op_fn)(void *arg, uint64_t *stamp);
+/* What one operation reports besides its result. */
+struct kc_stamps {
+	uint64_t kernel;	/* KERNEL, WAKE: the kernel's stamp */
+	uint64_t wait;		/* WAKE: kc_now_ns() as the wait call began; 0 = as the op began */
+	uint64_t woke;		/* WAKE: kc_now_ns() as the wait call returned; 0 = as the op ended */
+};
+/* One operation; returns 0 or -errno; in KC_STAMP_KERNEL and KC_STAMP_WAKE mode fills *st. */
+typedef int (*kc_op_fn)(void *arg, struct kc_stamps *st);
 struct kc_budget {
 	uint64_t target_samples;	/* stop after this many samples ... */
 	uint64_t min_samples;		/* ... or, with budget_ns, once this many and budget_ns spent */
@@ -106,7 +116,8 @@ struct kc_point {
 	bool capped;			/* stopped by cap_ns before the count was reached */
 	bool aborted;			/* stopped by too many errors */
 	bool bad_stamps;		/* a kernel stamp was 0 or in the future */
-	uint64_t stale;			/* KC_STAMP_WAKE: events stamped before the wait began (errors) */
+	uint64_t stale;			/* KC_STAMP_WAKE: events stamped before the wait call began (errors) */
+	bool unmarked_wait;		/* KC_STAMP_WAKE: the op did not say when its wait call began */
 	uint64_t dur_p50;		/* median duration of one op (clock after - clock before) */
 };
 /*

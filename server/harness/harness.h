@@ -27,6 +27,7 @@ enum kc_pattern {
 #define KC_MAX_SIZE (1u << 20)	/* 1 MiB: the largest size any profile asks for */
 
 struct kc_backend;
+struct kcomm_msg_stats;	/* kcomm_msg.h: what a module counted of the messages it received */
 
 struct kc_ctx {
 	const struct kc_backend *be;
@@ -41,6 +42,13 @@ struct kc_ctx {
 	 */
 	const void *rx;
 	size_t rx_len;
+	/*
+	 * Set by notify(): kc_now_ns() just before the call that sleeps until the event (read(), poll(),
+	 * sigtimedwait(), recv()) and just after it returned. The latency is woke_ns - the kernel's stamp;
+	 * an event stamped before wait_ns is an error (the waiter was not asleep, see kcomm_notify.h).
+	 * Both are reset before each notify().
+	 */
+	uint64_t wait_ns, woke_ns;
 };
 
 /* Bookkeeping for the robustness mode: how many bad inputs were tried, how many misbehaved. */
@@ -77,10 +85,18 @@ struct kc_backend {
 	/* Receive one kernel-produced message; *kstamp = the kernel's ktime_get_ns() when produced. */
 	int (*recv)(struct kc_ctx *c, void *buf, uint64_t *kstamp);
 	/*
-	 * Make the kernel notify, wait for the wake-up; *kstamp = ktime_get_ns() when the kernel fired.
-	 * A notify point carries no payload: the core measures it once per backend with c->size = 0.
+	 * Make the kernel notify, wait for the wake-up; *kstamp = ktime_get_ns() when the kernel fired,
+	 * which it does KCOMM_NOTIFY_DELAY_NS after the trigger (kcomm_notify.h); set c->wait_ns and
+	 * c->woke_ns around the wait call. A notify point carries no payload: the core measures it once
+	 * per backend with c->size = 0.
 	 */
 	int (*notify)(struct kc_ctx *c, uint64_t *kstamp);
+	/*
+	 * Optional, for modules that verify what they receive (kcomm_msg.h): the counts of the receiver
+	 * that c->pattern's messages go to (roundtrip, u2k). The core reads them before and after the
+	 * measured messages and adds what they lost, damaged or reordered to the point. 0 or -errno.
+	 */
+	int (*rx_stats)(struct kc_ctx *c, struct kcomm_msg_stats *out);
 
 	/* Throw bad input at the module (module loaded, nothing opened). Record each case with kc_bad/kc_ok. */
 	int (*robust)(struct kc_robust *r);

@@ -9,38 +9,19 @@
 #include <string.h>
 
 #include "core.h"
-
-#define KC_MIX 0x9e3779b97f4a7c15ull
-
-static inline uint64_t word_at(uint64_t seq, size_t i)
-{
-	return (seq * KC_MIX) ^ (uint64_t)i;
-}
+#include "kcomm_msg.h"	/* the message pattern, shared with the modules that verify what they receive */
 
 void kc_fill(void *buf, size_t size, uint64_t seq)
 {
-	unsigned char *p = buf;
-	size_t i, words = size / 8;
-	uint64_t w;
-
-	if (size < 8) {
-		memset(p, (int)(seq & 0xff), size);
-		return;
-	}
-	memcpy(p, &seq, 8);
-	for (i = 1; i < words; i++) {
-		w = word_at(seq, i);
-		memcpy(p + 8 * i, &w, 8);
-	}
-	for (i = words * 8; i < size; i++)
-		p[i] = (unsigned char)(seq + i);
+	kcomm_msg_fill(buf, size, seq);
 }
 
 int kc_verify(const void *buf, size_t size, uint64_t seq, uint64_t *got)
 {
 	const unsigned char *p = buf;
-	size_t i, words = size / 8;
-	uint64_t w, bad = 0;
+	uint64_t bad = 0;
+	__u64 carried;
+	size_t i;
 
 	if (size < 8) {
 		*got = seq;	/* too short to carry a number: only the content can be checked */
@@ -49,15 +30,9 @@ int kc_verify(const void *buf, size_t size, uint64_t seq, uint64_t *got)
 		return bad ? -EBADMSG : 0;
 	}
 	/* Checked against the number it carries, so another intact message is told from a torn one. */
-	memcpy(got, p, 8);
-	for (i = 1; i < words; i++) {
-		memcpy(&w, p + 8 * i, 8);
-		bad |= w ^ word_at(*got, i);
-	}
-	for (i = words * 8; i < size; i++)
-		bad |= p[i] ^ (unsigned char)(*got + i);
-	if (bad)
+	if (kcomm_msg_check(buf, size, &carried))
 		return -EBADMSG;
+	*got = carried;
 	return *got == seq ? 0 : -ESTALE;
 }
 
@@ -69,9 +44,9 @@ uint64_t kc_checksum(const void *buf, size_t size)
 
 	for (i = 0; i < words; i++) {
 		memcpy(&w, p + 8 * i, 8);
-		sum = (sum ^ w) * KC_MIX;
+		sum = (sum ^ w) * KCOMM_MSG_MIX;
 	}
 	for (i = words * 8; i < size; i++)
-		sum = (sum ^ p[i]) * KC_MIX;
+		sum = (sum ^ p[i]) * KCOMM_MSG_MIX;
 	return sum;
 }

@@ -26,12 +26,14 @@ uint64_t kc_now_ns(void)
 
 void kc_warm_up(kc_op_fn op, void *arg, const struct kc_budget *b)
 {
-	uint64_t start = kc_now_ns(), stamp, i;
+	uint64_t start = kc_now_ns(), i;
+	struct kc_stamps st;
 
 	if (!op)
 		return;
 	for (i = 0; i < b->warmup_ops; i++) {
-		op(arg, &stamp);
+		st = (struct kc_stamps){ 0 };
+		op(arg, &st);
 		kc_watchdog_beat();
 		if (kc_now_ns() - start >= b->warmup_ns)
 			break;
@@ -52,22 +54,29 @@ struct side {
 /* One operation. 1: a sample was taken; 0: it failed (counted); -1: too many failures, stop. */
 static int take_sample(struct side *s, uint64_t *t_end)
 {
-	uint64_t stamp = 0, t0, t1;
+	struct kc_stamps st = { 0 };
+	uint64_t t0, t1, begin, end;
 	int rc = 0;
 
 	t0 = kc_now_ns();
 	if (s->op)
-		rc = s->op(s->arg, &stamp);
+		rc = s->op(s->arg, &st);
 	t1 = kc_now_ns();
 	*t_end = t1;
 	kc_watchdog_beat();
-	if (rc == 0 && s->mode != KC_STAMP_DURATION && (stamp == 0 || stamp > t1)) {
+	/* A notify op says when its wait call began and returned; otherwise the op's own bounds. */
+	begin = st.wait ? st.wait : t0;
+	end = st.woke ? st.woke : t1;
+	if (s->mode == KC_STAMP_WAKE && !st.wait)
+		s->p->unmarked_wait = true;
+	if (rc == 0 && s->mode != KC_STAMP_DURATION &&
+	    (st.kernel == 0 || st.kernel > end || begin < t0 || end > t1 || begin > end)) {
 		/* Same clock on both sides, so a stamp from the future is a backend bug. */
 		s->p->bad_stamps = true;
 		rc = -ERANGE;
 	}
-	if (rc == 0 && s->mode == KC_STAMP_WAKE && stamp < t0) {
-		/* The event was stamped before this wait began: a leftover from an earlier one. */
+	if (rc == 0 && s->mode == KC_STAMP_WAKE && st.kernel < begin) {
+		/* Fired before the wait call began: the waiter was not asleep, no wake-up was measured. */
 		s->p->stale++;
 		rc = -ESTALE;
 	}
@@ -83,7 +92,7 @@ static int take_sample(struct side *s, uint64_t *t_end)
 	}
 	s->consecutive = 0;
 	if (s->n < s->max) {
-		s->v[s->n] = s->mode == KC_STAMP_DURATION ? t1 - t0 : t1 - stamp;
+		s->v[s->n] = s->mode == KC_STAMP_DURATION ? t1 - t0 : end - st.kernel;
 		s->d[s->n] = t1 - t0;
 		s->n++;
 	}

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "kcomm_msg.h"
 
 struct profile {
 	const char *name;
@@ -103,6 +104,7 @@ struct op_arg {
 	uint64_t last_stamp;	/* k2u: the previous message's kernel stamp */
 	uint64_t lost, corrupt, reordered;
 	uint64_t bytes;		/* payload bytes moved by successful ops (a k2u read may return fewer) */
+	uint64_t sent;		/* roundtrip, u2k: messages the kernel accepted */
 	uint64_t sink;		/* checksums land here, so the compiler cannot drop the reads */
 	bool check_echo;	/* roundtrip: the answer must be the request */
 };
@@ -122,7 +124,7 @@ static int check_answer(struct op_arg *a, const void *buf, size_t size)
 	return rc;
 }
 
-static int op_roundtrip(void *arg, uint64_t *stamp)
+static int op_roundtrip(void *arg, struct kc_stamps *stamp)
 {
 	struct op_arg *a = arg;
 	size_t size = a->c->size;
@@ -133,6 +135,7 @@ static int op_roundtrip(void *arg, uint64_t *stamp)
 	rc = a->c->be->roundtrip(a->c, a->buf);
 	if (rc < 0)
 		return rc;
+	a->sent++;
 	if (a->check_echo)
 		rc = check_answer(a, a->buf, size);
 	else
@@ -141,7 +144,7 @@ static int op_roundtrip(void *arg, uint64_t *stamp)
 	return rc;
 }
 
-static int op_send(void *arg, uint64_t *stamp)
+static int op_send(void *arg, struct kc_stamps *stamp)
 {
 	struct op_arg *a = arg;
 	int rc;
@@ -149,12 +152,14 @@ static int op_send(void *arg, uint64_t *stamp)
 	(void)stamp;
 	kc_fill(a->buf, a->c->size, ++a->seq);
 	rc = a->c->be->send(a->c, a->buf);
-	if (rc == 0)
+	if (rc == 0) {
 		a->bytes += a->c->size;
+		a->sent++;
+	}
 	return rc;
 }
 
-static int op_recv(void *arg, uint64_t *stamp)
+static int op_recv(void *arg, struct kc_stamps *stamp)
 {
 	struct op_arg *a = arg;
 	struct kc_ctx *c = a->c;
@@ -163,26 +168,33 @@ static int op_recv(void *arg, uint64_t *stamp)
 
 	c->rx = NULL;
 	c->rx_len = 0;
-	rc = c->be->recv(c, a->buf, stamp);
+	rc = c->be->recv(c, a->buf, &stamp->kernel);
 	if (rc < 0)
 		return rc;
 	len = c->rx_len ? c->rx_len : c->size;
 	a->sink ^= kc_checksum(c->rx ? c->rx : a->buf, len);
 	a->bytes += len;
 	/* Messages are stamped when produced: one stamped before its predecessor came out of order. */
-	if (*stamp < a->last_stamp) {
+	if (stamp->kernel < a->last_stamp) {
 		a->reordered++;
 		return -EPROTO;
 	}
-	a->last_stamp = *stamp;
+	a->last_stamp = stamp->kernel;
 	return 0;
 }
 
-static int op_notify(void *arg, uint64_t *stamp)
+static int op_notify(void *arg, struct kc_stamps *stamp)
 {
 	struct op_arg *a = arg;
+	struct kc_ctx *c = a->c;
+	int rc;
 
-	return a->c->be->notify(a->c, stamp);
+	c->wait_ns = 0;
+	c->woke_ns = 0;
+	rc = c->be->notify(c, &stamp->kernel);
+	stamp->wait = c->wait_ns;
+	stamp->woke = c->woke_ns;
+	return rc;
 }
 
 /*
@@ -198,7 +210,7 @@ struct ref_arg {
 	uint64_t seq;
 };
 
-static int op_reference(void *arg, uint64_t *stamp)
+static int op_reference(void *arg, struct kc_stamps *stamp)
 {
 	struct ref_arg *r = arg;
 	size_t size = r->a->c->size;
@@ -242,7 +254,7 @@ static const char *verified_name(const struct kc_backend *be, enum kc_pattern pa
 	case KC_ROUNDTRIP:
 		return be->answer_differs ? "read" : "content";
 	case KC_U2K:
-		return "none";
+		return be->rx_stats ? "kernel" : "none";
 	case KC_K2U:
 		return "read+order";
 	case KC_NOTIFY:
@@ -373,6 +385,31 @@ static kc_op_fn pattern_op(const struct kc_backend *be, enum kc_pattern pat, enu
 	return NULL;
 }
 
+/*
+ * What the module counted of the measured messages (kcomm_msg.h): gaps, damaged and reordered ones, and
+ * accepted messages it never saw (lost at the end, where no later number shows the gap).
+ */
+static void add_rx_counts(struct op_arg *a, struct kc_ctx *c, const char *id, enum kc_pattern pat, size_t size,
+			  const struct kcomm_msg_stats *before)
+{
+	struct kcomm_msg_stats after;
+	uint64_t received;
+	int rc = c->be->rx_stats(c, &after);
+
+	if (rc < 0) {
+		kc_note("%s %s %zu B: reading the module's receive counts failed: %s", id, kc_pattern_name(pat), size,
+			strerror(-rc));
+		a->corrupt++;	/* unverified: the point must not look clean */
+		return;
+	}
+	received = after.received - before->received;
+	a->lost += after.lost - before->lost;
+	a->corrupt += after.corrupt - before->corrupt;
+	a->reordered += after.reordered - before->reordered;
+	if (received < a->sent)
+		a->lost += a->sent - received;
+}
+
 static void measure_point(struct run *r, struct kc_ctx *c, const char *id, enum kc_pattern pat, size_t size)
 {
 	const struct kc_backend *be = c->be;
@@ -382,6 +419,8 @@ static void measure_point(struct run *r, struct kc_ctx *c, const char *id, enum 
 	kc_op_fn op = pattern_op(be, pat, &mode);
 	struct point_out o = { .a = &a };
 	struct kc_point *p = &o.p;
+	struct kcomm_msg_stats rx0;
+	bool rx_checked;
 	int rc;
 
 	c->size = size;
@@ -403,8 +442,11 @@ static void measure_point(struct run *r, struct kc_ctx *c, const char *id, enum 
 	kc_warm_up(op, &a, &r->budget);
 	kc_warm_up(op_reference, &ref, &r->budget);
 	/* Count what the measured messages did, not the warm-up's. */
-	a.lost = a.corrupt = a.reordered = 0;
+	a.lost = a.corrupt = a.reordered = a.sent = 0;
+	rx_checked = be->rx_stats && (pat == KC_ROUNDTRIP || pat == KC_U2K) && be->rx_stats(c, &rx0) == 0;
 	kc_measure_paired(op, &a, mode, op_reference, &ref, &r->paired, p, &o.ref, &o.ratio);
+	if (rx_checked)
+		add_rx_counts(&a, c, id, pat, size, &rx0);
 	if (be->finish)
 		be->finish(c);
 	(void)a.sink;
@@ -418,6 +460,13 @@ static void measure_point(struct run *r, struct kc_ctx *c, const char *id, enum 
 	if (p->bad_stamps)
 		kc_note("%s %s %zu B: the backend returned kernel stamps that were 0 or later than the receive time",
 			id, kc_pattern_name(pat), size);
+	if (p->unmarked_wait)
+		kc_note("%s %s: the backend does not mark when its wait call begins and returns, so a stale event is "
+			"only one stamped before the trigger, and the latency includes what follows the wait",
+			id, kc_pattern_name(pat));
+	if (p->stale)
+		kc_note("%s %s: %llu events fired before the wait call began (the waiter was not asleep)", id,
+			kc_pattern_name(pat), (unsigned long long)p->stale);
 	if (p->capped && p->samples > 0)
 		kc_note("%s %s %zu B: a block reached its time cap of %llu ms; the point has %llu samples", id,
 			kc_pattern_name(pat), size, (unsigned long long)(r->paired.block_cap_ns / MS),

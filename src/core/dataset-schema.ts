@@ -53,9 +53,10 @@ export const resultSchema = z.strictObject({
   /**
    * /2: what the consumer checked of each message. content: every byte against what was sent (echo);
    * read: every byte read, content unknown; read+order: every byte read and kernel stamps in order;
-   * stale: the event was stamped after the wait began; none: the kernel consumer checks nothing.
+   * stale: the event was stamped after the wait began; kernel: the module checked every byte, the
+   * sequence and the order of what it received (kcomm_msg.h); none: the kernel consumer checks nothing.
    */
-  verified: z.enum(['content', 'read', 'read+order', 'stale', 'none']).optional(),
+  verified: z.enum(['content', 'read', 'read+order', 'stale', 'kernel', 'none']).optional(),
   ratio: ratioSchema.optional(),
   /** /2: the ratio's interval is wider than +-10%: no goal is asserted on this point. */
   unstable: z.boolean().optional(),

@@ -70,8 +70,10 @@ static int eventfd_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 	if (rc < 0)
 		return rc;
+	c->wait_ns = kc_now_ns();
 	if (read(p->efd, &v, sizeof(v)) != sizeof(v))
 		return -errno;
+	c->woke_ns = kc_now_ns();
 	*kstamp = __atomic_load_n(&p->stamp, __ATOMIC_ACQUIRE);
 	return 0;
 }

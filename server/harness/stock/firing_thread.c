@@ -1,18 +1,25 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <sys/eventfd.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "firing_thread.h"
 #include "harness.h"
+#include "kcomm_notify.h"
 
 static void *firing_loop(void *arg)
 {
 	struct kc_firing_thread *f = arg;
 	uint64_t v;
 
-	while (read(f->go_fd, &v, sizeof(v)) == sizeof(v) && !f->stop)
+	/* The modules' notify protocol: fire the shared delay after the kick, when the waiter sleeps. */
+	const struct timespec delay = { 0, (long)KCOMM_NOTIFY_DELAY_NS };
+
+	while (read(f->go_fd, &v, sizeof(v)) == sizeof(v) && !f->stop) {
+		clock_nanosleep(CLOCK_MONOTONIC, 0, &delay, NULL);
 		f->fire(f->arg, kc_now_ns());
+	}
 	return NULL;
 }
 

@@ -19,7 +19,10 @@ struct kc_firing_thread {
 
 /* Starts the thread; 0 or -errno. */
 int kc_firing_start(struct kc_firing_thread *f, int (*fire)(void *arg, uint64_t stamp), void *arg);
-/* Asks for one notification; the thread stamps kc_now_ns() and calls fire(). 0 or -errno. */
+/*
+ * Asks for one notification; KCOMM_NOTIFY_DELAY_NS later (kcomm_notify.h: the modules' protocol) the
+ * thread stamps kc_now_ns() and calls fire(). 0 or -errno.
+ */
 int kc_firing_kick(struct kc_firing_thread *f);
 void kc_firing_stop(struct kc_firing_thread *f);
 

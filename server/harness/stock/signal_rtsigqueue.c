@@ -70,8 +70,10 @@ static int signal_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 	if (rc < 0)
 		return rc;
+	c->wait_ns = kc_now_ns();
 	if (sigtimedwait(&p->set, &info, &timeout) < 0)
 		return -errno;
+	c->woke_ns = kc_now_ns();
 	*kstamp = (uint64_t)(uintptr_t)info.si_value.sival_ptr;
 	return 0;
 }

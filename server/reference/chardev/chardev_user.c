@@ -117,6 +117,15 @@ static int chardev_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 	return 0;
 }
 
+/* What the kernel counted of this point's messages: echo for round trips, the stream for u2k. */
+static int chardev_rx_stats(struct kc_ctx *c, struct kcomm_msg_stats *out)
+{
+	struct chardev_priv *p = c->priv;
+	int fd = c->pattern == KC_ROUNDTRIP ? p->echo_fd : p->stream_fd;
+
+	return ioctl(fd, KCOMM_CHARDEV_GET_RX_STATS, out) < 0 ? -errno : 0;
+}
+
 static int chardev_notify(struct kc_ctx *c, uint64_t *kstamp)
 {
 	struct chardev_priv *p = c->priv;
@@ -127,7 +136,11 @@ static int chardev_notify(struct kc_ctx *c, uint64_t *kstamp)
 	ret = expect_len(write(p->notify_fd, &doorbell, 1), 1);
 	if (ret)
 		return ret;
-	/* Sleep until the kernel says "readable"; EINTR just means try again. */
+	/*
+	 * The kernel fires KCOMM_NOTIFY_DELAY_NS after the doorbell. Sleep until it says "readable";
+	 * EINTR just means try again.
+	 */
+	c->wait_ns = kc_now_ns();
 	do {
 		ret = poll(&pfd, 1, 5000);
 	} while (ret < 0 && errno == EINTR);
@@ -135,6 +148,7 @@ static int chardev_notify(struct kc_ctx *c, uint64_t *kstamp)
 		return -errno;
 	if (ret == 0)
 		return -ETIMEDOUT;
+	c->woke_ns = kc_now_ns();
 	return expect_len(read(p->notify_fd, kstamp, sizeof(*kstamp)), sizeof(*kstamp));
 }
 
@@ -188,6 +202,7 @@ static void robust_ioctl(struct kc_robust *r, int fd)
 	kc_bad(r, "SET_MODE unknown mode", ioctl(fd, KCOMM_CHARDEV_SET_MODE, &mode), EINVAL);
 	kc_bad(r, "SET_MODE NULL argument", ioctl(fd, KCOMM_CHARDEV_SET_MODE, bad_ptr(0)), EFAULT);
 	kc_bad(r, "unknown ioctl", ioctl(fd, _IO(KCOMM_CHARDEV_MAGIC, 0x7f)), ENOTTY);
+	kc_bad(r, "GET_RX_STATS into NULL", ioctl(fd, KCOMM_CHARDEV_GET_RX_STATS, bad_ptr(0)), EFAULT);
 	kc_bad(r, "SET_MODE with wrong size",
 	       ioctl(fd, _IOW(KCOMM_CHARDEV_MAGIC, 0x01, __u64), junk), ENOTTY);
 }
@@ -267,6 +282,7 @@ static const struct kc_backend chardev_backend = {
 	.send = chardev_send,
 	.recv = chardev_recv,
 	.notify = chardev_notify,
+	.rx_stats = chardev_rx_stats,
 	.robust = chardev_robust,
 };
 KC_REGISTER(chardev_backend);

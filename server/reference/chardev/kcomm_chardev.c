@@ -8,8 +8,9 @@
  *     STREAM  write() is a sink (user to kernel); read() produces a message on
  *             demand, stamped with ktime_get_ns() (kernel to user);
  *     ECHO    write() queues one message, read() returns it (roundtrip);
- *     NOTIFY  write() arms a trigger, a work item fires it, stamps an event
- *             and wakes the reader sleeping in poll() or read().
+ *     NOTIFY  write() arms an hrtimer; KCOMM_NOTIFY_DELAY_NS later it
+ *             queues a work item that stamps an event and wakes the reader
+ *             sleeping in poll() or read() (kcomm_notify.h).
  *   Together they show the three things a char device is made of: copying
  *   data with copy_{from,to}_user, sleeping on a wait queue until data is
  *   there, and telling poll()/epoll when it is.
@@ -36,7 +37,11 @@
  * Execution context and locking
  *   open, release, read, write, unlocked_ioctl and poll run in the process
  *   context of the caller and may sleep; the notify work item runs in a
- *   kworker thread, also process context. Every path that touches the queued
+ *   kworker thread, also process context. The notify hrtimer's callback runs
+ *   in interrupt context and only queues that work item: the event must be
+ *   produced under the mutex, which cannot be taken there. A delayed_work
+ *   would do without the timer but counts in jiffies (4 ms at HZ=250), not
+ *   the shared notify delay. Every path that touches the queued
  *   message takes the per-open mutex: copy_*_user may fault and sleep, which is
  *   forbidden under a spinlock. poll() must not block, so it reads the
  *   "pending" flag with READ_ONCE() instead of taking the mutex; writers set it
@@ -47,11 +52,13 @@
  * Lifetime
  *   .owner = THIS_MODULE makes every open file hold a module reference, so
  *   rmmod fails with EBUSY while the device is open. release() cancels the
- *   notify work synchronously before freeing the state it points to.
+ *   notify timer, then the work it may have queued, synchronously, before
+ *   freeing the state they point to.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/fs.h>
+#include <linux/hrtimer.h>
 #include <linux/kernel.h>
 #include <linux/ktime.h>
 #include <linux/miscdevice.h>
@@ -61,10 +68,12 @@
 #include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include <linux/version.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 
 #include "kcomm_chardev.h"
+#include "kcomm_notify.h"
 
 /* STREAM read() copies from this many pre-filled bytes, repeated as needed. */
 #define KCOMM_PATTERN_SIZE	(64 * 1024)
@@ -78,7 +87,9 @@ struct kcomm_file {
 	size_t msg_len;			/* ECHO: bytes of the queued message */
 	u64 event_stamp;		/* NOTIFY: when the event fired */
 	u64 bytes_in;			/* bytes accepted by write() */
+	struct kcomm_msg_stats rx;	/* what write() received, checked */
 	wait_queue_head_t wait;		/* readers and pollers sleep here */
+	struct hrtimer notify_timer;	/* the NOTIFY delay, then queues: */
 	struct work_struct notify_work;	/* fires a NOTIFY event */
 };
 
@@ -131,6 +142,16 @@ static void kcomm_notify_work(struct work_struct *work)
 	}
 	mutex_unlock(&kf->lock);
 	wake_up_interruptible(&kf->wait);
+}
+
+/* Interrupt context: the delay is over, produce the event where the mutex may be taken. */
+static enum hrtimer_restart kcomm_notify_timer(struct hrtimer *timer)
+{
+	struct kcomm_file *kf = container_of(timer, struct kcomm_file,
+					     notify_timer);
+
+	schedule_work(&kf->notify_work);
+	return HRTIMER_NORESTART;
 }
 
 /* STREAM read(): produce count bytes in the reader's context. */
@@ -240,11 +261,14 @@ static ssize_t kcomm_write(struct file *file, const char __user *ubuf,
 
 	if (kf->mode == KCOMM_CHARDEV_MODE_NOTIFY) {
 		/*
-		 * The bytes are only a doorbell. schedule_work() on an already
-		 * queued item is a no-op, so a burst of triggers fires once.
+		 * The bytes are only a doorbell. Re-arming a pending timer
+		 * moves it, and schedule_work() on an already queued item is a
+		 * no-op, so a burst of triggers fires once.
 		 */
 		kcomm_set_pending(kf, false);
-		schedule_work(&kf->notify_work);
+		hrtimer_start(&kf->notify_timer,
+			      ns_to_ktime(KCOMM_NOTIFY_DELAY_NS),
+			      HRTIMER_MODE_REL);
 		ret = count;
 		goto out_unlock;
 	}
@@ -259,6 +283,12 @@ static ssize_t kcomm_write(struct file *file, const char __user *ubuf,
 		goto out_unlock;
 	}
 	kf->bytes_in += count;
+	/*
+	 * A real driver would parse the message here; this one checks it as
+	 * the benchmark's message (sequence number and content, every byte),
+	 * so user space can tell whether anything was lost or damaged.
+	 */
+	kcomm_msg_account(&kf->rx, kf->buf, count);
 	if (kf->mode == KCOMM_CHARDEV_MODE_ECHO) {
 		kf->msg_len = count;
 		kcomm_set_pending(kf, true);
@@ -296,8 +326,17 @@ static long kcomm_unlocked_ioctl(struct file *file, unsigned int cmd,
 				 unsigned long arg)
 {
 	struct kcomm_file *kf = file->private_data;
+	struct kcomm_msg_stats rx;
 	u32 mode;
 
+	if (cmd == KCOMM_CHARDEV_GET_RX_STATS) {
+		if (mutex_lock_interruptible(&kf->lock))
+			return -ERESTARTSYS;
+		rx = kf->rx;
+		mutex_unlock(&kf->lock);
+		return copy_to_user((void __user *)arg, &rx, sizeof(rx)) ?
+		       -EFAULT : 0;
+	}
 	if (cmd != KCOMM_CHARDEV_SET_MODE)
 		return -ENOTTY;
 	if (get_user(mode, (u32 __user *)arg))
@@ -323,6 +362,14 @@ static int kcomm_open(struct inode *inode, struct file *file)
 	mutex_init(&kf->lock);
 	init_waitqueue_head(&kf->wait);
 	INIT_WORK(&kf->notify_work, kcomm_notify_work);
+	/* hrtimer_setup() replaced hrtimer_init() + assigning .function in 6.13. */
+#if KERNEL_VERSION(6, 13, 0) <= LINUX_VERSION_CODE
+	hrtimer_setup(&kf->notify_timer, kcomm_notify_timer, CLOCK_MONOTONIC,
+		      HRTIMER_MODE_REL);
+#else
+	hrtimer_init(&kf->notify_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	kf->notify_timer.function = kcomm_notify_timer;
+#endif
 	kf->mode = KCOMM_CHARDEV_MODE_STREAM;
 	file->private_data = kf;
 	/*
@@ -338,7 +385,11 @@ static int kcomm_release(struct inode *inode, struct file *file)
 {
 	struct kcomm_file *kf = file->private_data;
 
-	/* The work item points at kf: make sure it is neither queued nor running. */
+	/*
+	 * The timer and the work item point at kf: make sure neither is pending
+	 * nor running. The timer first: its callback queues the work.
+	 */
+	hrtimer_cancel(&kf->notify_timer);
 	cancel_work_sync(&kf->notify_work);
 	kvfree(kf->buf);
 	mutex_destroy(&kf->lock);

@@ -16,7 +16,8 @@
  *		 or EAGAIN with O_NONBLOCK. A read buffer smaller than the message
  *		 gets EMSGSIZE and the message stays queued (message semantics).
  *  KCOMM_CHARDEV_MODE_NOTIFY
- *	write(): any bytes arm a trigger; a kernel worker fires soon after.
+ *	write(): any bytes arm a trigger; the kernel fires it
+ *		 KCOMM_NOTIFY_DELAY_NS later (kcomm_notify.h), from a worker.
  *	poll():  EPOLLIN once the event has fired.
  *	read():  the 8-byte __u64 kernel stamp of the event (same blocking rules).
  */
@@ -24,6 +25,8 @@
 #define _UAPI_KCOMM_CHARDEV_H
 
 #include <linux/types.h>
+
+#include "kcomm_msg.h"
 #include <linux/ioctl.h>
 
 #define KCOMM_CHARDEV_DEVICE	"/dev/kcomm_chardev"
@@ -40,5 +43,11 @@ enum kcomm_chardev_mode {
 /* Argument: a __u32 holding an enum kcomm_chardev_mode. Drops any queued message. */
 #define KCOMM_CHARDEV_MAGIC	0xE5
 #define KCOMM_CHARDEV_SET_MODE	_IOW(KCOMM_CHARDEV_MAGIC, 0x01, __u32)
+/*
+ * What this open file's write()s received, checked as kcomm benchmark messages
+ * (kcomm_msg.h): counts, lost, corrupt and reordered ones. Any mode.
+ */
+#define KCOMM_CHARDEV_GET_RX_STATS _IOR(KCOMM_CHARDEV_MAGIC, 0x02, \
+					struct kcomm_msg_stats)
 
 #endif /* _UAPI_KCOMM_CHARDEV_H */

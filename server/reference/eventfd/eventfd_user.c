@@ -23,6 +23,7 @@
 
 #include "harness.h"
 #include "kcomm_eventfd.h"
+#include "kcomm_notify.h"
 
 struct efd_priv {
 	int dev;				/* /dev/kcomm_eventfd */
@@ -76,22 +77,25 @@ fail:
 }
 
 /*
- * One notification: ask for a signal from an hrtimer (interrupt context, like a device interrupt), then
- * sleep in read() until it comes. The stamp was stored before eventfd_signal(), and read() returning
+ * One notification: ask for a signal from an hrtimer (interrupt context, like a device interrupt)
+ * KCOMM_NOTIFY_DELAY_NS from now, then sleep in read() until it comes. The stamp was stored before eventfd_signal(), and read() returning
  * means it saw that signal, so the stamp in the page is the one of this event.
  */
 static int efd_notify(struct kc_ctx *c, uint64_t *kstamp)
 {
 	struct efd_priv *p = c->priv;
-	struct kcomm_eventfd_trigger tr = { .from = KCOMM_EVENTFD_FROM_HRTIMER, .delay_ns = 0 };
+	struct kcomm_eventfd_trigger tr = { .from = KCOMM_EVENTFD_FROM_HRTIMER,
+					    .delay_ns = KCOMM_NOTIFY_DELAY_NS };
 	uint64_t count;
 	ssize_t n;
 
 	if (ioctl(p->dev, KCOMM_EVENTFD_TRIGGER, &tr) < 0)
 		return -errno;
+	c->wait_ns = kc_now_ns();
 	n = read(p->efd, &count, sizeof(count));	/* returns and resets the counter */
 	if (n < 0)
 		return -errno;			/* EINTR: the harness watchdog gave up on this sample */
+	c->woke_ns = kc_now_ns();
 	if (n != sizeof(count))
 		return -EIO;
 	*kstamp = __atomic_load_n(&p->stamp->stamp_ns, __ATOMIC_ACQUIRE);

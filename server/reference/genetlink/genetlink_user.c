@@ -345,6 +345,42 @@ static int genl_send(struct kc_ctx *c, const void *buf)
 	return send_payload(p, KCOMM_CMD_SINK, buf, c->size);
 }
 
+/*
+ * What the kernel counted of ECHO and SINK payloads (kcomm_msg.h). Errors of earlier fire-and-forget
+ * SINKs may be queued before the answer: they are counted as finish() does.
+ */
+static int genl_rx_stats(struct kc_ctx *c, struct kcomm_msg_stats *out)
+{
+	struct genl_priv *p = c->priv;
+	struct nlmsghdr *nlh = (struct nlmsghdr *)p->rx;
+	unsigned char req[GENL_HDR_LEN];
+	struct nlattr *nla;
+	__u32 seq = ++p->seq;
+	ssize_t n;
+	int ret;
+
+	ret = send_msg(p->cmd_fd, req, put_genl_hdr(req, p->family, KCOMM_CMD_RX_STATS, 0, seq));
+	if (ret)
+		return ret;
+	for (;;) {
+		n = recv_msg(p->cmd_fd, p->rx, sizeof(p->rx));
+		if (n < 0)
+			return (int)n;
+		ret = nlmsg_error_code(nlh);
+		if (nlh->nlmsg_seq == seq)
+			break;
+		if (ret < 0)
+			p->sink_errors++;
+	}
+	if (ret <= 0)
+		return ret ? ret : -EPROTO;
+	nla = find_attr(nlh, KCOMM_A_RX_STATS);
+	if (!nla || nla->nla_len != NLA_HDRLEN + sizeof(*out))
+		return -EPROTO;
+	memcpy(out, NLA_DATA(nla), sizeof(*out));
+	return 0;
+}
+
 static void genl_finish(struct kc_ctx *c)
 {
 	struct genl_priv *p = c->priv;
@@ -358,14 +394,19 @@ static void genl_finish(struct kc_ctx *c)
 	p->sink_errors = 0;
 }
 
-/* Ask for an EVENT carrying size payload bytes (0: a bare notification). */
-static int send_trigger(struct genl_priv *p, __u32 size)
+/*
+ * Ask for an EVENT carrying size payload bytes (0: a bare notification); delayed: fired
+ * KCOMM_NOTIFY_DELAY_NS later from a kernel work item instead of inside the request.
+ */
+static int send_trigger(struct genl_priv *p, __u32 size, int delayed)
 {
-	unsigned char req[GENL_HDR_LEN + 2 * NLA_HDRLEN + 8];
+	unsigned char req[GENL_HDR_LEN + 3 * NLA_HDRLEN + 8];
 	size_t len = put_genl_hdr(req, p->family, KCOMM_CMD_TRIGGER, 0, ++p->seq);
 
 	if (size)
 		len = put_attr(req, len, KCOMM_A_SIZE, &size, sizeof(size));
+	if (delayed)
+		len = put_attr(req, len, KCOMM_A_DELAYED, "", 0);	/* a flag: no payload */
 	return send_msg(p->cmd_fd, req, len);
 }
 
@@ -404,7 +445,7 @@ static int genl_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 	struct nlattr *nla;
 	int ret;
 
-	ret = send_trigger(p, (__u32)c->size);
+	ret = send_trigger(p, (__u32)c->size, 0);
 	if (ret)
 		return ret;
 	ret = recv_event(p, &nlh, kstamp);
@@ -423,10 +464,15 @@ static int genl_notify(struct kc_ctx *c, uint64_t *kstamp)
 	struct nlmsghdr *nlh;
 	int ret;
 
-	ret = send_trigger(p, 0);
+	ret = send_trigger(p, 0, 1);
 	if (ret)
 		return ret;
-	return recv_event(p, &nlh, kstamp);
+	c->wait_ns = kc_now_ns();
+	ret = recv_event(p, &nlh, kstamp);
+	if (ret)
+		return ret;
+	c->woke_ns = kc_now_ns();
+	return 0;
 }
 
 /* ---- robustness ---- */
@@ -503,6 +549,13 @@ static void robust_attrs(struct kc_robust *r, int fd, __u16 fam, unsigned char *
 	kc_bad(r, "TRIGGER SIZE over range",
 	       xact_attr(fd, fam, KCOMM_CMD_TRIGGER, KCOMM_A_SIZE, &u32v, sizeof(u32v)), 0);
 	kc_ok(r, "TRIGGER with nobody listening", xact_attr(fd, fam, KCOMM_CMD_TRIGGER, 0, NULL, 0));
+	kc_ok(r, "RX_STATS", xact_attr(fd, fam, KCOMM_CMD_RX_STATS, 0, NULL, 0));
+	kc_bad(r, "RX_STATS attribute from user space (kernel-only)",
+	       xact_attr(fd, fam, KCOMM_CMD_ECHO, KCOMM_A_RX_STATS, &u64v, sizeof(u64v)), 0);
+	kc_ok(r, "TRIGGER DELAYED with nobody listening",
+	      xact_attr(fd, fam, KCOMM_CMD_TRIGGER, KCOMM_A_DELAYED, &u32v, 0));
+	kc_bad(r, "DELAYED flag with a payload (wrong type)",
+	       xact_attr(fd, fam, KCOMM_CMD_TRIGGER, KCOMM_A_DELAYED, &u32v, sizeof(u32v)), 0);
 	kc_bad(r, "unknown command 99", xact_attr(fd, fam, 99, 0, NULL, 0), EOPNOTSUPP);
 	kc_bad(r, "EVENT (kernel-only command)", xact_attr(fd, fam, KCOMM_CMD_EVENT, 0, NULL, 0),
 	       EOPNOTSUPP);
@@ -636,6 +689,7 @@ static const struct kc_backend genetlink_backend = {
 	.send = genl_send,
 	.recv = genl_recv,
 	.notify = genl_notify,
+	.rx_stats = genl_rx_stats,
 	.robust = genl_robust,
 };
 KC_REGISTER(genetlink_backend);

@@ -9,8 +9,9 @@
  *     ECHO     request/response: the reply carries the same payload;
  *     SINK     user to kernel: payload accepted and counted, no reply;
  *     TRIGGER  makes the kernel multicast a stamped EVENT, with an optional
- *              payload of the requested size, to the "events" group: the
- *              notification path (and a kernel-to-user stream).
+ *              payload of the requested size, to the "events" group: a
+ *              kernel-to-user stream, and with DELAYED, fired later from a
+ *              work item, the notification path (kcomm_notify.h).
  *   User space resolves the family and group ids by name through the "nlctrl"
  *   family (CTRL_CMD_GETFAMILY); no number has to be reserved anywhere.
  *
@@ -49,7 +50,12 @@
  *   such families' handlers under one global genl_mutex; our handlers share
  *   only atomic counters, so we set parallel_ops and take no lock at all.
  *   An event source in atomic context (IRQ, timer, under a spinlock) would
- *   build and multicast the same message with GFP_ATOMIC.
+ *   build and multicast the same message with GFP_ATOMIC. A DELAYED event
+ *   waits on an hrtimer (the shared notify delay; a delayed_work counts in
+ *   jiffies) whose callback only queues a work item, so the event, up to
+ *   64 KiB, is still built with GFP_KERNEL in process context. Its one
+ *   pending slot is guarded by a mutex and holds a reference on the
+ *   trigger's netns until the event went out.
  *
  * Permissions
  *   ECHO and SINK only touch the caller's own data: open to any user.
@@ -80,13 +86,19 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
+#include <linux/hrtimer.h>
 #include <linux/kernel.h>
 #include <linux/ktime.h>
 #include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/version.h>
+#include <linux/workqueue.h>
 #include <net/genetlink.h>
+#include <net/net_namespace.h>
 #include <net/netlink.h>
 
 #include "kcomm_genetlink.h"
+#include "kcomm_notify.h"
 
 /* Index of "events" in kcomm_genl_mcgrps[], the "group" genlmsg_multicast wants. */
 enum kcomm_genl_groups {
@@ -114,9 +126,37 @@ static const struct nla_policy kcomm_genl_policy[KCOMM_A_MAX + 1] = {
 	[KCOMM_A_PAYLOAD] = { .type = NLA_BINARY, .len = KCOMM_GENL_PAYLOAD_MAX },
 	[KCOMM_A_SIZE] = NLA_POLICY_FULL_RANGE(NLA_U32, &kcomm_size_range),
 	[KCOMM_A_PAD] = { .type = NLA_REJECT },
+	[KCOMM_A_DELAYED] = { .type = NLA_FLAG },
+	[KCOMM_A_RX_STATS] = { .type = NLA_REJECT },
 };
 
 static struct genl_family kcomm_genl_family;
+
+/* The one DELAYED event in flight, if armed; stopping: the module is going. */
+static DEFINE_MUTEX(kcomm_delayed_lock);
+static struct {
+	bool armed, stopping, has_seq;
+	struct net *net;	/* a reference, while armed */
+	u32 size, seq;
+} kcomm_delayed;
+static struct hrtimer kcomm_delayed_timer;
+static struct work_struct kcomm_delayed_work;
+
+/*
+ * ECHO and SINK payloads, checked as kcomm benchmark messages (kcomm_msg.h).
+ * One receiver for the family: concurrent senders' numbers interleave and
+ * show as reordered, which is what they are from the kernel's side.
+ */
+static DEFINE_MUTEX(kcomm_rx_lock);
+static struct kcomm_msg_stats kcomm_rx;
+
+/* A real driver would act on the payload here; this one checks it. */
+static void kcomm_genl_account(const struct nlattr *payload)
+{
+	mutex_lock(&kcomm_rx_lock);
+	kcomm_msg_account(&kcomm_rx, nla_data(payload), nla_len(payload));
+	mutex_unlock(&kcomm_rx_lock);
+}
 
 /* Room for the attributes every kernel-built message carries besides PAYLOAD. */
 static size_t kcomm_genl_msg_size(size_t payload)
@@ -143,6 +183,7 @@ static int kcomm_genl_echo(struct sk_buff *skb, struct genl_info *info)
 	if (GENL_REQ_ATTR_CHECK(info, KCOMM_A_PAYLOAD))
 		return -EINVAL;
 	payload = info->attrs[KCOMM_A_PAYLOAD];
+	kcomm_genl_account(payload);
 
 	reply = genlmsg_new(kcomm_genl_msg_size(nla_len(payload)), GFP_KERNEL);
 	if (!reply)
@@ -170,17 +211,15 @@ static int kcomm_genl_sink(struct sk_buff *skb, struct genl_info *info)
 {
 	if (GENL_REQ_ATTR_CHECK(info, KCOMM_A_PAYLOAD))
 		return -EINVAL;
-	/* A real driver would consume the data here; we only count it. */
+	kcomm_genl_account(info->attrs[KCOMM_A_PAYLOAD]);
 	atomic64_inc(&kcomm_sink_msgs);
 	atomic64_add(nla_len(info->attrs[KCOMM_A_PAYLOAD]), &kcomm_sink_bytes);
 	return 0;
 }
 
-static int kcomm_genl_trigger(struct sk_buff *skb, struct genl_info *info)
+/* Build and multicast one EVENT into net; process context. */
+static int kcomm_genl_event(struct net *net, u32 size, const u32 *seq)
 {
-	struct net *net = genl_info_net(info);
-	struct nlattr *size_attr = info->attrs[KCOMM_A_SIZE];
-	u32 size = size_attr ? nla_get_u32(size_attr) : 0; /* range checked */
 	struct nlattr *payload;
 	struct sk_buff *msg;
 	void *hdr;
@@ -198,7 +237,7 @@ static int kcomm_genl_trigger(struct sk_buff *skb, struct genl_info *info)
 	hdr = genlmsg_put(msg, 0, 0, &kcomm_genl_family, 0, KCOMM_CMD_EVENT);
 	if (!hdr)
 		goto out_free_msg;
-	if (kcomm_genl_put_seq(msg, info))
+	if (seq && nla_put_u32(msg, KCOMM_A_SEQ, *seq))
 		goto out_cancel_msg;
 	if (size) {
 		/*
@@ -231,6 +270,97 @@ out_free_msg:
 	return -EMSGSIZE;
 }
 
+static int kcomm_genl_rx_stats(struct sk_buff *skb, struct genl_info *info)
+{
+	struct kcomm_msg_stats rx;
+	struct sk_buff *reply;
+	void *hdr;
+
+	mutex_lock(&kcomm_rx_lock);
+	rx = kcomm_rx;
+	mutex_unlock(&kcomm_rx_lock);
+	reply = genlmsg_new(nla_total_size(sizeof(rx)), GFP_KERNEL);
+	if (!reply)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(reply, info, &kcomm_genl_family, 0,
+				KCOMM_CMD_RX_STATS);
+	if (!hdr || nla_put(reply, KCOMM_A_RX_STATS, sizeof(rx), &rx)) {
+		nlmsg_free(reply);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(reply, hdr);
+	return genlmsg_reply(reply, info);
+}
+
+/* Interrupt context: the delay is over; the event is built where it may sleep. */
+static enum hrtimer_restart kcomm_delayed_timer_fn(struct hrtimer *timer)
+{
+	queue_work(system_wq, &kcomm_delayed_work);
+	return HRTIMER_NORESTART;
+}
+
+static void kcomm_delayed_work_fn(struct work_struct *work)
+{
+	struct net *net;
+	u32 size, seq;
+	bool has_seq;
+
+	mutex_lock(&kcomm_delayed_lock);
+	net = kcomm_delayed.armed ? kcomm_delayed.net : NULL;
+	size = kcomm_delayed.size;
+	seq = kcomm_delayed.seq;
+	has_seq = kcomm_delayed.has_seq;
+	kcomm_delayed.armed = false;
+	kcomm_delayed.net = NULL;
+	mutex_unlock(&kcomm_delayed_lock);
+	if (!net)
+		return;
+	/* Nobody to report a failure to: the listeners see no event. */
+	kcomm_genl_event(net, size, has_seq ? &seq : NULL);
+	put_net(net);
+}
+
+static int kcomm_genl_arm(struct net *net, u32 size, const u32 *seq)
+{
+	int ret = 0;
+
+	mutex_lock(&kcomm_delayed_lock);
+	if (kcomm_delayed.stopping) {
+		ret = -ESHUTDOWN;
+	} else if (kcomm_delayed.armed) {
+		ret = -EBUSY;
+	} else {
+		kcomm_delayed.armed = true;
+		kcomm_delayed.net = get_net(net);
+		kcomm_delayed.size = size;
+		kcomm_delayed.has_seq = seq;
+		kcomm_delayed.seq = seq ? *seq : 0;
+		hrtimer_start(&kcomm_delayed_timer,
+			      ns_to_ktime(KCOMM_NOTIFY_DELAY_NS),
+			      HRTIMER_MODE_REL);
+	}
+	mutex_unlock(&kcomm_delayed_lock);
+	return ret;
+}
+
+static int kcomm_genl_trigger(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *size_attr = info->attrs[KCOMM_A_SIZE];
+	u32 size = size_attr ? nla_get_u32(size_attr) : 0; /* range checked */
+	struct nlattr *seq_attr = info->attrs[KCOMM_A_SEQ];
+	u32 seq = seq_attr ? nla_get_u32(seq_attr) : 0;
+	struct net *net = genl_info_net(info);
+	int ret;
+
+	if (nla_get_flag(info->attrs[KCOMM_A_DELAYED])) {
+		ret = kcomm_genl_arm(net, size, seq_attr ? &seq : NULL);
+		if (ret == -EBUSY)
+			GENL_SET_ERR_MSG(info, "a delayed event is already pending");
+		return ret;
+	}
+	return kcomm_genl_event(net, size, seq_attr ? &seq : NULL);
+}
+
 /*
  * genl_small_ops: the compact form when per-command policies are not needed
  * (the family-wide policy applies). .validate = 0 means full strict
@@ -250,6 +380,10 @@ static const struct genl_small_ops kcomm_genl_ops[] = {
 		.cmd = KCOMM_CMD_TRIGGER,
 		.doit = kcomm_genl_trigger,
 		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	{
+		.cmd = KCOMM_CMD_RX_STATS,
+		.doit = kcomm_genl_rx_stats,
 	},
 };
 
@@ -276,6 +410,16 @@ static int __init kcomm_genl_init(void)
 {
 	int ret;
 
+	INIT_WORK(&kcomm_delayed_work, kcomm_delayed_work_fn);
+	/* hrtimer_setup() replaced hrtimer_init() + assigning .function in 6.13. */
+#if KERNEL_VERSION(6, 13, 0) <= LINUX_VERSION_CODE
+	hrtimer_setup(&kcomm_delayed_timer, kcomm_delayed_timer_fn,
+		      CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+#else
+	hrtimer_init(&kcomm_delayed_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	kcomm_delayed_timer.function = kcomm_delayed_timer_fn;
+#endif
+
 	/*
 	 * One call registers the family, its commands and its groups; from here
 	 * on requests may arrive, so everything they use must already be set up.
@@ -292,6 +436,20 @@ static int __init kcomm_genl_init(void)
 
 static void __exit kcomm_genl_exit(void)
 {
+	/*
+	 * Generic netlink sockets do not pin the module: refuse new delayed
+	 * events, then stop the timer (it queues the work) and the work (it
+	 * uses the family) before the family goes away.
+	 */
+	mutex_lock(&kcomm_delayed_lock);
+	kcomm_delayed.stopping = true;
+	mutex_unlock(&kcomm_delayed_lock);
+	hrtimer_cancel(&kcomm_delayed_timer);
+	cancel_work_sync(&kcomm_delayed_work);
+	/* A timer cancelled before it fired leaves the slot armed. */
+	if (kcomm_delayed.armed)
+		put_net(kcomm_delayed.net);
+
 	/*
 	 * Waits for running handlers (the core holds a module reference while a
 	 * doit runs) and removes the family; sockets stay open but requests to

@@ -16,6 +16,8 @@
 
 #include <linux/types.h>
 
+#include "kcomm_msg.h"
+
 #define KCOMM_GENL_NAME		"kcomm"
 #define KCOMM_GENL_VERSION	1
 #define KCOMM_GENL_MCGRP_EVENTS	"events"
@@ -34,6 +36,14 @@ enum kcomm_genl_attr {
 	KCOMM_A_PAYLOAD,	/* binary, 0..KCOMM_GENL_PAYLOAD_MAX bytes */
 	KCOMM_A_SIZE,		/* __u32: TRIGGER: payload bytes the event should carry */
 	KCOMM_A_PAD,		/* alignment padding for 64-bit attributes */
+	/*
+	 * flag: TRIGGER: fire the event KCOMM_NOTIFY_DELAY_NS (kcomm_notify.h)
+	 * after the request, from a work item, not inside it: the notify
+	 * protocol. One delayed event at a time (EBUSY until it fired).
+	 */
+	KCOMM_A_DELAYED,
+	/* binary: struct kcomm_msg_stats (kcomm_msg.h), kernel to user only */
+	KCOMM_A_RX_STATS,
 	__KCOMM_A_MAX,
 };
 
@@ -43,8 +53,10 @@ enum kcomm_genl_cmd {
 	KCOMM_CMD_UNSPEC,
 	KCOMM_CMD_ECHO,		/* req: PAYLOAD [SEQ]; reply: PAYLOAD [SEQ] STAMP */
 	KCOMM_CMD_SINK,		/* req: PAYLOAD; no reply unless NLM_F_ACK */
-	KCOMM_CMD_TRIGGER,	/* req: [SIZE] [SEQ]; multicasts an EVENT to "events" */
+	KCOMM_CMD_TRIGGER,	/* req: [SIZE] [SEQ] [DELAYED]; multicasts an EVENT to "events" */
 	KCOMM_CMD_EVENT,	/* kernel -> "events" group: STAMP [SEQ] [PAYLOAD] */
+	/* req: nothing; reply: RX_STATS, what ECHO and SINK payloads were */
+	KCOMM_CMD_RX_STATS,
 	__KCOMM_CMD_MAX,
 };
 

@@ -106,6 +106,16 @@ static int ioctl_send(struct kc_ctx *c, const void *buf)
 	return neg_errno(ioctl(p->fd, KCOMM_IOCTL_SINK, &b));
 }
 
+/* What the kernel counted of ECHO_BUF and SINK messages; the inline ECHO keeps no count. */
+static int ioctl_rx_stats(struct kc_ctx *c, struct kcomm_msg_stats *out)
+{
+	struct ioctl_priv *p = c->priv;
+
+	if (c->pattern == KC_ROUNDTRIP && c->size <= KCOMM_IOCTL_INLINE_MAX)
+		return -EOPNOTSUPP;
+	return neg_errno(ioctl(p->fd, KCOMM_IOCTL_GET_RX_STATS, out));
+}
+
 static int ioctl_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 {
 	struct ioctl_priv *p = c->priv;
@@ -239,6 +249,7 @@ static void robust_cmds(struct kc_robust *r, int fd)
 		kc_bad(r, "GET_STATS counted nothing", 0, 0);
 	st.reserved = 1;
 	kc_bad(r, "GET_STATS reserved != 0", ioctl(fd, KCOMM_IOCTL_GET_STATS, &st), EINVAL);
+	kc_bad(r, "GET_RX_STATS NULL argument", ioctl(fd, KCOMM_IOCTL_GET_RX_STATS, bad_ptr(0)), EFAULT);
 
 	/* The device has no read/write/seek: each must fail, not crash. */
 	kc_bad(r, "read() on ioctl-only device", read(fd, junk, sizeof(junk)), 0);
@@ -275,6 +286,7 @@ static const struct kc_backend ioctl_backend = {
 	.roundtrip = ioctl_roundtrip,
 	.send = ioctl_send,
 	.recv = ioctl_recv,
+	.rx_stats = ioctl_rx_stats,
 	.robust = ioctl_robust,
 };
 KC_REGISTER(ioctl_backend);

@@ -69,9 +69,10 @@
 
 /* Per open file: what one user of the device owns. */
 struct kcomm_file {
-	struct mutex lock;	/* guards buf and buf_size */
+	struct mutex lock;	/* guards buf, buf_size and rx */
 	void *buf;		/* bounce buffer for ECHO_BUF and SINK */
 	size_t buf_size;
+	struct kcomm_msg_stats rx;	/* what ECHO_BUF and SINK received, checked */
 	atomic64_t calls;
 	atomic64_t bytes_in;
 	atomic64_t bytes_out;
@@ -198,6 +199,11 @@ static long kcomm_copy_in(struct kcomm_file *kf,
 		ret = -EFAULT;
 		goto out_unlock;
 	}
+	/*
+	 * A real driver would act on the data here; this one checks it as the
+	 * benchmark's message (sequence number and every byte).
+	 */
+	kcomm_msg_account(&kf->rx, kf->buf, b.len);
 	if (echo_back && copy_to_user(udata, kf->buf, b.len)) {
 		ret = -EFAULT;
 		goto out_unlock;
@@ -260,6 +266,18 @@ static long kcomm_get_stats(struct kcomm_file *kf,
 	return 0;
 }
 
+static long kcomm_get_rx_stats(struct kcomm_file *kf,
+			       struct kcomm_msg_stats __user *urx)
+{
+	struct kcomm_msg_stats rx;
+
+	if (mutex_lock_interruptible(&kf->lock))
+		return -ERESTARTSYS;
+	rx = kf->rx;
+	mutex_unlock(&kf->lock);
+	return copy_to_user(urx, &rx, sizeof(rx)) ? -EFAULT : 0;
+}
+
 static long kcomm_unlocked_ioctl(struct file *file, unsigned int cmd,
 				 unsigned long arg)
 {
@@ -282,6 +300,8 @@ static long kcomm_unlocked_ioctl(struct file *file, unsigned int cmd,
 		return kcomm_source(kf, uarg);
 	case KCOMM_IOCTL_GET_STATS:
 		return kcomm_get_stats(kf, uarg);
+	case KCOMM_IOCTL_GET_RX_STATS:
+		return kcomm_get_rx_stats(kf, uarg);
 	default:
 		return -ENOTTY;
 	}

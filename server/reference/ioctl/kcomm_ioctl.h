@@ -18,6 +18,8 @@
 #include <linux/types.h>
 #include <linux/ioctl.h>
 
+#include "kcomm_msg.h"
+
 #define KCOMM_IOCTL_DEVICE	"/dev/kcomm_ioctl"
 
 /* Payload carried inside struct kcomm_ioctl_echo: enough for small commands. */
@@ -75,5 +77,10 @@ struct kcomm_ioctl_stats {
 #define KCOMM_IOCTL_SINK	_IOW(KCOMM_IOCTL_MAGIC, 0x03, struct kcomm_ioctl_buf)
 #define KCOMM_IOCTL_SOURCE	_IOW(KCOMM_IOCTL_MAGIC, 0x04, struct kcomm_ioctl_buf)
 #define KCOMM_IOCTL_GET_STATS	_IOWR(KCOMM_IOCTL_MAGIC, 0x05, struct kcomm_ioctl_stats)
+/*
+ * What ECHO_BUF and SINK received on this file, checked as kcomm benchmark
+ * messages (kcomm_msg.h). The inline ECHO is not checked: it touches no state.
+ */
+#define KCOMM_IOCTL_GET_RX_STATS _IOR(KCOMM_IOCTL_MAGIC, 0x06, struct kcomm_msg_stats)
 
 #endif /* _UAPI_KCOMM_IOCTL_H */

@@ -30,8 +30,9 @@
  *   1. user space opens the device and mmap()s KCOMM_MMAP_RING_MAP_SIZE bytes, MAP_SHARED, at
  *      offset 0;
  *   2. it asks for records with KCOMM_MMAP_RING_PRODUCE (written synchronously in the ioctl) or
- *      KCOMM_MMAP_RING_KICK (written later by a work item, the shape of an interrupt-driven
- *      producer), and sleeps in poll() when the ring is empty;
+ *      KCOMM_MMAP_RING_KICK (written by a work item that an hrtimer queues KCOMM_NOTIFY_DELAY_NS
+ *      later, the shape of an interrupt-driven producer: the shared notify protocol of
+ *      kcomm_notify.h), and sleeps in poll() when the ring is empty;
  *   3. the kernel copies the payload into the ring, fills the record header, then publishes;
  *   4. user space reads records between tail and head in place, then publishes the new tail.
  *
@@ -90,6 +91,7 @@
 
 #include <linux/delay.h>
 #include <linux/fs.h>
+#include <linux/hrtimer.h>
 #include <linux/kthread.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
@@ -106,6 +108,7 @@
 #include <linux/workqueue.h>
 
 #include "kcomm_mmap.h"
+#include "kcomm_notify.h"
 
 static_assert(sizeof(struct kcomm_mmap_ring_hdr) == 128);
 static_assert(sizeof(struct kcomm_mmap_rec) == 16);
@@ -184,6 +187,12 @@ struct kcomm_ring {
 	u32 head;				/* the truth; hdr->head is only a published copy */
 	u32 dropped;
 	wait_queue_head_t wait;			/* poll() sleeps here while the ring is empty */
+	/*
+	 * KICK: the timer gives the shared notify delay (a delayed_work counts in jiffies); it
+	 * runs in interrupt context, where produce_lock cannot be taken, so it only queues the
+	 * work item.
+	 */
+	struct hrtimer kick_timer;
 	struct work_struct kick_work;
 	u32 kick_len;				/* payload size for the next work item */
 };
@@ -301,6 +310,14 @@ static void ring_kick_work(struct work_struct *work)
 	mutex_unlock(&r->produce_lock);
 }
 
+static enum hrtimer_restart ring_kick_timer(struct hrtimer *timer)
+{
+	struct kcomm_ring *r = container_of(timer, struct kcomm_ring, kick_timer);
+
+	queue_work(system_wq, &r->kick_work);
+	return HRTIMER_NORESTART;
+}
+
 static int ring_open(struct inode *inode, struct file *file)
 {
 	struct kcomm_ring *r;
@@ -319,6 +336,13 @@ static int ring_open(struct inode *inode, struct file *file)
 	mutex_init(&r->produce_lock);
 	init_waitqueue_head(&r->wait);
 	INIT_WORK(&r->kick_work, ring_kick_work);
+	/* hrtimer_setup() replaced hrtimer_init() + assigning .function in 6.13. */
+#if KERNEL_VERSION(6, 13, 0) <= LINUX_VERSION_CODE
+	hrtimer_setup(&r->kick_timer, ring_kick_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+#else
+	hrtimer_init(&r->kick_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL);
+	r->kick_timer.function = ring_kick_timer;
+#endif
 	file->private_data = r;
 	return 0;
 
@@ -332,6 +356,7 @@ static int ring_release(struct inode *inode, struct file *file)
 {
 	struct kcomm_ring *r = file->private_data;
 
+	hrtimer_cancel(&r->kick_timer);		/* first: it queues the work */
 	cancel_work_sync(&r->kick_work);
 	vfree(r->mem);
 	kfree(r);
@@ -379,8 +404,8 @@ static long ring_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		if (len > KCOMM_MMAP_RING_MAX_REC)
 			return -EINVAL;
 		WRITE_ONCE(r->kick_len, len);
-		/* already queued: one record serves both kicks */
-		queue_work(system_wq, &r->kick_work);
+		/* re-arming a pending timer moves it: one record serves both kicks */
+		hrtimer_start(&r->kick_timer, ns_to_ktime(KCOMM_NOTIFY_DELAY_NS), HRTIMER_MODE_REL);
 		return 0;
 	default:
 		return -ENOTTY;

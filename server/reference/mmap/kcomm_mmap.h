@@ -129,7 +129,10 @@ struct kcomm_mmap_lock_hdr {
 #define KCOMM_MMAP_IOC_MAGIC	0xb6
 
 #define KCOMM_MMAP_RING_PRODUCE	_IOWR(KCOMM_MMAP_IOC_MAGIC, 1, struct kcomm_mmap_produce)
-/* Queue one record of len bytes (the argument) to be written later by a workqueue; poll() wakes. */
+/*
+ * One record of len bytes (the argument), written KCOMM_NOTIFY_DELAY_NS later (kcomm_notify.h) by a
+ * work item; poll() wakes.
+ */
 #define KCOMM_MMAP_RING_KICK	_IOW(KCOMM_MMAP_IOC_MAGIC, 2, __u32)
 
 #define KCOMM_MMAP_SEQ_START	_IOW(KCOMM_MMAP_IOC_MAGIC, 3, struct kcomm_mmap_seq_start)

@@ -188,6 +188,8 @@ static int ring_notify(struct kc_ctx *c, uint64_t *kstamp)
 	ring_drain(p);
 	if (ioctl(p->fd, KCOMM_MMAP_RING_KICK, &len) < 0)
 		return -errno;
+	/* The kernel writes the record KCOMM_NOTIFY_DELAY_NS after the kick: sleep in poll() until then. */
+	c->wait_ns = kc_now_ns();
 	while (!(rec = ring_next(p))) {
 		n = poll(&pfd, 1, 5000);
 		if (n < 0 && errno != EINTR)
@@ -197,6 +199,7 @@ static int ring_notify(struct kc_ctx *c, uint64_t *kstamp)
 		if (n == 0)
 			return -ETIMEDOUT;
 	}
+	c->woke_ns = kc_now_ns();
 	*kstamp = rec->stamp_ns;
 	ring_release(p, rec);
 	return 0;

@@ -11,6 +11,8 @@
 
 #include <linux/types.h>
 
+#include "kcomm_msg.h"
+
 /*
  * The protocol number. There are only MAX_LINKS = 32 of them for the whole
  * kernel, <linux/netlink.h> assigns 0..22, and nothing coordinates the rest:
@@ -32,6 +34,8 @@ enum kcomm_netlink_type {
 	KCOMM_NL_MSG_SINK = 0x11,	/* payload: any bytes; counted, no reply */
 	KCOMM_NL_MSG_TRIGGER = 0x12,	/* payload: struct kcomm_netlink_trigger */
 	KCOMM_NL_MSG_EVENT = 0x13,	/* kernel to user: __u64 stamp, then filler */
+	/* no payload; the reply: struct kcomm_msg_stats of what ECHO and SINK received */
+	KCOMM_NL_MSG_RX_STATS = 0x14,
 };
 
 /* Ask for an EVENT of .size bytes (>= 8: it starts with the kernel's ktime_get_ns()). */
@@ -42,5 +46,12 @@ struct kcomm_netlink_trigger {
 
 /* Send the event to the "events" group instead of back to the requester. */
 #define KCOMM_NL_TRIGGER_MULTICAST	0x1u
+/*
+ * Fire the event KCOMM_NOTIFY_DELAY_NS (kcomm_notify.h) after the request,
+ * from a work item, instead of inside it: the notify protocol, where the
+ * requester is asleep in recv() when the event comes. One delayed event at a
+ * time: another DELAYED trigger before it fired gets EBUSY.
+ */
+#define KCOMM_NL_TRIGGER_DELAYED	0x2u
 
 #endif /* _UAPI_KCOMM_NETLINK_H */

@@ -159,20 +159,44 @@ static int nl_send_sink(struct kc_ctx *c, const void *buf)
 	return nl_send(p->fd, KCOMM_NL_MSG_SINK, ++p->seq, buf, c->size);
 }
 
-/* TRIGGER an event of size bytes, unicast to fd or multicast to the group. */
-static int nl_event(struct nl_priv *p, int rx_fd, __u32 size, __u32 flags, void *buf,
-		    uint64_t *kstamp)
+/* What the kernel counted of ECHO and SINK messages (kcomm_msg.h). */
+static int nl_rx_stats(struct kc_ctx *c, struct kcomm_msg_stats *out)
+{
+	struct nl_priv *p = c->priv;
+	struct nlmsghdr *nlh;
+	int ret;
+
+	ret = nl_send(p->fd, KCOMM_NL_MSG_RX_STATS, ++p->seq, NULL, 0);
+	if (ret)
+		return ret;
+	ret = nl_recv(p->fd, p->rx, KCOMM_NL_MSG_RX_STATS, &nlh);
+	if (ret)
+		return ret;
+	if (NLMSG_PAYLOAD(nlh, 0) != sizeof(*out) || nlh->nlmsg_seq != p->seq)
+		return -EPROTO;
+	memcpy(out, NLMSG_DATA(nlh), sizeof(*out));
+	return 0;
+}
+
+/*
+ * TRIGGER an event of size bytes, unicast to fd or multicast to the group; c->wait_ns and c->woke_ns
+ * bracket the recv() that waits for it.
+ */
+static int nl_event(struct kc_ctx *c, int rx_fd, __u32 size, __u32 flags, void *buf, uint64_t *kstamp)
 {
 	struct kcomm_netlink_trigger t = { .size = size, .flags = flags };
+	struct nl_priv *p = c->priv;
 	struct nlmsghdr *nlh;
 	int ret;
 
 	ret = nl_send(p->fd, KCOMM_NL_MSG_TRIGGER, ++p->seq, &t, sizeof(t));
 	if (ret)
 		return ret;
+	c->wait_ns = kc_now_ns();
 	ret = nl_recv(rx_fd, p->rx, KCOMM_NL_MSG_EVENT, &nlh);
 	if (ret)
 		return ret;
+	c->woke_ns = kc_now_ns();
 	if (NLMSG_PAYLOAD(nlh, 0) != size)
 		return -EPROTO;
 	memcpy(kstamp, NLMSG_DATA(nlh), sizeof(*kstamp));
@@ -186,15 +210,19 @@ static int nl_recv_k2u(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 {
 	struct nl_priv *p = c->priv;
 
-	return nl_event(p, p->fd, (__u32)c->size, 0, buf, kstamp);
+	return nl_event(c, p->fd, (__u32)c->size, 0, buf, kstamp);
 }
 
-/* notify: the smallest event (just the stamp), multicast to the group socket. */
+/*
+ * notify: the smallest event (just the stamp), multicast to the group socket KCOMM_NOTIFY_DELAY_NS
+ * after the trigger (DELAYED), while we sleep in recv().
+ */
 static int nl_notify(struct kc_ctx *c, uint64_t *kstamp)
 {
 	struct nl_priv *p = c->priv;
 
-	return nl_event(p, p->ev_fd, sizeof(*kstamp), KCOMM_NL_TRIGGER_MULTICAST, NULL, kstamp);
+	return nl_event(c, p->ev_fd, sizeof(*kstamp), KCOMM_NL_TRIGGER_MULTICAST | KCOMM_NL_TRIGGER_DELAYED,
+			NULL, kstamp);
 }
 
 /* ---- robustness ---- */
@@ -250,6 +278,7 @@ static void robust_msgs(struct kc_robust *r, int fd, unsigned char *big)
 	kc_bad(r, "ECHO payload over max",
 	       xact(fd, KCOMM_NL_MSG_ECHO, 0, big, KCOMM_NETLINK_PAYLOAD_MAX + 4), EMSGSIZE);
 	kc_ok(r, "SINK 8 bytes", xact(fd, KCOMM_NL_MSG_SINK, 0, big, 8));
+	kc_ok(r, "RX_STATS", xact(fd, KCOMM_NL_MSG_RX_STATS, 0, big, 0));
 	kc_bad(r, "unknown type 0x7f", xact(fd, 0x7f, 0, big, 8), EOPNOTSUPP);
 	kc_bad(r, "TRIGGER short payload", xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, 4), EINVAL);
 	kc_bad(r, "TRIGGER long payload", xact(fd, KCOMM_NL_MSG_TRIGGER, 0, big, 16), EINVAL);
@@ -264,6 +293,9 @@ static void robust_msgs(struct kc_robust *r, int fd, unsigned char *big)
 	t.flags = KCOMM_NL_TRIGGER_MULTICAST;
 	kc_ok(r, "TRIGGER multicast, nobody listening",
 	      xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, sizeof(t)));
+	/* Fires after the request returned; later transactions skip the event. */
+	t.flags = KCOMM_NL_TRIGGER_DELAYED;
+	kc_ok(r, "TRIGGER delayed, to itself", xact(fd, KCOMM_NL_MSG_TRIGGER, 0, &t, sizeof(t)));
 	kc_bad(r, "EVENT sent to the kernel (kernel-to-user only)",
 	       xact(fd, KCOMM_NL_MSG_EVENT, 0, big, 8), EOPNOTSUPP);
 	/* Control types (< 0x10) are netlink's own: the kernel ACKs and ignores them. */
@@ -350,6 +382,7 @@ static const struct kc_backend netlink_backend = {
 	.send = nl_send_sink,
 	.recv = nl_recv_k2u,
 	.notify = nl_notify,
+	.rx_stats = nl_rx_stats,
 	.robust = nl_robust,
 };
 KC_REGISTER(netlink_backend);

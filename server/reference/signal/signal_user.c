@@ -24,6 +24,7 @@
 
 #include "harness.h"
 #include "kcomm_signal.h"
+#include "kcomm_notify.h"
 
 struct sig_priv {
 	int dev;
@@ -95,19 +96,25 @@ static int sig_wait(const sigset_t *set, siginfo_t *info, int ms)
 	return s < 0 ? -errno : s;
 }
 
-/* Ask for the signal from an hrtimer (interrupt context), then collect it with its payload. */
+/*
+ * Ask for the signal from an hrtimer (interrupt context) KCOMM_NOTIFY_DELAY_NS from now, then sleep
+ * until it comes and collect it with its payload.
+ */
 static int sig_notify(struct kc_ctx *c, uint64_t *kstamp)
 {
 	struct sig_priv *p = c->priv;
-	struct kcomm_signal_trigger tr = { .from = KCOMM_SIGNAL_FROM_HRTIMER, .delay_ns = 0 };
+	struct kcomm_signal_trigger tr = { .from = KCOMM_SIGNAL_FROM_HRTIMER,
+					   .delay_ns = KCOMM_NOTIFY_DELAY_NS };
 	siginfo_t info;
 	int s;
 
 	if (ioctl(p->dev, KCOMM_SIGNAL_TRIGGER, &tr) < 0)
 		return -errno;
+	c->wait_ns = kc_now_ns();
 	s = sig_wait(&p->set, &info, 5000);
 	if (s < 0)
 		return s == -EAGAIN ? -ETIMEDOUT : s;	/* EINTR: the harness watchdog gave up */
+	c->woke_ns = kc_now_ns();
 	if (info.si_code != SI_QUEUE)
 		return -EPROTO;
 	/* The whole payload: one pointer-sized value. */

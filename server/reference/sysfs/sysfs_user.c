@@ -4,9 +4,10 @@
  *
  *   roundtrip  pwrite(msg, "text...\n", N, 0) + pread(msg, N, 0)
  *   u2k        pwrite(msg, "text...\n", N, 0)
- *   notify     pwrite(trigger, "100\n") arms a 100 µs kernel timer; we sleep
- *              in poll(stamp, POLLPRI) until the timer's sysfs_notify wakes
- *              us, then pread(stamp, 0) returns the kernel's stamp and
+ *   notify     pwrite(trigger, "2000\n") arms a kernel timer for the shared
+ *              notify delay (kcomm_notify.h); we sleep in poll(stamp, POLLPRI)
+ *              until the timer's sysfs_notify wakes us (the measured
+ *              wake-up), then pread(stamp, 0) returns the kernel's stamp and
  *              re-arms the file for the next poll().
  *
  * sysfs rules the user side must follow:
@@ -29,10 +30,9 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "kcomm_notify.h"
 #include "kcomm_sysfs.h"
 
-/* Long enough that we are asleep in poll() when the timer fires. */
-#define NOTIFY_DELAY_US		"100\n"
 #define NOTIFY_TIMEOUT_MS	5000
 
 struct sysfs_state {
@@ -167,14 +167,20 @@ static int sysfs_notify_wait(struct kc_ctx *c, uint64_t *kstamp)
 {
 	struct sysfs_state *s = c->priv;
 	struct pollfd pfd = { .fd = s->stamp_fd, .events = POLLPRI };
-	int rc;
+	char delay[24];
+	int rc, n;
 
-	rc = store(s->trigger_fd, NOTIFY_DELAY_US, strlen(NOTIFY_DELAY_US));
+	/* The trigger takes microseconds. */
+	n = snprintf(delay, sizeof(delay), "%llu\n", KCOMM_NOTIFY_DELAY_NS / 1000);
+	rc = store(s->trigger_fd, delay, (size_t)n);
 	if (rc)
 		return rc;
+	c->wait_ns = kc_now_ns();
 	rc = poll(&pfd, 1, NOTIFY_TIMEOUT_MS);
 	if (rc < 0)
 		return -errno;
+	/* The wake-up ends here: reading the stamp back as text is sysfs's way to the value, not it. */
+	c->woke_ns = kc_now_ns();
 	if (rc == 0)
 		return -ETIMEDOUT;
 	/* sysfs signals a change as POLLPRI|POLLERR; the value comes from a read. */
