@@ -85,6 +85,45 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     expect(within(ranked).getAllByText('unverified')).toHaveLength(1);
   });
 
+  it('offers the starter code of the pick in the verdict, only when it has a kcomm module', async () => {
+    const methods = [
+      { id: 'genetlink', name: 'Generic netlink', reference: { path: 'server/reference/genetlink/', note: '' } },
+      { id: 'bpf-ringbuf', name: 'BPF ring buffer', reference: { path: null, note: 'see the kernel samples' } },
+    ];
+    const withTop = (top: string) => ({
+      ...report,
+      verdict: {
+        sentence: `${top} fits.`,
+        confidence: 'clear',
+        top,
+        runnerUp: null,
+        margin: null,
+        tieMargin: 3,
+        whyNotRunnerUp: [],
+        whenNotToUse: [],
+        measurement: null,
+      },
+    });
+    let top = 'genetlink';
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets });
+      if (url.startsWith('/api/advice')) return Response.json(withTop(top));
+      if (url.startsWith('/api/methods')) return Response.json({ methods });
+      return Response.json({ traits: [] });
+    });
+    renderApp(`/results?${QUERY}`);
+    let region = await screen.findByRole('region', { name: 'genetlink fits.' });
+    const link = await within(region).findByRole('link', { name: /Download .* starter code/ });
+    expect(link).toHaveAttribute('href', '/api/methods/genetlink/starter.tar.gz');
+    cleanup();
+    top = 'bpf-ringbuf';
+    renderApp(`/results?${QUERY}`);
+    region = await screen.findByRole('region', { name: 'bpf-ringbuf fits.' });
+    await waitFor(() => expect(fetchMock.mock.calls.some(([u]) => String(u) === '/api/methods')).toBe(true));
+    expect(within(region).getByRole('link', { name: /How .* works/ })).toBeInTheDocument();
+    expect(within(region).queryByRole('link', { name: /starter code/ })).toBeNull();
+  });
+
   it('lists the full ranking with score bars, the eliminated methods and measured numbers', async () => {
     renderApp(`/results?${QUERY}`);
     const ranking = await screen.findByRole('region', { name: 'Full ranking' });
