@@ -85,43 +85,51 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     expect(within(ranked).getAllByText('unverified')).toHaveLength(1);
   });
 
-  it('offers the starter code of the pick in the verdict, only when it has a kcomm module', async () => {
+  it('offers the starter code of the pick in the verdict (both in a tie), only for methods with a kcomm module', async () => {
+    const ref = (path: string | null) => ({ path, note: 'where the code is' });
     const methods = [
-      { id: 'genetlink', name: 'Generic netlink', reference: { path: 'server/reference/genetlink/', note: '' } },
-      { id: 'bpf-ringbuf', name: 'BPF ring buffer', reference: { path: null, note: 'see the kernel samples' } },
+      { id: 'genetlink', name: 'Generic netlink', reference: ref('server/reference/genetlink/') },
+      { id: 'mmap', name: 'Shared memory via mmap', reference: ref('server/reference/mmap/') },
+      { id: 'bpf-ringbuf', name: 'BPF ring buffer', reference: ref(null) },
     ];
-    const withTop = (top: string) => ({
-      ...report,
-      verdict: {
-        sentence: `${top} fits.`,
-        confidence: 'clear',
-        top,
-        runnerUp: null,
-        margin: null,
-        tieMargin: 3,
-        whyNotRunnerUp: [],
-        whenNotToUse: [],
-        measurement: null,
-      },
+    let verdict = {};
+    const verdictOf = (top: string, runnerUp: string, confidence: 'clear' | 'tie') => ({
+      sentence: `${top} over ${runnerUp}.`,
+      confidence,
+      top,
+      runnerUp,
+      margin: confidence === 'tie' ? 1 : 10,
+      tieMargin: 3,
+      whyNotRunnerUp: [],
+      whenNotToUse: [],
+      measurement: null,
     });
-    let top = 'genetlink';
     fetchMock.mockImplementation(async (url: string) => {
       if (url.startsWith('/api/datasets')) return Response.json({ datasets });
-      if (url.startsWith('/api/advice')) return Response.json(withTop(top));
+      if (url.startsWith('/api/advice')) return Response.json({ ...report, verdict });
       if (url.startsWith('/api/methods')) return Response.json({ methods });
       return Response.json({ traits: [] });
     });
-    renderApp(`/results?${QUERY}`);
-    let region = await screen.findByRole('region', { name: 'genetlink fits.' });
-    const link = await within(region).findByRole('link', { name: /Download .* starter code/ });
-    expect(link).toHaveAttribute('href', '/api/methods/genetlink/starter.tar.gz');
-    cleanup();
-    top = 'bpf-ringbuf';
-    renderApp(`/results?${QUERY}`);
-    region = await screen.findByRole('region', { name: 'bpf-ringbuf fits.' });
-    await waitFor(() => expect(fetchMock.mock.calls.some(([u]) => String(u) === '/api/methods')).toBe(true));
-    expect(within(region).getByRole('link', { name: /How .* works/ })).toBeInTheDocument();
-    expect(within(region).queryByRole('link', { name: /starter code/ })).toBeNull();
+    const starterLinks = async (v: ReturnType<typeof verdictOf>) => {
+      cleanup();
+      verdict = v;
+      renderApp(`/results?${QUERY}`);
+      const region = await screen.findByRole('region', { name: v.sentence });
+      // The links wait for the catalogue (which methods have a module); every case shows at least one.
+      const links = await within(region).findAllByRole('link', { name: /starter code/ });
+      return links.map((a) => a.getAttribute('href'));
+    };
+    expect(await starterLinks(verdictOf('genetlink', 'mmap', 'clear'))).toEqual([
+      '/api/methods/genetlink/starter.tar.gz',
+    ]);
+    expect(await starterLinks(verdictOf('genetlink', 'mmap', 'tie'))).toEqual([
+      '/api/methods/genetlink/starter.tar.gz',
+      '/api/methods/mmap/starter.tar.gz',
+    ]);
+    // A pick without a module gets no link; the runner-up of the tie still does.
+    expect(await starterLinks(verdictOf('bpf-ringbuf', 'genetlink', 'tie'))).toEqual([
+      '/api/methods/genetlink/starter.tar.gz',
+    ]);
   });
 
   it('lists the full ranking with score bars, the eliminated methods and measured numbers', async () => {

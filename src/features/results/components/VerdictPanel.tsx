@@ -99,6 +99,9 @@ export function VerdictPanel({ report, focusKey }: { report: Report; focusKey: s
         <p className="verdict-links actions-row no-print">
           <Link to={methodPath(v.top, report.dataset?.id)}>How {name(v.top)} works, with its reference code</Link>
           <StarterDownload method={v.top} label={`Download ${name(v.top)} starter code`} />
+          {v.confidence === 'tie' && v.runnerUp && (
+            <StarterDownload method={v.runnerUp} label={`Download ${name(v.runnerUp)} starter code`} />
+          )}
         </p>
       )}
       <div className="verdict-columns">
