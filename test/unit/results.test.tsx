@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/core/report';
+import beforeVerdictJson from '../fixtures/report-synthetic-before-verdict.json';
 import reportJson from '../fixtures/report-synthetic.json';
 import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
 
@@ -130,6 +131,21 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     expect(await starterLinks(verdictOf('bpf-ringbuf', 'genetlink', 'tie'))).toEqual([
       '/api/methods/genetlink/starter.tar.gz',
     ]);
+  });
+
+  it('reads a report from before the verdict (kcomm-report/1 gained it later): the top pick is the sentence', async () => {
+    const old = beforeVerdictJson as Report;
+    expect(old.verdict).toBeUndefined();
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets });
+      if (url.startsWith('/api/advice')) return Response.json(old);
+      return Response.json({ traits: [] });
+    });
+    renderApp(`/results?${QUERY}`);
+    const region = await screen.findByRole('region', { name: `${old.ranking[0]!.name}.` });
+    expect(region).toHaveTextContent('Likely pick');
+    expect(within(region).getByRole('heading', { name: `Why not ${old.ranking[1]!.name}` })).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: old.ranking[0]!.name })).toBeInTheDocument();
   });
 
   it('lists the full ranking with score bars, the eliminated methods and measured numbers', async () => {
