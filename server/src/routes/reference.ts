@@ -15,6 +15,31 @@ const idParams = {
   properties: { id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' } },
 } as const;
 
+const referenceBody = {
+  type: 'object',
+  required: ['method', 'path', 'note', 'files'],
+  additionalProperties: false,
+  properties: {
+    method: { type: 'string' },
+    path: { type: ['string', 'null'] },
+    note: { type: 'string' },
+    files: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'role', 'language', 'content'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string' },
+          role: { type: 'string', enum: ['kernel', 'uapi', 'user', 'build', 'readme'] },
+          language: { type: 'string', enum: ['c', 'makefile', 'markdown'] },
+          content: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
 const errorBody = {
   type: 'object',
   required: ['error', 'message'],
@@ -41,6 +66,7 @@ export function referenceRoutes(
     {
       schema: {
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', enum: [...METHOD_IDS] } } },
+        response: { 200: referenceBody, 404: errorBody },
       },
     },
     async (req) => {
