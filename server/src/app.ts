@@ -134,7 +134,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   catalogueRoutes(app, catalogue);
   datasetRoutes(app, datasets);
   adviceRoutes(app, catalogue, datasets);
-  referenceRoutes(app, catalogue, rootDir);
+  referenceRoutes(app, catalogue, { rootDir, dataDir });
 
   const runs = new RunManager(
     new RunStore(opts.runsDir ?? path.join(rootDir, 'var', 'runs')),

@@ -47,3 +47,13 @@ export function methodPath(method: string, dataset?: string | null): string {
   if (dataset) p.set('dataset', dataset);
   return withQuery(`/methods/${encodeURIComponent(method)}`, p);
 }
+
+/** The benchmarks page showing one dataset. */
+export function benchmarksPath(dataset: string): string {
+  return withQuery('/benchmarks', new URLSearchParams({ dataset }));
+}
+
+/** The wizard at its constraints step with only a dataset chosen: every other answer stays a default. */
+export function wizardWithDatasetPath(dataset: string): string {
+  return withQuery('/', new URLSearchParams({ step: 'constraints', dataset }));
+}

@@ -1,6 +1,8 @@
 // The method page in Chromium against the built app and the real server: the genetlink reference code
 // highlighted, switching files, the measured curves from a real dataset, phones that do not scroll sideways;
 // compare and results with measured numbers. Screenshots go to test-results/screenshots/.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +130,47 @@ describe('measured numbers in compare and results', () => {
     expect(await fitsWidth(page), 'results with measured tables fit a phone').toBe(true);
     await page.setViewportSize(VIEWPORTS.desktop);
     await screenshotBoth(page, 'results-measured');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('starter code', () => {
+  /** Clicks the link, waits for the download and lists the archive with tar. */
+  async function download(name: string | RegExp): Promise<{ file: string; entries: string[] }> {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+    const path = await d.path();
+    const { stdout } = await promisify(execFile)('tar', ['-tzf', path]);
+    return { file: d.suggestedFilename(), entries: stdout.trim().split('\n') };
+  }
+
+  it("downloads a method's starter archive from its page, and offers none without a kcomm module", async () => {
+    await page.goto(`${url}/methods/mmap`);
+    const got = await download('Download starter code');
+    expect(got.file).toBe('kcomm-mmap-starter.tar.gz');
+    expect(got.entries).toContain('kcomm-mmap-starter/README.md');
+    expect(got.entries).toContain('kcomm-mmap-starter/kcomm_mmap.c');
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await fitsWidth(page), 'the method page with its actions fits a phone').toBe(true);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.goto(`${url}/methods/configfs`);
+    await page.getByText(/samples\/configfs\/configfs_sample\.c/).waitFor();
+    await expect(page.getByRole('link', { name: /starter code/ }).count()).resolves.toBe(0);
+  });
+
+  it("downloads the pick's starter archive from the verdict", async () => {
+    const answers = 'dir=both&style=request&size=300&rate=20000&lat=200&v=1';
+    const report = (await app.inject({ method: 'GET', url: `/api/advice?${answers}` })).json();
+    const top = report.ranking[0] as { method: string; name: string };
+    expect(report.verdict.top).toBe(top.method);
+    await page.goto(`${url}/results?${answers}`);
+    const verdict = page.locator('section.verdict');
+    await verdict.waitFor();
+    const got = await download(`Download ${top.name} starter code`);
+    expect(got.file).toBe(`kcomm-${top.method}-starter.tar.gz`);
+    expect(got.entries).toContain(`kcomm-${top.method}-starter/README.md`);
+    await page.setViewportSize(VIEWPORTS.phone);
+    expect(await fitsWidth(page), 'the verdict with its actions fits a phone').toBe(true);
+    await page.setViewportSize(VIEWPORTS.desktop);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { formatMBps, formatNs, formatRate, measuredAt } from '../../src/core/mea
 import { askedFor, measuredRows } from '../../src/features/compare/utils/compare-measured';
 import datasetJson from '../fixtures/dataset-synthetic.json';
 import reportJson from '../fixtures/report-synthetic.json';
-import { renderApp } from '../support/render-app';
+import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
 
 const dataset = datasetJson as Dataset;
 const methods = methodsJson.methods as unknown as Method[];
@@ -54,13 +54,14 @@ afterEach(() => {
 const row = (key: string) => document.querySelector(`tr[data-row="${key}"]`) as HTMLElement;
 const cells = (key: string) => Array.from(row(key).querySelectorAll('td'), (td) => td.textContent ?? '');
 
-describe('compare: measured numbers at the asked size', () => {
+// Each test may wait up to STATE_TIMEOUT_MS for the page to load (see test/support/render-app.tsx).
+describe('compare: measured numbers at the asked size', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
   it('shows what was asked and each method measured at that size, interpolated, with the sizes named', async () => {
     renderApp(`/compare?m=genetlink,sysfs,debugfs,configfs&${ANSWERS}&dataset=${dataset.id}`);
-    const asked = await screen.findByLabelText('What you asked for', {}, { timeout: 8000 });
+    const asked = await screen.findByLabelText('What you asked for');
     expect(asked.textContent).toContain('128 B × 80k msg/s = 10.2 MB/s');
     expect(asked.textContent).toContain('30 µs');
-    await screen.findByText(/Measured at 128 B \(dataset fixture-synthetic\)/, {}, { timeout: 8000 });
+    await screen.findByText(/Measured at 128 B \(dataset fixture-synthetic\)/);
 
     const g = measuredAt(dataset, 'genetlink', 'roundtrip', 128)!;
     const s = measuredAt(dataset, 'sysfs', 'roundtrip', 128)!;
@@ -86,12 +87,12 @@ describe('compare: measured numbers at the asked size', () => {
   it('says the ranking rests on traits alone when no dataset is selected, and lets one be chosen', async () => {
     const user = userEvent.setup();
     const router = renderApp(`/compare?m=genetlink,sysfs&${ANSWERS}`);
-    expect(await screen.findByText(/ranking rests on traits alone/, {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByText(/ranking rests on traits alone/)).toBeInTheDocument();
     expect(document.querySelector('tr[data-row^="measured-"]')).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Benchmark dataset' }), dataset.id);
     expect(router.state.location.search).toContain(`dataset=${dataset.id}`);
     expect(router.state.location.search).toContain('m=genetlink,sysfs');
-    expect(await screen.findByText(/Measured at 128 B/, {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByText(/Measured at 128 B/)).toBeInTheDocument();
     expect(row('measured-roundtrip-p50')).not.toBeNull();
   });
 });

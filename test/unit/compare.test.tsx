@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
 import traitsJson from '../../data/traits.json';
 import reportJson from '../fixtures/report-synthetic.json';
-import { renderApp } from '../support/render-app';
+import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
 
 beforeEach(() => {
   vi.stubGlobal(
@@ -28,7 +28,8 @@ const bodyRows = () =>
   Array.from(screen.getByRole('table').querySelectorAll('tbody tr[data-row]'), (r) => r.getAttribute('data-row'));
 const columnNames = () => Array.from(screen.getByRole('table').querySelectorAll('thead th'), (h) => h.textContent);
 
-describe('compare page', () => {
+// Each test may wait up to STATE_TIMEOUT_MS for the page to load (see test/support/render-app.tsx).
+describe('compare page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
   it('puts the chosen methods side by side with traits, facts and scores for the answers', async () => {
     renderApp('/compare?m=genetlink,chardev&dir=both&style=request&v=1');
     const table = await screen.findByRole('table');

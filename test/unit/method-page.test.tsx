@@ -10,7 +10,7 @@ import { buildSteps, type Reference, type ReferenceFile } from '../../src/featur
 import { renderMarkdown } from '../../src/features/methods/lib/markdown';
 import { defaultDatasetId, methodCurves } from '../../src/features/methods/lib/method-curves';
 import datasetJson from '../fixtures/dataset-synthetic.json';
-import { renderApp } from '../support/render-app';
+import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
 
 const fixture = datasetJson as Dataset;
 // A second, newer dataset measured natively: the page picks it when the URL names none.
@@ -89,8 +89,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-// The page, the code viewer and the charts are lazy chunks: the first render of each waits for its import.
-const SLOW = { timeout: 8000 };
+// The page, the code viewer and the charts are lazy chunks: the first render of each waits for its import, up
+// to STATE_TIMEOUT_MS (test/support/render-app.tsx); a test may wait that long more than once (a lazy chunk,
+// then highlighting a 600-line file on a busy machine).
+const TEST_TIMEOUT = { timeout: 3 * STATE_TIMEOUT_MS };
 // Load them once before the tests (a cold transform can outlast any render timeout on a busy machine).
 beforeAll(async () => {
   await Promise.all([
@@ -101,10 +103,10 @@ beforeAll(async () => {
 }, 120_000);
 const codeSection = () => screen.getByRole('region', { name: 'Reference code' });
 
-describe('method page: reference code', { timeout: 20_000 }, () => {
+describe('method page: reference code', TEST_TIMEOUT, () => {
   it('lists every file of the reference folder with its name and role, the kernel module first on screen', async () => {
     renderApp('/methods/genetlink');
-    const tabs = await screen.findAllByRole('tab', {}, SLOW);
+    const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual([
       'README.mdREADME',
       'kcomm_genetlink.cKernel module',
@@ -132,7 +134,7 @@ describe('method page: reference code', { timeout: 20_000 }, () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const router = renderApp('/methods/genetlink');
-    await user.click(await screen.findByRole('tab', { name: /genetlink_user\.c/ }, SLOW));
+    await user.click(await screen.findByRole('tab', { name: /genetlink_user\.c/ }));
     expect(router.state.location.search).toContain('file=genetlink_user.c');
     expect(screen.getByRole('region', { name: 'genetlink_user.c source' })).toBeInTheDocument();
     // Arrow keys move between tabs, as in any tab list.
@@ -161,7 +163,7 @@ describe('method page: reference code', { timeout: 20_000 }, () => {
   it('renders the README as Markdown: headings, paragraphs with code, code blocks', async () => {
     const user = userEvent.setup();
     renderApp('/methods/genetlink?file=README.md');
-    const panel = await screen.findByRole('tabpanel', {}, SLOW);
+    const panel = await screen.findByRole('tabpanel');
     expect(within(panel).getByRole('heading', { name: /genetlink: a generic netlink family/ })).toBeInTheDocument();
     expect(within(panel).getAllByText('kcomm_genetlink.c', { selector: 'code' }).length).toBeGreaterThan(0);
     expect(panel.querySelector('pre.md-code')?.textContent).toContain('insmod kcomm_genetlink.ko');
@@ -172,7 +174,7 @@ describe('method page: reference code', { timeout: 20_000 }, () => {
 
   it('never turns README or source text into markup', async () => {
     renderApp('/methods/netlink?file=README.md');
-    const panel = await screen.findByRole('tabpanel', {}, SLOW);
+    const panel = await screen.findByRole('tabpanel');
     expect(panel.querySelector('img, script, b')).toBeNull();
     expect(panel.textContent).toContain('<script>alert(1)</script>');
     expect(within(panel).queryByRole('link')).toBeNull();
@@ -184,10 +186,18 @@ describe('method page: reference code', { timeout: 20_000 }, () => {
     expect(codeSection()).toContainElement(note);
     expect(screen.queryByRole('tab')).toBeNull();
     expect(fetchMock.mock.calls.some(([u]) => String(u).includes('/reference'))).toBe(false);
+    expect(screen.queryByRole('link', { name: /starter code/ })).toBeNull();
+  });
+
+  it('offers the starter archive of a method with a kcomm module', async () => {
+    renderApp('/methods/genetlink');
+    const link = await screen.findByRole('link', { name: /Download starter code/ });
+    expect(link).toHaveAttribute('href', '/api/methods/genetlink/starter.tar.gz');
+    expect(link).toHaveAttribute('download', 'kcomm-genetlink-starter.tar.gz');
   });
 });
 
-describe('method page: measured curves', { timeout: 20_000 }, () => {
+describe('method page: measured curves', TEST_TIMEOUT, () => {
   it('draws the curves from the dataset in the URL, with provenance, the emulation badge and a benchmarks link', async () => {
     renderApp(`/methods/genetlink?dataset=${fixture.id}`);
     const section = await screen.findByRole('region', { name: 'Measured curves' });

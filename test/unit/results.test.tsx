@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/core/report';
+import beforeVerdictJson from '../fixtures/report-synthetic-before-verdict.json';
 import reportJson from '../fixtures/report-synthetic.json';
 import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
 
@@ -83,6 +84,68 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     expect(region).toHaveTextContent('Times are relative only.');
     const ranked = screen.getByRole('region', { name: 'Full ranking' });
     expect(within(ranked).getAllByText('unverified')).toHaveLength(1);
+  });
+
+  it('offers the starter code of the pick in the verdict (both in a tie), only for methods with a kcomm module', async () => {
+    const ref = (path: string | null) => ({ path, note: 'where the code is' });
+    const methods = [
+      { id: 'genetlink', name: 'Generic netlink', reference: ref('server/reference/genetlink/') },
+      { id: 'mmap', name: 'Shared memory via mmap', reference: ref('server/reference/mmap/') },
+      { id: 'bpf-ringbuf', name: 'BPF ring buffer', reference: ref(null) },
+    ];
+    let verdict = {};
+    const verdictOf = (top: string, runnerUp: string, confidence: 'clear' | 'tie') => ({
+      sentence: `${top} over ${runnerUp}.`,
+      confidence,
+      top,
+      runnerUp,
+      margin: confidence === 'tie' ? 1 : 10,
+      tieMargin: 3,
+      whyNotRunnerUp: [],
+      whenNotToUse: [],
+      measurement: null,
+    });
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets });
+      if (url.startsWith('/api/advice')) return Response.json({ ...report, verdict });
+      if (url.startsWith('/api/methods')) return Response.json({ methods });
+      return Response.json({ traits: [] });
+    });
+    const starterLinks = async (v: ReturnType<typeof verdictOf>) => {
+      cleanup();
+      verdict = v;
+      renderApp(`/results?${QUERY}`);
+      const region = await screen.findByRole('region', { name: v.sentence });
+      // The links wait for the catalogue (which methods have a module); every case shows at least one.
+      const links = await within(region).findAllByRole('link', { name: /starter code/ });
+      return links.map((a) => a.getAttribute('href'));
+    };
+    expect(await starterLinks(verdictOf('genetlink', 'mmap', 'clear'))).toEqual([
+      '/api/methods/genetlink/starter.tar.gz',
+    ]);
+    expect(await starterLinks(verdictOf('genetlink', 'mmap', 'tie'))).toEqual([
+      '/api/methods/genetlink/starter.tar.gz',
+      '/api/methods/mmap/starter.tar.gz',
+    ]);
+    // A pick without a module gets no link; the runner-up of the tie still does.
+    expect(await starterLinks(verdictOf('bpf-ringbuf', 'genetlink', 'tie'))).toEqual([
+      '/api/methods/genetlink/starter.tar.gz',
+    ]);
+  });
+
+  it('reads a report from before the verdict (kcomm-report/1 gained it later): the top pick is the sentence', async () => {
+    const old = beforeVerdictJson as Report;
+    expect(old.verdict).toBeUndefined();
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets });
+      if (url.startsWith('/api/advice')) return Response.json(old);
+      return Response.json({ traits: [] });
+    });
+    renderApp(`/results?${QUERY}`);
+    const region = await screen.findByRole('region', { name: `${old.ranking[0]!.name}.` });
+    expect(region).toHaveTextContent('Likely pick');
+    expect(within(region).getByRole('heading', { name: `Why not ${old.ranking[1]!.name}` })).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: old.ranking[0]!.name })).toBeInTheDocument();
   });
 
   it('lists the full ranking with score bars, the eliminated methods and measured numbers', async () => {

@@ -15,6 +15,7 @@ import type { BenchClock } from './profiles';
 import { bootVm, chooseAccel, ICOUNT_ARGS, qemuCpuModel, qemuVersion, type Accel } from './qemu';
 import { DatasetExistsError, DEFAULT_DATA_DIR, writeDataset } from './store';
 import { FileTail } from './tail';
+import { gitCommit } from '../lib/git';
 
 export type PhaseName = 'build' | 'boot' | 'measure' | 'robust' | 'write';
 
@@ -81,21 +82,6 @@ const TIMEOUTS_MS: Record<Profile | 'robust', number> = {
   robust: 20 * 60_000,
 };
 const LOG_KEEP = 256 * 1024;
-
-async function gitCommit(): Promise<string> {
-  const run = promisify(execFile);
-  try {
-    const { stdout: head } = await run('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, timeout: 10_000 });
-    // Datasets are this pipeline's output, not code: a new one in data/benchmarks does not make the tree dirty.
-    const { stdout: status } = await run('git', ['status', '--porcelain', '--', '.', ':(exclude)data/benchmarks'], {
-      cwd: REPO_ROOT,
-      timeout: 30_000,
-    });
-    return `${head.trim()}${status.trim() ? '-dirty' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Records → events: phases, points, progress with an ETA from the pace so far. */
 class Collector {
@@ -366,7 +352,7 @@ async function writeFreshId(dataset: Dataset, dir: string): Promise<{ dataset: D
 
 export async function runBenchmark(opts: BenchOptions, hooks: BenchHooks = {}): Promise<BenchOutcome> {
   const collectedAt = new Date();
-  const [exec, commit] = await Promise.all([execute(opts, opts.robust ? 'both' : 'run', hooks), gitCommit()]);
+  const [exec, commit] = await Promise.all([execute(opts, opts.robust ? 'both' : 'run', hooks), gitCommit(REPO_ROOT)]);
   hooks.onEvent?.({ type: 'phase', name: 'write' });
   const assembled = assembleDataset(exec.out, {
     gitCommit: commit,

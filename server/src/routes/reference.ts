@@ -1,60 +1,103 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Catalogue } from '../../../src/core/catalogue-schema';
+import type { Catalogue, Method } from '../../../src/core/catalogue-schema';
 import { METHOD_IDS } from '../../../src/core/ids';
 import { HttpError } from '../lib/errors';
+import { gitCommit } from '../lib/git';
+import { readReferenceFiles } from '../lib/reference-files';
+import { buildStarterArchive } from '../lib/starter-archive';
 
-export interface ReferenceFile {
-  name: string;
-  /** 'kernel' module source, 'uapi' shared header, 'user' side, 'build' files, 'readme'. */
-  role: 'kernel' | 'uapi' | 'user' | 'build' | 'readme';
-  language: 'c' | 'makefile' | 'markdown';
-  content: string;
-}
+// Unknown ids are a 404 here (the download link is a URL people share), not a validation error; the
+// pattern still keeps anything but an id out of the path.
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' } },
+} as const;
 
-const ORDER: ReferenceFile['role'][] = ['readme', 'kernel', 'uapi', 'user', 'build'];
+const referenceBody = {
+  type: 'object',
+  required: ['method', 'path', 'note', 'files'],
+  additionalProperties: false,
+  properties: {
+    method: { type: 'string' },
+    path: { type: ['string', 'null'] },
+    note: { type: 'string' },
+    files: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'role', 'language', 'content'],
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string' },
+          role: { type: 'string', enum: ['kernel', 'uapi', 'user', 'build', 'readme'] },
+          language: { type: 'string', enum: ['c', 'makefile', 'markdown'] },
+          content: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
 
-function classify(name: string): Pick<ReferenceFile, 'role' | 'language'> | null {
-  if (name === 'README.md') return { role: 'readme', language: 'markdown' };
-  if (name === 'Kbuild' || name === 'Makefile') return { role: 'build', language: 'makefile' };
-  if (/^kcomm_[a-z0-9_]+\.c$/.test(name)) return { role: 'kernel', language: 'c' };
-  if (/^kcomm_[a-z0-9_]+\.h$/.test(name)) return { role: 'uapi', language: 'c' };
-  if (/^[a-z0-9_]+_user\.c$/.test(name)) return { role: 'user', language: 'c' };
-  return null;
-}
+const errorBody = {
+  type: 'object',
+  required: ['error', 'message'],
+  properties: { error: { type: 'string' }, message: { type: 'string' } },
+} as const;
 
 // GET /api/methods/:id/reference: the reference module's files (kernel side, uapi header, user side, build
 // files, README) for the method page's code viewer. Only files of those kinds are ever read, from the
 // method's own folder named in the catalogue.
-export function referenceRoutes(app: FastifyInstance, catalogue: Catalogue, rootDir: string) {
+// GET /api/methods/:id/starter.tar.gz: the same sources with the harness core and a README, to build at home.
+export function referenceRoutes(
+  app: FastifyInstance,
+  catalogue: Catalogue,
+  dirs: { rootDir: string; dataDir: string },
+) {
+  const find = (id: string): Method => {
+    const method = catalogue.methods.find((m) => m.id === id);
+    if (!method) throw new HttpError(404, 'not-found', `No method "${id}".`);
+    return method;
+  };
+
   app.get<{ Params: { id: string } }>(
     '/api/methods/:id/reference',
     {
       schema: {
         params: { type: 'object', required: ['id'], properties: { id: { type: 'string', enum: [...METHOD_IDS] } } },
+        response: { 200: referenceBody, 404: errorBody },
       },
     },
     async (req) => {
-      const method = catalogue.methods.find((m) => m.id === req.params.id);
-      if (!method) throw new HttpError(404, 'not-found', `No method "${req.params.id}".`);
+      const method = find(req.params.id);
       if (method.reference.path === null)
         return { method: method.id, path: null, note: method.reference.note, files: [] };
-      const dir = path.join(rootDir, method.reference.path);
-      let names: string[];
-      try {
-        names = await readdir(dir);
-      } catch {
-        throw new HttpError(404, 'not-found', `The reference folder ${method.reference.path} is missing.`);
-      }
-      const files: ReferenceFile[] = [];
-      for (const name of names.sort()) {
-        const kind = classify(name);
-        if (!kind) continue;
-        files.push({ name, ...kind, content: await readFile(path.join(dir, name), 'utf8') });
-      }
-      files.sort((a, b) => ORDER.indexOf(a.role) - ORDER.indexOf(b.role) || a.name.localeCompare(b.name));
+      const files = await readReferenceFiles(path.join(dirs.rootDir, method.reference.path));
+      if (!files) throw new HttpError(404, 'not-found', `The reference folder ${method.reference.path} is missing.`);
       return { method: method.id, path: method.reference.path, note: method.reference.note, files };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/methods/:id/starter.tar.gz',
+    { schema: { params: idParams, response: { 404: errorBody } } },
+    async (req, reply) => {
+      const method = find(req.params.id);
+      const refPath = method.reference.path;
+      if (refPath === null) {
+        throw new HttpError(404, 'no-reference-code', `${method.name} has no kcomm reference module to download.`);
+      }
+      const archive = await buildStarterArchive({
+        ...dirs,
+        method: { ...method, reference: { ...method.reference, path: refPath } },
+        commit: await gitCommit(dirs.rootDir),
+      });
+      if (!archive) throw new HttpError(404, 'not-found', `The reference folder ${refPath} is missing.`);
+      return reply
+        .type('application/gzip')
+        .header('content-disposition', `attachment; filename="${archive.filename}"`)
+        .send(archive.bytes);
     },
   );
 }

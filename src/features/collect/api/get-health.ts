@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api-client';
-import type { Health } from '../../../core/runs';
+import { getJson } from '#src/lib/api-client';
+import type { Health } from '#src/core/runs';
 import { collectKeys } from './keys';
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal);

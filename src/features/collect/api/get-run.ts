@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api-client';
-import type { Run } from '../../../core/runs';
+import { getJson } from '#src/lib/api-client';
+import type { Run } from '#src/core/runs';
 import { collectKeys } from './keys';
 
 export const getRun = (id: string, signal?: AbortSignal) => getJson<Run>(`/api/runs/${encodeURIComponent(id)}`, signal);

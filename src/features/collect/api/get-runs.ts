@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../../lib/api-client';
-import type { Run } from '../../../core/runs';
+import { getJson } from '#src/lib/api-client';
+import type { Run } from '#src/core/runs';
 import { isFinal } from '../utils/run-state';
 import { collectKeys } from './keys';
 

@@ -1,4 +1,4 @@
-import { apiKeys } from '../../../lib/api/keys';
+import { apiKeys } from '#src/lib/api/keys';
 
 export const collectKeys = {
   health: () => [...apiKeys.all, 'health'] as const,

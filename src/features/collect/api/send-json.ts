@@ -1,5 +1,5 @@
-import { ApiError } from '../../../lib/api-client';
-import { sessionHeaders } from '../../../lib/api/session';
+import { ApiError } from '#src/lib/api-client';
+import { sessionHeaders } from '#src/lib/api/session';
 
 // getJson in lib/api-client only reads; starting and cancelling runs need POST and DELETE with the same
 // error shape ({error, message} → ApiError), and the session's CSRF header (lib/api/session.ts).

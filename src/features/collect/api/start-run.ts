@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RunRequest } from '../../../core/runs';
+import type { RunRequest } from '#src/core/runs';
 import { collectKeys } from './keys';
 import { sendJson } from './send-json';
 

@@ -1,8 +1,8 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../lib/api-client';
-import { datasetsQueryOptions } from '../../../lib/api/get-datasets';
-import { RUN_EVENT_TYPES, type Run, type RunEvent } from '../../../core/runs';
+import { ApiError } from '#src/lib/api-client';
+import { datasetsQueryOptions } from '#src/lib/api/get-datasets';
+import { RUN_EVENT_TYPES, type Run, type RunEvent } from '#src/core/runs';
 import { applyRunEvent, isFinal } from '../utils/run-state';
 import { getRun } from './get-run';
 import { collectKeys } from './keys';

@@ -1,4 +1,4 @@
-import '../../../styles/collect.css';
+import '#src/styles/collect.css';
 import { useWatchedRun } from '../hooks/use-watched-run';
 import { HostHealth } from './HostHealth';
 import { RunForm } from './RunForm';

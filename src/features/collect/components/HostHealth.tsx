@@ -1,6 +1,6 @@
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
 import { useHealth } from '../api/get-health';
-import type { Health, HealthCheck, KvmState } from '../../../core/runs';
+import type { Health, HealthCheck, KvmState } from '#src/core/runs';
 import { CopyableCode } from './CopyableCode';
 
 const CHECKS: { key: keyof Health['checks']; name: string }[] = [

@@ -1,11 +1,11 @@
 import { useId, type FormEvent } from 'react';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
-import { useMethods } from '../../../lib/api/get-methods';
-import { csrfToken } from '../../../lib/api/session';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
+import { useMethods } from '#src/lib/api/get-methods';
+import { csrfToken } from '#src/lib/api/session';
 import { useHealth } from '../api/get-health';
 import { useStartRun } from '../api/start-run';
 import { useRunForm } from '../hooks/use-run-form';
-import type { RunProfile, RunTarget } from '../../../core/runs';
+import type { RunProfile, RunTarget } from '#src/core/runs';
 
 const TARGETS: { value: RunTarget; label: string; hint: string }[] = [
   {

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
+import { benchmarksPath } from '#src/lib/paths';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
 import { useRuns } from '../api/get-runs';
 import { formatDate, formatDuration } from '../utils/run-state';
 import { StateBadge } from './StateBadge';
@@ -46,11 +47,7 @@ export function RunHistory({ watchedId, onWatch }: { watchedId: string | null; o
                   <td data-label="Methods">{r.request.methods ? r.request.methods.join(', ') : 'all'}</td>
                   <td data-label="Took">{formatDuration(r.startedAt, r.finishedAt)}</td>
                   <td data-label="Dataset">
-                    {r.datasetId ? (
-                      <Link to={`/benchmarks?dataset=${encodeURIComponent(r.datasetId)}`}>{r.datasetId}</Link>
-                    ) : (
-                      '—'
-                    )}
+                    {r.datasetId ? <Link to={benchmarksPath(r.datasetId)}>{r.datasetId}</Link> : '—'}
                   </td>
                   <td className="run-show">
                     {r.id === watchedId ? (

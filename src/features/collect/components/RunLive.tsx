@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ErrorPanel, Loading } from '../../../components/QueryStatus';
+import { benchmarksPath, wizardWithDatasetPath } from '#src/lib/paths';
+import { ErrorPanel, Loading } from '#src/components/QueryStatus';
 import { useCancelRun } from '../api/cancel-run';
 import { useRunEvents } from '../api/use-run-events';
-import type { Run } from '../../../core/runs';
+import type { Run } from '#src/core/runs';
 import { formatEta, formatPercent, isFinal, phaseLabel } from '../utils/run-state';
 import { StateBadge } from './StateBadge';
 
@@ -51,7 +52,6 @@ function LogTail({ run }: { run: Run }) {
 }
 
 function DatasetReady({ datasetId }: { datasetId: string }) {
-  const q = encodeURIComponent(datasetId);
   return (
     <div className="notice run-done" role="status">
       <p>
@@ -66,10 +66,10 @@ function DatasetReady({ datasetId }: { datasetId: string }) {
         </p>
       )}
       <p className="run-done-links">
-        <Link className="button primary" to={`/benchmarks?dataset=${q}`}>
+        <Link className="button primary" to={benchmarksPath(datasetId)}>
           View its charts
         </Link>
-        <Link className="button" to={`/?step=constraints&dataset=${q}`}>
+        <Link className="button" to={wizardWithDatasetPath(datasetId)}>
           Use it in the advisor
         </Link>
       </p>

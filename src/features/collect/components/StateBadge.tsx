@@ -1,4 +1,4 @@
-import type { RunState } from '../../../core/runs';
+import type { RunState } from '#src/core/runs';
 
 const LABELS: Record<RunState, string> = {
   queued: 'queued',

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { Method } from '../../../core/catalogue-schema';
-import type { MethodId } from '../../../core/ids';
-import type { RunProfile, RunRequest, RunTarget } from '../../../core/runs';
+import type { Method } from '#src/core/catalogue-schema';
+import type { MethodId } from '#src/core/ids';
+import type { RunProfile, RunRequest, RunTarget } from '#src/core/runs';
 
 /** Methods the harness can measure: those with a kcomm reference module (the server refuses the rest). */
 export const measurableMethods = (methods: Method[]) => methods.filter((m) => m.reference.path !== null);

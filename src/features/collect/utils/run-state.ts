@@ -1,7 +1,7 @@
 // Pure helpers for the live view: the words shown for a run.
 // The run lifecycle (final states, log tail, the fold of stream events) lives in src/core/runs.ts, shared
 // with the server.
-export { applyRunEvent, isFinal, LOG_TAIL } from '../../../core/runs';
+export { applyRunEvent, isFinal, LOG_TAIL } from '#src/core/runs';
 
 const PHASES: Record<string, string> = {
   queued: 'Waiting for the run before it',

@@ -11,7 +11,7 @@ import { useDataset } from '#src/lib/api/get-dataset';
 import { useMethods } from '#src/lib/api/get-methods';
 import { useTraits } from '#src/lib/api/get-traits';
 import { describeAnswers } from '#src/lib/describe-answers';
-import { comparePath, resultsPath } from '#src/lib/paths';
+import { benchmarksPath, comparePath, resultsPath } from '#src/lib/paths';
 import { useUrlAnswers } from '#src/lib/url-answers';
 import '#src/styles/methods.css';
 import { askedFor, measuredRows } from '../utils/compare-measured';
@@ -183,7 +183,7 @@ export function ComparePage() {
               Measured numbers at {formatBytes(answers.size)} from dataset <strong>{dataset.data.id}</strong> (
               {dataset.data.host.target}, kernel {dataset.data.host.kernel}, collected{' '}
               {dataset.data.collectedAt.slice(0, 10)}): interpolated between the nearest measured sizes, which each cell
-              names. <Link to={`/benchmarks?dataset=${encodeURIComponent(dataset.data.id)}`}>See the curves</Link>.
+              names. <Link to={benchmarksPath(dataset.data.id)}>See the curves</Link>.
             </p>
           )}
           <CompareTable

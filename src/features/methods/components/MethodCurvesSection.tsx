@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { benchmarksPath } from '#src/lib/paths';
 import { ErrorPanel, Loading } from '#src/components/QueryStatus';
 import type { Method } from '#src/core/catalogue-schema';
 import { useDataset } from '#src/lib/api/get-dataset';
@@ -63,9 +64,7 @@ export function MethodCurvesSection({ method }: { method: Method }) {
           </p>
         )}
         <p>
-          <Link to={`/benchmarks?dataset=${encodeURIComponent(d.id)}`}>
-            All methods in this dataset on the benchmarks page
-          </Link>
+          <Link to={benchmarksPath(d.id)}>All methods in this dataset on the benchmarks page</Link>
         </p>
       </>
     );

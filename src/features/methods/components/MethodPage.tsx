@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { AbiBadge, directionsText } from '#src/components/MethodFacts';
 import { ErrorPanel, Loading } from '#src/components/QueryStatus';
 import { RatingPips } from '#src/components/RatingPips';
+import { StarterDownload } from '#src/components/StarterDownload';
 import { TraitIcon } from '#src/components/TraitIcon';
 import { useMethods } from '#src/lib/api/get-methods';
 import { useTraits } from '#src/lib/api/get-traits';
@@ -51,10 +52,11 @@ export function MethodPage() {
         </p>
         <h1>{m.name}</h1>
         <p className="lead">{m.summary}</p>
-        <p className="no-print">
+        <p className="actions-row no-print">
           <Link className="button small" to={comparePath([m.id], null)}>
             Compare with others
           </Link>
+          <StarterDownload method={m.id} />
         </p>
         <nav className="page-jump no-print" aria-label="On this page">
           <a href="#code-heading">Reference code</a>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import type { Report } from '#src/core/report';
 import type { Verdict } from '#src/core/scoring';
+import { StarterDownload } from '#src/components/StarterDownload';
 import { datasetKind, datasetName, KIND_LABEL, KIND_WARNING, type DatasetKind } from '#src/lib/datasets';
 import { formatUtc } from '#src/lib/format-date';
 import { methodPath } from '#src/lib/paths';
@@ -95,8 +96,12 @@ export function VerdictPanel({ report, focusKey }: { report: Report; focusKey: s
         {v.sentence}
       </h2>
       {v.top && (
-        <p className="verdict-links no-print">
+        <p className="verdict-links actions-row no-print">
           <Link to={methodPath(v.top, report.dataset?.id)}>How {name(v.top)} works, with its reference code</Link>
+          <StarterDownload method={v.top} label={`Download ${name(v.top)} starter code`} />
+          {v.confidence === 'tie' && v.runnerUp && (
+            <StarterDownload method={v.runnerUp} label={`Download ${name(v.runnerUp)} starter code`} />
+          )}
         </p>
       )}
       <div className="verdict-columns">

@@ -1,0 +1,221 @@
+// The starter archive of a method: its reference folder (sources only), the harness core its user side plugs
+// into, and a README on how to build both against the user's own kernel. Everything is read from the repo at
+// request time (no second copy to maintain) and packed deterministically: the same commit gives the same bytes.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import tar, { type Header } from 'tar-stream';
+import { z } from 'zod';
+import type { Method } from '../../../src/core/catalogue-schema';
+import { byName, readReferenceFiles, type ReferenceFile } from './reference-files';
+
+/** Every entry's mtime: fixed, so an archive depends on its contents only (2000-01-01T00:00:00Z). */
+export const STARTER_MTIME = new Date(Date.UTC(2000, 0, 1));
+
+/** data/kernels-tested.json, as far as the README uses it (written by test/kernel/kernel.test.ts). */
+const kernelsTestedSchema = z.object({
+  schema: z.literal('kcomm-kernels-tested/1'),
+  generatedAt: z.string(),
+  kernels: z.array(z.object({ version: z.string(), target: z.string().optional() })),
+  modules: z.record(z.string(), z.object({ built: z.array(z.string()), robustPassed: z.array(z.string()) })),
+});
+export type KernelsTested = z.infer<typeof kernelsTestedSchema>;
+
+export interface StarterEntry {
+  /** Path inside the top folder, '/'-separated. */
+  path: string;
+  content: string;
+}
+
+export interface StarterInput {
+  method: Pick<Method, 'id' | 'name' | 'minKernel'>;
+  reference: ReferenceFile[];
+  /** The harness core: server/harness/*.c and *.h. */
+  harness: StarterEntry[];
+  tested: KernelsTested | null;
+  commit: string;
+}
+
+export const starterTopFolder = (method: string) => `kcomm-${method}-starter`;
+
+/** The module kbuild builds: `obj-m := kcomm_x.o` in the Kbuild file. */
+export function moduleName(reference: ReferenceFile[]): string | null {
+  const kbuild = reference.find((f) => f.name === 'Kbuild')?.content ?? '';
+  return /^obj-m\s*[:+]?=\s*([a-z0-9_]+)\.o\b/m.exec(kbuild)?.[1] ?? null;
+}
+
+const TARGET_TEXT: Record<string, string> = {
+  'vm-tcg': 'a QEMU VM with an emulated CPU (TCG)',
+  'vm-kvm': 'a QEMU VM with KVM',
+  'vm-icount': 'a QEMU VM counting instructions (icount)',
+  local: 'the host kernel',
+};
+
+function testedSection(input: StarterInput, module: string | null): string {
+  const record = module ? input.tested?.modules[module] : undefined;
+  if (!input.tested || !module || !record) {
+    return 'kcomm has no record of a kernel this module was built on (`data/kernels-tested.json`).\n';
+  }
+  const versions = [...new Set([...record.built, ...record.robustPassed])].sort(byName);
+  const targets = [...new Set(input.tested.kernels.map((k) => k.target).filter((t) => t !== undefined))];
+  const where = targets.map((t) => TARGET_TEXT[t] ?? t).join(', ') || 'a VM';
+  const yes = (list: string[], v: string) => (list.includes(v) ? 'yes' : '**no**');
+  return [
+    `kcomm's kernel suite built \`${module}.ko\` with \`W=1\` (any warning fails) and ran its robustness drills`,
+    `(bad input from user space, load/unload cycles, a kernel log free of oopses and warnings) in ${where}, on`,
+    `${input.tested.generatedAt.slice(0, 16).replace('T', ' ')} UTC:`,
+    '',
+    '| kernel | built, no warning | robustness drills passed |',
+    '| --- | --- | --- |',
+    ...versions.map((v) => `| ${v} | ${yes(record.built, v)} | ${yes(record.robustPassed, v)} |`),
+    '',
+    'Another kernel may need a `LINUX_VERSION_CODE` guard where an API changed: the build tells you.',
+    '',
+  ].join('\n');
+}
+
+/** Indented shell lines with their comments in one column. */
+function commented(lines: [string, string][]): string[] {
+  const width = Math.max(...lines.map(([cmd]) => cmd.length)) + 2;
+  return lines.map(([cmd, what]) => `    ${cmd.padEnd(width)}# ${what}`);
+}
+
+/** The generated top-level README: which file is which, how to build both sides, where it was tested. */
+export function starterReadme(input: StarterInput): string {
+  const { method } = input;
+  const module = moduleName(input.reference);
+  const ko = module ? `${module}.ko` : 'the module';
+  const role = (r: ReferenceFile['role']) => input.reference.filter((f) => f.role === r).map((f) => f.name);
+  const user = role('user');
+  const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
+  const rows: [string, string][] = [
+    [code(role('kernel')), `the kernel module (builds into \`${ko}\`)`],
+    [code(role('uapi')), 'the uapi header: the ABI both sides include'],
+    [
+      code(user),
+      'the user side, written as a backend of the kcomm benchmark harness: it includes `harness.h` and has no ' +
+        '`main()`, so it does not build on its own',
+    ],
+    [
+      '`harness/`',
+      'the harness core (`server/harness/` in kcomm): with it the user side builds into one program, ' +
+        '`kcomm-harness`, that loads the module, exchanges messages with it and throws bad input at it',
+    ],
+    [code(role('build')), 'the out-of-tree module build (Documentation/kbuild/modules.rst)'],
+  ];
+  if (role('readme').length > 0) {
+    rows.push(['`REFERENCE.md`', `what the module shows and its limits (\`server/reference/${method.id}/README.md\`)`]);
+  }
+  return [
+    `# kcomm starter: ${method.name} (\`${method.id}\`)`,
+    '',
+    `The reference module for ${method.name} from kcomm commit \`${input.commit}\`, laid out to build out of`,
+    `tree against your running kernel. It is \`server/reference/${method.id}/\` in the kcomm repository plus the`,
+    'harness core its user side plugs into; the code is GPL-2.0, as its SPDX lines say. Rename and change it',
+    `freely: the interface exists since Linux ${method.minKernel}.`,
+    '',
+    '## What is in here',
+    '',
+    '| file | what it is |',
+    '| --- | --- |',
+    ...rows.map(([f, what]) => `| ${f} | ${what} |`),
+    '',
+    '## Build the module against your running kernel',
+    '',
+    "You need your kernel's headers (Debian: `apt-get install linux-headers-$(uname -r)`). Then, in this folder:",
+    '',
+    '    make -C /lib/modules/$(uname -r)/build M=$PWD W=1 modules',
+    '',
+    `\`make\` does the same. It writes \`${ko}\`; \`make clean\` removes the build products.`,
+    '',
+    '## Build the user side',
+    '',
+    '    cc -std=gnu11 -O2 -Wall -Wextra -pthread -Iharness -I. -o kcomm-harness harness/*.c ' +
+      `${user.join(' ')} -lm`,
+    '',
+    '## Try it (as root)',
+    '',
+    ...commented([
+      ['./kcomm-harness list', 'the backends compiled in'],
+      [`./kcomm-harness run --methods ${method.id} --module-dir .`, `loads ${ko}, measures, unloads it`],
+      [`./kcomm-harness robust --methods ${method.id} --module-dir .`, 'bad input, then load/unload cycles'],
+    ]),
+    '',
+    `Or by hand: \`insmod ${ko}\`, then \`rmmod ${module ?? 'the module'}\`; \`dmesg\` shows what it logged.`,
+    '',
+    '## Kernels it was tested on',
+    '',
+    testedSection(input, module),
+  ].join('\n');
+}
+
+/** The archive's files in their fixed order: README, the reference sources by role, then the harness core. */
+export function starterEntries(input: StarterInput): StarterEntry[] {
+  return [
+    { path: 'README.md', content: starterReadme(input) },
+    ...input.reference.map((f) => ({ path: f.role === 'readme' ? 'REFERENCE.md' : f.name, content: f.content })),
+    ...[...input.harness].sort((a, b) => byName(a.path, b.path)),
+  ];
+}
+
+/** A gzipped ustar archive under one top folder; owners, modes and times fixed, directories listed. */
+export async function packTarGz(top: string, entries: StarterEntry[]): Promise<Buffer> {
+  const pack = tar.pack();
+  const common = { mtime: STARTER_MTIME, uid: 0, gid: 0, uname: 'root', gname: 'root' };
+  const chunks: Buffer[] = [];
+  const collected = (async () => {
+    for await (const chunk of pack) chunks.push(chunk as Buffer);
+  })();
+  const dirs = new Set<string>();
+  const add = (header: Partial<Header> & Pick<Header, 'name'>, content?: string) =>
+    new Promise<void>((resolve, reject) => pack.entry(header, content ?? '', (err) => (err ? reject(err) : resolve())));
+  await add({ ...common, name: `${top}/`, type: 'directory', mode: 0o755 });
+  for (const e of entries) {
+    const dir = path.posix.dirname(e.path);
+    if (dir !== '.' && !dirs.has(dir)) {
+      dirs.add(dir);
+      await add({ ...common, name: `${top}/${dir}/`, type: 'directory', mode: 0o755 });
+    }
+    await add({ ...common, name: `${top}/${e.path}`, type: 'file', mode: 0o644 }, e.content);
+  }
+  pack.finalize();
+  await collected;
+  return promisify(gzip)(Buffer.concat(chunks), { level: 9 });
+}
+
+async function readKernelsTested(dataDir: string): Promise<KernelsTested | null> {
+  try {
+    return kernelsTestedSchema.parse(JSON.parse(await readFile(path.join(dataDir, 'kernels-tested.json'), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+async function readHarnessCore(harnessDir: string): Promise<StarterEntry[]> {
+  const names = (await readdir(harnessDir)).filter((n) => /^[a-z0-9_]+\.[ch]$/.test(n));
+  return Promise.all(
+    names.map(async (n) => ({ path: `harness/${n}`, content: await readFile(path.join(harnessDir, n), 'utf8') })),
+  );
+}
+
+/**
+ * The starter archive of a method with reference code, or null when its folder is missing. rootDir is the
+ * repo (server/reference/, server/harness/), dataDir holds kernels-tested.json.
+ */
+export async function buildStarterArchive(opts: {
+  rootDir: string;
+  dataDir: string;
+  method: Method & { reference: { path: string } };
+  commit: string;
+}): Promise<{ filename: string; bytes: Buffer } | null> {
+  const reference = await readReferenceFiles(path.join(opts.rootDir, opts.method.reference.path));
+  if (!reference || reference.length === 0) return null;
+  const [harness, tested] = await Promise.all([
+    readHarnessCore(path.join(opts.rootDir, 'server/harness')),
+    readKernelsTested(opts.dataDir),
+  ]);
+  const top = starterTopFolder(opts.method.id);
+  const entries = starterEntries({ method: opts.method, reference, harness, tested, commit: opts.commit });
+  return { filename: `${top}.tar.gz`, bytes: await packTarGz(top, entries) };
+}
