@@ -89,6 +89,7 @@ describe('shipped catalogue files', () => {
       'mmap',
       'procfs',
       'sysfs',
+      'configfs',
       'debugfs',
       'relay',
       'signal',
