@@ -87,6 +87,7 @@ describe('shipped catalogue files', () => {
       'connector',
       'chardev',
       'ioctl',
+      'io-uring-cmd',
       'mmap',
       'procfs',
       'sysfs',
