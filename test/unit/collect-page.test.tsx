@@ -189,7 +189,8 @@ describe('collect page: starting a run', () => {
     const { router } = renderCollect();
     await screen.findByRole('checkbox', { name: 'ioctl on a device node' });
     // Only methods with a reference module can be measured; the others are not offered.
-    expect(screen.queryByRole('checkbox', { name: 'configfs' })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: 'BPF ring buffer' })).toBeNull();
+    expect(screen.getByRole('checkbox', { name: 'configfs' })).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: /full/i }));
     await user.click(screen.getByRole('button', { name: 'None' }));
     await user.click(screen.getByRole('checkbox', { name: 'Character device (read/write/poll)' }));
