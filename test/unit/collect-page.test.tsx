@@ -250,7 +250,7 @@ describe('collect page: starting a run', () => {
     handler = (url, init) =>
       url === '/api/runs' && init?.method === 'POST'
         ? Response.json(
-            { error: 'invalid-request', message: 'kcomm has no benchmark backend for configfs.' },
+            { error: 'invalid-request', message: 'kcomm has no benchmark backend for bpf-ringbuf.' },
             { status: 400 },
           )
         : undefined;
@@ -259,7 +259,7 @@ describe('collect page: starting a run', () => {
     await user.click(screen.getByRole('button', { name: 'Start run' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The run could not be started');
-    expect(alert).toHaveTextContent('kcomm has no benchmark backend for configfs.');
+    expect(alert).toHaveTextContent('kcomm has no benchmark backend for bpf-ringbuf.');
   });
 });
 
