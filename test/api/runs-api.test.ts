@@ -137,7 +137,7 @@ describe('hostile and malformed requests get a JSON 4xx and change nothing', () 
     ['unknown profile', { target: 'vm', profile: 'turbo' }],
     ['profile null', { target: 'vm', profile: null }],
     ['unknown method', { target: 'vm', profile: 'quick', methods: ['carrier-pigeon'] }],
-    ['method without backend', { target: 'vm', profile: 'quick', methods: ['io-uring-cmd'] }],
+    ['method without backend', { target: 'vm', profile: 'quick', methods: ['bpf-ringbuf'] }],
     ['methods not an array', { target: 'vm', profile: 'quick', methods: 'ioctl' }],
     ['empty methods', { target: 'vm', profile: 'quick', methods: [] }],
     ['duplicate methods', { target: 'vm', profile: 'quick', methods: ['ioctl', 'ioctl'] }],

@@ -98,10 +98,10 @@ describe('method page in the browser', () => {
   });
 
   it('shows where the kernel keeps its own sample for a method without a kcomm module', async () => {
-    await page.goto(`${url}/methods/configfs`);
-    await page.getByText(/samples\/configfs\/configfs_sample\.c/).waitFor();
+    await page.goto(`${url}/methods/bpf-ringbuf`);
+    await page.getByText(/selftests\/bpf\/progs\/test_ringbuf\.c/).waitFor();
     await expect(page.getByRole('tab').count()).resolves.toBe(0);
-    await screenshotBoth(page, 'method-configfs');
+    await screenshotBoth(page, 'method-bpf-ringbuf');
   });
 });
 

@@ -50,6 +50,12 @@ describe('icount cost table', () => {
     expect(missing).toEqual(['mmap/seqlock k2u 65536']);
   });
 
+  it('treats a point the table does not hold yet (a new backend) as not measured yet, not as a failure', () => {
+    const t = costTableOf(dataset([point('ring', 1000)]));
+    const withNew = dataset([point('ring', 1000), { ...point('', 99_999), method: 'connector', pattern: 'roundtrip' }]);
+    expect(compareCosts(t, withNew)).toEqual({ grown: [], missing: [] });
+  });
+
   it('is committed, from a vm-icount run on a named CPU model', async () => {
     const t = await loadCostTable();
     expect(t.qemuCpu).not.toBe('max');

@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { buildCpio } from '../../server/src/bench/cpio';
-import { guestCmdline, INIT_SCRIPT, moduleDepends } from '../../server/src/bench/initramfs';
+import { buildInitramfs, guestCmdline, INIT_SCRIPT, moduleDepends } from '../../server/src/bench/initramfs';
 import { compareVersions, discoverGuestKernel } from '../../server/src/bench/kernel';
 import { qemuArgs } from '../../server/src/bench/qemu';
 
@@ -59,6 +60,31 @@ describe('initramfs pieces', () => {
     const ko = Buffer.from('\0license=GPL\0depends=configfs,foo\0vermagic=6.1.0 SMP\0', 'utf8');
     expect(moduleDepends(ko)).toEqual(['configfs', 'foo']);
     expect(moduleDepends(Buffer.from('\0depends=\0'))).toEqual([]);
+  });
+
+  it("packs an in-tree dependency the guest kernel ships as .ko.xz (6.12's configfs), refuses other compressions", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kcomm-deps-'));
+    try {
+      const ko = join(dir, 'kcomm_configfs.ko');
+      await writeFile(ko, Buffer.from('\0depends=configfs\0', 'utf8'));
+      await writeFile(join(dir, 'busybox'), 'bb');
+      const kmods = join(dir, 'lib');
+      await mkdir(join(kmods, 'kernel/fs/configfs'), { recursive: true });
+      await writeFile(join(kmods, 'kernel/fs/configfs/configfs.ko.xz'), 'xz-bytes');
+      await writeFile(join(kmods, 'modules.dep'), 'kernel/fs/configfs/configfs.ko.xz:\n');
+      const img = await buildInitramfs({ busybox: join(dir, 'busybox'), moduleFiles: [ko], kernelModulesDir: kmods });
+      const entries = listCpio(gunzipSync(await readFile(img.path)));
+      await img.cleanup();
+      expect(entries.find((e) => e.name === 'kcomm/deps/configfs.ko.xz')?.data).toBe('xz-bytes');
+      expect(entries.find((e) => e.name === 'kcomm/deps/order')?.data).toBe('configfs.ko.xz\n');
+
+      await writeFile(join(kmods, 'modules.dep'), 'kernel/fs/configfs/configfs.ko.zst:\n');
+      await expect(
+        buildInitramfs({ busybox: join(dir, 'busybox'), moduleFiles: [ko], kernelModulesDir: kmods }),
+      ).rejects.toThrow(/compressed in-tree modules are not supported/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('orders kernel versions like sort -V', () => {

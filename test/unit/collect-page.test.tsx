@@ -189,7 +189,8 @@ describe('collect page: starting a run', () => {
     const { router } = renderCollect();
     await screen.findByRole('checkbox', { name: 'ioctl on a device node' });
     // Only methods with a reference module can be measured; the others are not offered.
-    expect(screen.queryByRole('checkbox', { name: 'configfs' })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: 'BPF ring buffer' })).toBeNull();
+    expect(screen.getByRole('checkbox', { name: 'configfs' })).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: /full/i }));
     await user.click(screen.getByRole('button', { name: 'None' }));
     await user.click(screen.getByRole('checkbox', { name: 'Character device (read/write/poll)' }));
@@ -249,7 +250,7 @@ describe('collect page: starting a run', () => {
     handler = (url, init) =>
       url === '/api/runs' && init?.method === 'POST'
         ? Response.json(
-            { error: 'invalid-request', message: 'kcomm has no benchmark backend for configfs.' },
+            { error: 'invalid-request', message: 'kcomm has no benchmark backend for bpf-ringbuf.' },
             { status: 400 },
           )
         : undefined;
@@ -258,7 +259,7 @@ describe('collect page: starting a run', () => {
     await user.click(screen.getByRole('button', { name: 'Start run' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The run could not be started');
-    expect(alert).toHaveTextContent('kcomm has no benchmark backend for configfs.');
+    expect(alert).toHaveTextContent('kcomm has no benchmark backend for bpf-ringbuf.');
   });
 });
 

@@ -75,6 +75,9 @@ beforeEach(() => {
   fetchMock = vi.fn(async (url: string) => {
     if (url === '/api/methods/genetlink/reference') return Response.json(genetlinkReference());
     if (url === '/api/methods/netlink/reference') return Response.json(hostileReference);
+    // Any other method's code is not part of these fixtures (not the catalogue either).
+    if (/^\/api\/methods\/[^/]+\/reference$/.test(url))
+      return Response.json({ error: 'not-found', message: 'no fixture' }, { status: 404 });
     if (url.startsWith('/api/methods')) return Response.json({ methods: methodsJson.methods });
     if (url.startsWith('/api/traits')) return Response.json({ traits: traitsJson.traits });
     if (url === '/api/datasets') return Response.json({ datasets: [summary(fixture), summary(newer)] });
@@ -181,8 +184,8 @@ describe('method page: reference code', TEST_TIMEOUT, () => {
   });
 
   it('shows where the kernel keeps its own sample for a method without a kcomm module, and fetches no code', async () => {
-    renderApp('/methods/configfs');
-    const note = await screen.findByText(/samples\/configfs\/configfs_sample\.c/);
+    renderApp('/methods/bpf-ringbuf');
+    const note = await screen.findByText(/selftests\/bpf\/progs\/test_ringbuf\.c/);
     expect(codeSection()).toContainElement(note);
     expect(screen.queryByRole('tab')).toBeNull();
     expect(fetchMock.mock.calls.some(([u]) => String(u).includes('/reference'))).toBe(false);

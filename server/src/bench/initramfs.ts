@@ -141,7 +141,8 @@ async function inTreeDeps(kos: Buffer[], kernelModulesDir: string): Promise<stri
     // modules.dep lists dependencies deepest last; load them first, deepest first.
     for (const p of [...entry.deps].reverse().concat(entry.path)) if (!order.includes(p)) order.push(p);
   }
-  const loadable = order.filter((p) => !/\.ko\.\w+$/.test(p));
+  // busybox insmod decompresses .ko.xz itself (Debian's 6.12 kernels ship their modules xz-compressed).
+  const loadable = order.filter((p) => !/\.ko\.\w+$/.test(p) || p.endsWith('.ko.xz'));
   if (loadable.length !== order.length) throw new Error(`compressed in-tree modules are not supported: ${order}`);
   return loadable.map((p) => join(kernelModulesDir, p));
 }
