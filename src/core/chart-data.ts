@@ -106,6 +106,12 @@ export function patternsIn(dataset: Dataset): Pattern[] {
   return order.filter((p) => present.has(p));
 }
 
+/** The references the shown points were divided by, as the harness names them ("syscall+memcpy+verify"). */
+export function referencesOf(series: Series[]): string {
+  const names = new Set(series.flatMap((s) => s.points.flatMap((p) => (p.ratio ? [p.ratio.reference] : []))));
+  return [...names].sort().join(', ') || 'none';
+}
+
 export type Metric = 'p50' | 'p99' | 'MBps' | 'msgsPerSec' | 'ratioMedian';
 
 /** Whether any point of the dataset carries a paired ratio with its interval. */
