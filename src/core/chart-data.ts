@@ -43,13 +43,19 @@ export function intervalOf(r: Pick<BenchResult, 'ratio'>): PointInterval | null 
 
 /**
  * Why a point is marked unstable, in words for a tooltip or a table; null for a stable point. The harness's
- * flag decides (it knows its threshold); the sentence gives the figure behind it.
+ * flag decides (server/harness/stats.c: either end of the 95% interval more than 10% from the median, or
+ * too few blocks for an interval); the sentence gives the figures behind it.
  */
 export function unstableReason(p: Pick<SeriesPoint, 'unstable' | 'ratio'>): string | null {
   if (!p.unstable) return null;
-  if (!p.ratio) return 'marked unstable by the harness';
-  const pct = Math.round(p.ratio.instability * 1000) / 10;
-  return `unstable: its 95% interval is ±${pct}% of the ratio (wider than ±10%), so no goal is judged on it`;
+  const r = p.ratio;
+  if (!r || r.median <= 0) return 'unstable: marked so by the harness; no goal is judged on it';
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const below = (r.median - r.lo) / r.median;
+  const above = (r.hi - r.median) / r.median;
+  if (Math.max(below, above) <= 0.1)
+    return `unstable: too few blocks (${r.blocks}) for a trustworthy interval; no goal is judged on it`;
+  return `unstable: its 95% interval runs from −${pct(below)} to +${pct(above)} of the ratio (beyond ±10%); no goal is judged on it`;
 }
 
 export interface Series {

@@ -224,8 +224,12 @@ describe('intervals and unstable points', () => {
     const [p64, p4k] = seriesFor(d2, 'k2u')[0]!.points;
     expect(unstableReason(p64!)).toBeNull();
     expect(unstableReason(p4k!)).toBe(
-      'unstable: its 95% interval is ±50% of the ratio (wider than ±10%), so no goal is judged on it',
+      'unstable: its 95% interval runs from −50% to +50% of the ratio (beyond ±10%); no goal is judged on it',
     );
+    // One side beyond 10% is enough, as in the harness (stats.c).
+    const lopsided = { unstable: true, ratio: { ...p64!.ratio!, median: 3.35, lo: 3.22, hi: 3.84 } };
+    expect(unstableReason(lopsided)).toMatch(/−3.9% to \+14.6%/);
+    expect(unstableReason({ unstable: true, ratio: null })).toMatch(/marked so by the harness/);
   });
 
   it('counts instructions, not time, in a vm-icount dataset', () => {

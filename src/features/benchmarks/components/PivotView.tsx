@@ -39,7 +39,7 @@ function DimSelect(props: { label: string; dims: PivotDim[]; value: PivotDim; on
   return (
     <label>
       {props.label}
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value as PivotDim)}>
+      <select aria-label={props.label} value={props.value} onChange={(e) => props.onChange(e.target.value as PivotDim)}>
         {props.dims.map((d) => (
           <option key={d} value={d}>
             {DIM_LABEL[d]}
@@ -114,7 +114,7 @@ export function PivotView(props: PivotViewProps) {
         <DimSelect label="Columns" dims={props.dims} value={colDim} onChange={chooseCols} />
         <label>
           Show
-          <select value={value} onChange={(e) => setValue(e.target.value as PivotValue)}>
+          <select aria-label="Show" value={value} onChange={(e) => setValue(e.target.value as PivotValue)}>
             {props.values.map((v) => (
               <option key={v} value={v} disabled={v === 'ratio' && !props.intervals}>
                 {VALUE_LABEL[v]}
@@ -127,6 +127,7 @@ export function PivotView(props: PivotViewProps) {
           Filter
           <input
             type="search"
+            aria-label="Filter"
             value={filter}
             placeholder="method, variant or pattern"
             onChange={(e) => setFilter(e.target.value)}
@@ -150,63 +151,69 @@ export function PivotView(props: PivotViewProps) {
           {filter ? `Nothing matches “${filter}”.` : 'No series switched on: nothing to list.'}
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="points-table pivot-table">
-            <caption>
-              {props.caption}: {VALUE_LABEL[value]}, in {unitText}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" aria-sort={ariaSort('row')}>
-                  <button type="button" className="sort-button" onClick={() => sortBy('row')}>
-                    {rowHead}
-                    {arrow('row')}
-                  </button>
-                  <span className="pivot-unit">{unitText}</span>
-                </th>
-                {table.columns.map((c) => (
-                  <th key={c.id} scope="col" aria-sort={ariaSort(c.id)}>
-                    <button type="button" className="sort-button" onClick={() => sortBy(c.id)}>
-                      {c.label}
-                      {arrow(c.id)}
+        <div className="pivot-box">
+          {/* The caption names the table for assistive technology; its twin above the box wraps on a phone. */}
+          <p className="pivot-caption" aria-hidden="true">
+            {props.caption}: {VALUE_LABEL[value]}, in {unitText}
+          </p>
+          <div className="table-scroll">
+            <table className="points-table pivot-table">
+              <caption className="visually-hidden">
+                {props.caption}: {VALUE_LABEL[value]}, in {unitText}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" aria-sort={ariaSort('row')}>
+                    <button type="button" className="sort-button" onClick={() => sortBy('row')}>
+                      {rowHead}
+                      {arrow('row')}
                     </button>
+                    <span className="pivot-unit">{unitText}</span>
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} data-row={r.id} data-series={r.seriesKey ?? undefined}>
-                  <th scope="row">
-                    {r.seriesKey && <SeriesGlyph seriesKey={r.seriesKey} />}
-                    {r.labels.join(' · ')}
-                  </th>
-                  {table.columns.map((c) => {
-                    const f = r.cells.get(c.id);
-                    const v = f ? cellValue(f, value) : null;
-                    const why = f ? unstableReason(f.point) : null;
-                    if (!f) return <td key={c.id} className="empty" />;
-                    return (
-                      <td key={c.id} className={why ? 'unstable' : undefined} title={why ?? undefined}>
-                        <span className="pivot-value">{v ? formatValue(v.value, value, props.unit) : '—'}</span>
-                        {v?.interval && (
-                          <span className="pivot-interval">
-                            {formatValue(v.interval[0], value, props.unit)}–
-                            {formatValue(v.interval[1], value, props.unit)}
-                          </span>
-                        )}
-                        {why && (
-                          <span className="unstable-flag">
-                            unstable<span className="visually-hidden">: {why}</span>
-                          </span>
-                        )}
-                      </td>
-                    );
-                  })}
+                  {table.columns.map((c) => (
+                    <th key={c.id} scope="col" aria-sort={ariaSort(c.id)}>
+                      <button type="button" className="sort-button" onClick={() => sortBy(c.id)}>
+                        {c.label}
+                        {arrow(c.id)}
+                      </button>
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} data-row={r.id} data-series={r.seriesKey ?? undefined}>
+                    <th scope="row">
+                      {r.seriesKey && <SeriesGlyph seriesKey={r.seriesKey} />}
+                      {r.labels.join(' · ')}
+                    </th>
+                    {table.columns.map((c) => {
+                      const f = r.cells.get(c.id);
+                      const v = f ? cellValue(f, value) : null;
+                      const why = f ? unstableReason(f.point) : null;
+                      if (!f) return <td key={c.id} className="empty" />;
+                      return (
+                        <td key={c.id} className={why ? 'unstable' : undefined} title={why ?? undefined}>
+                          <span className="pivot-value">{v ? formatValue(v.value, value, props.unit) : '—'}</span>
+                          {v?.interval && (
+                            <span className="pivot-interval">
+                              {formatValue(v.interval[0], value, props.unit)}–
+                              {formatValue(v.interval[1], value, props.unit)}
+                            </span>
+                          )}
+                          {why && (
+                            <span className="unstable-flag">
+                              unstable<span className="visually-hidden">: {why}</span>
+                            </span>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       {props.footnote && <p className="table-note">{props.footnote}</p>}
