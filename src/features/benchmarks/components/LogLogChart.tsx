@@ -14,7 +14,7 @@ import {
 import { formatBytes } from '#src/core/measured';
 import { seriesStyle } from '#src/core/series-style';
 import type { ChartSize } from './ChartPanel';
-import { MarkerShape } from './SeriesMarks';
+import { MarkerShape } from '#src/components/SeriesMarks';
 import { SeriesTooltipBody } from './SeriesTooltip';
 
 export type ChartRow = Record<string, number | [number, number] | undefined>;

@@ -11,7 +11,7 @@ import {
 } from '#src/core/bench-pivot';
 import { unstableReason, type CostUnit } from '#src/core/chart-data';
 import { plainNumber, preciseCost, formatRatio } from '../utils/format';
-import { SeriesGlyph } from './SeriesMarks';
+import { SeriesGlyph } from '#src/components/SeriesMarks';
 
 const DIM_LABEL: Record<PivotDim, string> = { method: 'Method', variant: 'Variant', pattern: 'Pattern', size: 'Size' };
 

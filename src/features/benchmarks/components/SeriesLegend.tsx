@@ -1,4 +1,4 @@
-import { SeriesGlyph, UnstableGlyph } from './SeriesMarks';
+import { SeriesGlyph, UnstableGlyph } from '#src/components/SeriesMarks';
 
 export interface BaselineKey {
   label: string;

@@ -20,7 +20,7 @@ import { IntervalsMissing, RatioButton } from './RatioControls';
 import type { SeriesControls } from './chart-controls';
 import { cssKey } from './LogLogChart';
 import { PivotView } from './PivotView';
-import { MarkerShape } from './SeriesMarks';
+import { MarkerShape } from '#src/components/SeriesMarks';
 import { SeriesTooltipBody } from './SeriesTooltip';
 
 const AXIS_TICK = { fontSize: 12, fill: '#3d434b' };
