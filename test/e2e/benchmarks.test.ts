@@ -293,6 +293,37 @@ describe('benchmarks page in the browser', () => {
     await expect(panel.locator('thead th').first().textContent()).resolves.toContain('guest instructions, not time');
   });
 
+  it('still shows a kcomm-bench/1 dataset, saying its intervals are missing, within 390 px', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kcomm-bench-v1-'));
+    mkdirSync(path.join(dir, 'benchmarks'));
+    for (const f of ['methods.json', 'traits.json']) copyFileSync(path.resolve('data', f), path.join(dir, f));
+    copyFileSync(
+      path.resolve('test/fixtures/dataset-synthetic.json'),
+      path.join(dir, 'benchmarks', 'fixture-synthetic.json'),
+    );
+    const old = await buildApp({ dataDir: dir });
+    try {
+      const oldUrl = await old.listen({ host: '127.0.0.1', port: 0 });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${oldUrl}/benchmarks?dataset=fixture-synthetic`);
+      const panel = page.locator('section.chart-panel[data-chart="latency-roundtrip"]');
+      await panel.locator('svg.recharts-surface').waitFor();
+      await expect(panel.locator('.intervals-missing').textContent()).resolves.toContain('Intervals are missing');
+      await expect(panel.getByRole('button', { name: '× ref' }).isDisabled()).resolves.toBe(true);
+      await page.mouse.move(0, 0);
+      await panel.getByRole('button', { name: 'Table', exact: true }).click();
+      await panel.locator('table.pivot-table').waitFor();
+      await expect(panel.locator('.pivot-missing').textContent()).resolves.toContain(
+        'intervals and unstable flags are missing',
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await old.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('compares two datasets when there are two', async () => {
     const other = datasets.find((d) => d.id !== chosen.id);
     if (!other) return;

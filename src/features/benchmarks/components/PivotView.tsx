@@ -118,7 +118,7 @@ export function PivotView(props: PivotViewProps) {
             {props.values.map((v) => (
               <option key={v} value={v} disabled={v === 'ratio' && !props.intervals}>
                 {VALUE_LABEL[v]}
-                {v === 'ratio' && !props.intervals ? ' (missing in this dataset)' : ''}
+                {v === 'ratio' && !props.intervals ? ' (missing here)' : ''}
               </option>
             ))}
           </select>
