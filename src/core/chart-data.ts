@@ -1,7 +1,7 @@
 // Turns a dataset into what the benchmark charts draw: one series per method/variant per pattern, latency
 // bands, throughput, the machine's own baselines, and ratios between two datasets. No React, no recharts.
 import type { BenchResult, Dataset } from './dataset-schema';
-import type { MethodId, Pattern } from './ids';
+import type { Pattern } from './ids';
 
 export interface SeriesPoint {
   sizeBytes: number;
@@ -16,6 +16,46 @@ export interface SeriesPoint {
   MBps: number;
   samples: number;
   errors: number;
+  /** The paired ratio to the point's reference with its 95% interval; null in a kcomm-bench/1 dataset. */
+  ratio: PointInterval | null;
+  /** The ratio's median (0 without one), so a chart can draw it as a metric like the others. */
+  ratioMedian: number;
+  /** The harness marked the point unstable (its interval wider than ±10%): no goal is judged on it. */
+  unstable: boolean;
+}
+
+export interface PointInterval {
+  median: number;
+  lo: number;
+  hi: number;
+  /** Half the interval's width over the median. */
+  instability: number;
+  reference: string;
+  blocks: number;
+}
+
+/** The interval a point carries (kcomm-bench/2), or null when it carries none. */
+export function intervalOf(r: Pick<BenchResult, 'ratio'>): PointInterval | null {
+  if (!r.ratio) return null;
+  const { median, ci95, instability, reference, blocks } = r.ratio;
+  return { median, lo: Math.min(...ci95), hi: Math.max(...ci95), instability, reference, blocks };
+}
+
+/**
+ * Why a point is marked unstable, in words for a tooltip or a table; null for a stable point. The harness's
+ * flag decides (server/harness/stats.c: either end of the 95% interval more than 10% from the median, or
+ * too few blocks for an interval); the sentence gives the figures behind it.
+ */
+export function unstableReason(p: Pick<SeriesPoint, 'unstable' | 'ratio'>): string | null {
+  if (!p.unstable) return null;
+  const r = p.ratio;
+  if (!r || r.median <= 0) return 'unstable: marked so by the harness; no goal is judged on it';
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const below = (r.median - r.lo) / r.median;
+  const above = (r.hi - r.median) / r.median;
+  if (Math.max(below, above) <= 0.1)
+    return `unstable: too few blocks (${r.blocks}) for a trustworthy interval; no goal is judged on it`;
+  return `unstable: its 95% interval runs from −${pct(below)} to +${pct(above)} of the ratio (beyond ±10%); no goal is judged on it`;
 }
 
 export interface Series {
@@ -55,6 +95,9 @@ export function seriesFor(dataset: Dataset, pattern: Pattern): Series[] {
       MBps: r.MBps,
       samples: r.samples,
       errors: r.errors,
+      ratio: intervalOf(r),
+      ratioMedian: r.ratio?.median ?? 0,
+      unstable: r.unstable === true,
     });
   }
   const out = [...byKey.values()];
@@ -69,7 +112,25 @@ export function patternsIn(dataset: Dataset): Pattern[] {
   return order.filter((p) => present.has(p));
 }
 
-export type Metric = 'p50' | 'p99' | 'MBps' | 'msgsPerSec';
+/** The references the shown points were divided by, as the harness names them ("syscall+memcpy+verify"). */
+export function referencesOf(series: Series[]): string {
+  const names = new Set(series.flatMap((s) => s.points.flatMap((p) => (p.ratio ? [p.ratio.reference] : []))));
+  return [...names].sort().join(', ') || 'none';
+}
+
+export type Metric = 'p50' | 'p99' | 'MBps' | 'msgsPerSec' | 'ratioMedian';
+
+/** Whether any point of the dataset carries a paired ratio with its interval. */
+export function hasIntervals(dataset: Pick<Dataset, 'results'>): boolean {
+  return dataset.results.some((r) => r.ratio !== undefined);
+}
+
+/** The band drawn around a metric's line: p90–p99 around p50, the 95% interval around a ratio; else none. */
+export function bandOf(p: SeriesPoint, metric: Metric): [number, number] | undefined {
+  if (metric === 'p50') return p.band;
+  if (metric === 'ratioMedian' && p.ratio) return [p.ratio.lo, p.ratio.hi];
+  return undefined;
+}
 
 /**
  * Rows for a chart whose x axis is the message size: one row per size that any series measured, with a
@@ -83,10 +144,18 @@ export function toRows(series: Series[], metric: Metric): Record<string, number 
       const p = s.points.find((q) => q.sizeBytes === sizeBytes);
       if (!p) continue;
       row[s.key] = p[metric];
-      if (metric === 'p50') row[`${s.key}:band`] = p.band;
+      const band = bandOf(p, metric);
+      if (band) row[`${s.key}:band`] = band;
     }
     return row;
   });
+}
+
+/** What a dataset's latencies count: nanoseconds, or guest instructions (vm-icount), which are not time. */
+export type CostUnit = 'ns' | 'instructions';
+
+export function costUnitOf(d: Pick<Dataset, 'unit' | 'host'>): CostUnit {
+  return d.unit ?? (d.host.target === 'vm-icount' ? 'instructions' : 'ns');
 }
 
 export interface TimeUnit {
@@ -179,75 +248,7 @@ export function compareDatasets(a: Dataset, b: Dataset): RatioRow[] {
   return rows;
 }
 
-// One colour per method, the same in every chart and every dataset, picked so the methods that are usually
-// drawn together (the file-based ones, the sockets, the shared-memory ones) stay apart on a white background.
-const METHOD_COLORS: Record<MethodId, string> = {
-  genetlink: '#1f6fb4',
-  netlink: '#00838f',
-  chardev: '#c62828',
-  ioctl: '#ef6c00',
-  mmap: '#2e7d32',
-  procfs: '#6a1b9a',
-  sysfs: '#795548',
-  debugfs: '#d81b60',
-  relay: '#8c8a00',
-  signal: '#283593',
-  usermodehelper: '#546e7a',
-  eventfd: '#e09b00',
-  'bpf-ringbuf': '#5c6bc0',
-  'io-uring-cmd': '#ad1457',
-  configfs: '#558b2f',
-  sysctl: '#4e342e',
-  connector: '#0277bd',
-  uevent: '#d500f9',
-  tracepoint: '#00bfa5',
-  modparam: '#ff8a65',
-};
-
-/** The baselines (null syscall, memcpy) are drawn in this colour so no method is mistaken for them. */
-export const BASELINE_COLOR = '#3d434b';
-
-const FALLBACK_COLOR = '#6b7280';
-
-function hexToRgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-function mix(hex: string, toward: 0 | 255, amount: number): string {
-  const rgb = hexToRgb(hex).map((c) => Math.round(c + (toward - c) * amount));
-  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
-}
-
-// Variants share their method's hue and differ in lightness, by name only, so a shade is stable across
-// datasets. The variants the harness draws side by side (mmap's three, relay's burst next to plain relay) are
-// listed so they never share a shade; any other variant is shaded by a hash of its name.
-type Shade = [toward: 0 | 255, amount: number] | null;
-const DARKER: Shade = [0, 0.4];
-const LIGHTER: Shade = [255, 0.38];
-const KNOWN_VARIANT_SHADES: Record<string, Shade> = {
-  ring: null,
-  seqlock: DARKER,
-  'ioctl-lock': LIGHTER,
-  burst: DARKER,
-};
-
-function variantShade(variant: string): Shade {
-  if (variant in KNOWN_VARIANT_SHADES) return KNOWN_VARIANT_SHADES[variant]!;
-  let h = 0;
-  for (const ch of variant) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return h % 2 === 0 ? DARKER : LIGHTER;
-}
-
-/** The colour of a series ("method" or "method/variant"): the method's colour, shaded for a variant. */
-export function seriesColor(key: string): string {
-  const slash = key.indexOf('/');
-  const method = slash < 0 ? key : key.slice(0, slash);
-  const variant = slash < 0 ? '' : key.slice(slash + 1);
-  const base = (METHOD_COLORS as Record<string, string>)[method] ?? FALLBACK_COLOR;
-  const shade = variant ? variantShade(variant) : null;
-  return shade ? mix(base, shade[0], shade[1]) : base;
-}
+export { BASELINE_COLOR, seriesColor } from './series-style';
 
 /**
  * The series as a log–log chart can draw them: points with a positive size and a positive value of the
@@ -259,13 +260,14 @@ export function forLogAxes(series: Series[], metric: Metric): Series[] {
     .filter((s) => s.points.length > 0);
 }
 
-/** [min, max] of the positive values of the metric (with the p90–p99 band for p50) and the extra values. */
+/** [min, max] of the positive values of the metric (with its band, bandOf) and the extra values. */
 export function valueExtent(series: Series[], metric: Metric, extra: number[] = []): [number, number] | null {
   const values = [...extra];
   for (const s of series)
     for (const p of s.points) {
       values.push(p[metric]);
-      if (metric === 'p50') values.push(p.p90, p.p99);
+      const band = bandOf(p, metric);
+      if (band) values.push(...band);
     }
   const positive = values.filter((v) => v > 0 && Number.isFinite(v));
   if (positive.length === 0) return null;

@@ -28,6 +28,16 @@ export function formatNs(ns: number): string {
   return scaled(ns, ['ns', 'µs', 'ms', 's'], 1000, true);
 }
 
+/** "958 instr", "66k instr", "1.2M instr": guest instruction counts (vm-icount), never written as time. */
+export function formatInstructions(n: number): string {
+  return scaled(n, [' instr', 'k instr', 'M instr', 'G instr'], 1000, true, '');
+}
+
+/** A latency in its dataset's unit: time, or guest instructions. */
+export function formatCost(v: number, unit: 'ns' | 'instructions'): string {
+  return unit === 'instructions' ? formatInstructions(v) : formatNs(v);
+}
+
 /** "64 B", "1.5 KiB", "4 KiB", "1 MiB": binary units, no trailing ".0". */
 export function formatBytes(b: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];

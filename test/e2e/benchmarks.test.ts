@@ -6,11 +6,24 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import type { DatasetSummary } from '../../src/core/dataset-schema';
 import { launchBrowser, screenshotBoth } from './browser';
+
+const DOCS = path.resolve('docs/screenshots');
+
+/** An element as it lies on the full page (an element screenshot would slide the sticky menu over it). */
+async function shootElement(element: Locator, file: string): Promise<void> {
+  const box = (await element.boundingBox())!;
+  const scrollY = await element.page().evaluate(() => window.scrollY);
+  await element.page().screenshot({
+    path: path.join(DOCS, file),
+    fullPage: true,
+    clip: { x: box.x, y: box.y + scrollY, width: box.width, height: Math.min(box.height, 1400) },
+  });
+}
 
 let app: FastifyInstance;
 let url: string;
@@ -140,6 +153,175 @@ describe('benchmarks page in the browser', () => {
     const png = await readFile((await pngDownload.path())!);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBeGreaterThan(5000);
+  });
+
+  it('draws each point’s 95% interval as a band and unstable points hollow, saying why in the tooltip', async () => {
+    const withUnstable = datasets.find((d) => d.lacks?.length === 0 && d.host.target === 'vm-tcg');
+    if (!withUnstable) throw new Error('no complete kcomm-bench/2 vm-tcg dataset to check intervals on');
+    await page.goto(`${url}/benchmarks?dataset=${withUnstable.id}`);
+    const panel = page.locator('section.chart-panel[data-chart="latency-roundtrip"]');
+    await panel.locator('svg.recharts-surface').waitFor();
+    // A complete dataset opens on the paired ratios, with their intervals as bands.
+    await expect(panel.getByRole('button', { name: '× ref' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(panel.locator('.chart-description').textContent()).resolves.toContain('band: its 95% interval');
+    expect(await panel.locator('.recharts-area.band').count()).toBeGreaterThan(0);
+    const hollow = panel.locator('path.point.unstable');
+    const unstable = await hollow.count();
+    expect(unstable).toBeGreaterThan(0);
+    await expect(panel.locator('.unstable-key').textContent()).resolves.toContain(`unstable point (${unstable})`);
+    expect(await panel.locator('path.point:not(.unstable)').count()).toBeGreaterThan(unstable);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await panel.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 60));
+    await hollow.first().hover({ force: true });
+    const tip = panel.locator('.chart-tip');
+    await tip.locator('.tip-unstable').first().waitFor();
+    await expect(tip.locator('.tip-unstable').first().textContent()).resolves.toMatch(
+      /unstable: (its 95% interval runs from −[\d.]+% to \+[\d.]+% of the ratio \(beyond ±10%\)|too few blocks)/,
+    );
+    await expect(tip.locator('thead').textContent()).resolves.toContain('× ref (95% CI)');
+    await shootElement(panel, 'benchmarks-intervals-desktop.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('reads a chart from the keyboard: the chart takes focus and the arrow keys move a live tooltip', async () => {
+    const panel = page.locator('section.chart-panel[data-chart="latency-roundtrip"]');
+    const surface = panel.locator('svg.recharts-surface');
+    await expect(surface.getAttribute('tabindex')).resolves.toBe('0');
+    // Tab from the control just before the chart lands on it.
+    await panel.getByRole('button', { name: 'PNG' }).focus();
+    let guard = 0;
+    while (!(await surface.evaluate((el) => el === document.activeElement)) && guard++ < 60)
+      await page.keyboard.press('Tab');
+    expect(await surface.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('ArrowRight');
+    const tip = panel.locator('.chart-tip[role="status"]');
+    await tip.waitFor();
+    const first = await tip.locator('.tip-size').textContent();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      ([sel, before]) => document.querySelector(sel)?.querySelector('.tip-size')?.textContent !== before,
+      ['section[data-chart="latency-roundtrip"] .chart-tip', first] as const,
+    );
+    expect(await tip.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect(tip.getAttribute('aria-live')).resolves.toBe('polite');
+  });
+
+  it('pivots every point: sizes or methods down, sortable by any column, filtered, and usable on a phone', async () => {
+    const all = page.locator('section.all-points');
+    await all.locator('summary').click();
+    const table = all.getByRole('table');
+    await table.waitFor();
+    await expect(table.locator('caption').textContent()).resolves.toContain('Ratio to reference (95% interval)');
+    await expect(table.locator('thead th').first().textContent()).resolves.toContain('× reference');
+    expect(await table.locator('td .pivot-interval').count()).toBeGreaterThan(0);
+    expect(await table.locator('td.unstable .unstable-flag').count()).toBeGreaterThan(0);
+
+    // Sort by the first size column: biggest ratio first, then smallest.
+    const firstSize = table.locator('thead th').nth(1);
+    const label = ((await firstSize.textContent()) ?? '').trim();
+    const column = async () => {
+      const index = await firstSize.evaluate((th) => (th as HTMLTableCellElement).cellIndex);
+      return table.locator('tbody tr').evaluateAll(
+        (rows, i) =>
+          rows
+            .map((r) => (r as HTMLTableRowElement).cells[i]?.querySelector('.pivot-value')?.textContent ?? '')
+            .filter((t) => t.endsWith('×'))
+            .map((t) => Number.parseFloat(t)),
+        index,
+      );
+    };
+    await firstSize.getByRole('button').click();
+    await expect(firstSize.getAttribute('aria-sort')).resolves.toBe('descending');
+    const down = await column();
+    expect(down.length).toBeGreaterThan(1);
+    expect(down).toEqual([...down].sort((x, y) => y - x));
+    await firstSize.getByRole('button').click();
+    await expect(firstSize.getAttribute('aria-sort')).resolves.toBe('ascending');
+    expect(await column()).toEqual([...down].sort((x, y) => x - y));
+    expect(label).toMatch(/B$/);
+
+    // Sizes down, methods across, filtered to one method.
+    await all.getByLabel('Rows', { exact: true }).selectOption('size');
+    await expect(all.getByLabel('Columns', { exact: true }).inputValue()).resolves.toBe('method');
+    await all.getByLabel('Filter', { exact: true }).fill('genetlink');
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.all-points thead th:not(:first-child)')).every((th) =>
+        th.textContent?.startsWith('genetlink'),
+      ),
+    );
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(1);
+    await all.getByLabel('Filter', { exact: true }).fill('');
+    await all.getByLabel('Rows', { exact: true }).selectOption('method');
+    await all.getByLabel('Columns', { exact: true }).selectOption('size');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await all.scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const scroller = all.locator('.table-scroll');
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const rowHead = table.locator('tbody th').first();
+    await expect(rowHead.evaluate((el) => getComputedStyle(el).position)).resolves.toBe('sticky');
+    const before = (await rowHead.boundingBox())!.x;
+    await scroller.evaluate((el) => el.scrollBy(200, 0));
+    await page.waitForFunction(() => document.querySelector('.all-points .table-scroll')!.scrollLeft > 0);
+    expect(Math.abs((await rowHead.boundingBox())!.x - before)).toBeLessThan(1);
+    await shootElement(all, 'benchmarks-pivot-phone.png');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await scroller.evaluate((el) => el.scrollTo(0, 0));
+    await shootElement(all, 'benchmarks-pivot-desktop.png');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('labels an instruction-counted dataset in guest instructions, never as time', async () => {
+    const icount = datasets.find((d) => d.host.target === 'vm-icount');
+    if (!icount) throw new Error('no vm-icount dataset in data/benchmarks');
+    await page.goto(`${url}/benchmarks?dataset=${icount.id}`);
+    const panel = page.locator('section.chart-panel[data-chart="latency-roundtrip"]');
+    await panel.locator('svg.recharts-surface').waitFor();
+    await expect(panel.locator('.chart-description').textContent()).resolves.toContain('Guest instructions, not time');
+    await panel.getByRole('button', { name: 'instr', exact: true }).click();
+    await page.waitForFunction(() =>
+      Array.from(
+        document.querySelectorAll('section[data-chart="latency-roundtrip"] .recharts-yAxis-tick-labels text'),
+      ).some((t) => t.textContent?.endsWith('instr')),
+    );
+    const ticks = await panel.locator('.recharts-yAxis-tick-labels text').allTextContents();
+    expect(ticks.some((t) => /\b(ns|µs|ms)$/.test(t))).toBe(false);
+    await panel.getByRole('button', { name: 'Table', exact: true }).click();
+    await panel.getByLabel('Show', { exact: true }).selectOption('p50');
+    await expect(panel.locator('thead th').first().textContent()).resolves.toContain('guest instructions, not time');
+  });
+
+  it('still shows a kcomm-bench/1 dataset, saying its intervals are missing, within 390 px', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kcomm-bench-v1-'));
+    mkdirSync(path.join(dir, 'benchmarks'));
+    for (const f of ['methods.json', 'traits.json']) copyFileSync(path.resolve('data', f), path.join(dir, f));
+    copyFileSync(
+      path.resolve('test/fixtures/dataset-synthetic.json'),
+      path.join(dir, 'benchmarks', 'fixture-synthetic.json'),
+    );
+    const old = await buildApp({ dataDir: dir });
+    try {
+      const oldUrl = await old.listen({ host: '127.0.0.1', port: 0 });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${oldUrl}/benchmarks?dataset=fixture-synthetic`);
+      const panel = page.locator('section.chart-panel[data-chart="latency-roundtrip"]');
+      await panel.locator('svg.recharts-surface').waitFor();
+      await expect(panel.locator('.intervals-missing').textContent()).resolves.toContain('Intervals are missing');
+      await expect(panel.getByRole('button', { name: '× ref' }).isDisabled()).resolves.toBe(true);
+      await page.mouse.move(0, 0);
+      await panel.getByRole('button', { name: 'Table', exact: true }).click();
+      await panel.locator('table.pivot-table').waitFor();
+      await expect(panel.locator('.pivot-missing').textContent()).resolves.toContain(
+        'intervals and unstable flags are missing',
+      );
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await old.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('compares two datasets when there are two', async () => {

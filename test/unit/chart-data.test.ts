@@ -3,7 +3,9 @@ import {
   BASELINE_COLOR,
   baselinesOf,
   compareDatasets,
+  costUnitOf,
   forLogAxes,
+  hasIntervals,
   logTicks,
   memcpyValue,
   patternsIn,
@@ -13,11 +15,15 @@ import {
   thinTicks,
   timeUnitFor,
   toRows,
+  unstableReason,
   valueExtent,
   wakeupRows,
   withMemcpy,
 } from '../../src/core/chart-data';
+import { formatCost } from '../../src/core/format';
 import { METHOD_IDS } from '../../src/core/ids';
+import { MARKERS, markerPath, PALETTE, seriesStyle } from '../../src/core/series-style';
+import { shippedDatasets } from '../support/shipped-data';
 import type { BenchResult, Dataset } from '../../src/core/dataset-schema';
 
 // SYNTHETIC: hand-made numbers to check the transforms, not measurements.
@@ -125,28 +131,115 @@ describe('chart data transforms', () => {
   });
 });
 
-describe('chart colours', () => {
-  it('gives every method its own colour, none of them the baselines’ colour', () => {
-    const colours = METHOD_IDS.map((m) => seriesColor(m));
-    expect(new Set(colours).size).toBe(METHOD_IDS.length);
-    expect(colours).not.toContain(BASELINE_COLOR);
-    for (const c of colours) expect(c).toMatch(/^#[0-9a-f]{6}$/);
+describe('series styles', () => {
+  const shippedMethods = [...new Set(shippedDatasets().flatMap((d) => d.results.map((r) => r.method)))];
+
+  it('gives every method its own colour and marker pair, none in the baselines’ colour', () => {
+    const styles = METHOD_IDS.map((m) => seriesStyle(m));
+    expect(new Set(styles.map((s) => `${s.color} ${s.marker}`)).size).toBe(METHOD_IDS.length);
+    expect(styles.map((s) => s.color)).not.toContain(BASELINE_COLOR);
+    for (const s of styles) {
+      expect(PALETTE).toContain(s.color);
+      expect(MARKERS).toContain(s.marker);
+      expect(s.dash).toBeNull();
+    }
   });
 
-  it('is a function of the key alone, so a method keeps its colour in every chart and dataset', () => {
-    expect(seriesColor('mmap/ring')).toBe(seriesColor('mmap/ring'));
-    expect(seriesColor('chardev/dev-null')).toBe(seriesColor('chardev/dev-null'));
+  it('gives the methods the shipped datasets draw together a colour each', () => {
+    expect(shippedMethods.length).toBeGreaterThan(8);
+    const colours = shippedMethods.map((m) => seriesColor(m));
+    expect(new Set(colours).size).toBe(shippedMethods.length);
   });
 
-  it('shades the variants drawn side by side apart from each other', () => {
-    const mmap = ['mmap/ring', 'mmap/seqlock', 'mmap/ioctl-lock'].map(seriesColor);
+  it('is a function of the key alone, so a method keeps its look in every chart and dataset', () => {
+    expect(seriesStyle('mmap/ring')).toEqual(seriesStyle('mmap/ring'));
+    expect(seriesColor('chardev/dev-null')).toBe(seriesColor('chardev'));
+  });
+
+  it('draws variants in their method’s colour with dashes that differ from each other and the method', () => {
+    const mmap = ['mmap/ring', 'mmap/seqlock', 'mmap/ioctl-lock'].map((k) => seriesStyle(k).dash);
     expect(new Set(mmap).size).toBe(3);
-    expect(seriesColor('relay/burst')).not.toBe(seriesColor('relay'));
-    expect(seriesColor('chardev/dev-zero')).not.toBe(seriesColor('chardev'));
+    expect(seriesStyle('relay/burst').dash).not.toBe(seriesStyle('relay').dash);
+    expect(seriesStyle('chardev/dev-zero').dash).not.toBeNull();
+    expect(seriesStyle('chardev/something-new').dash).toMatch(/^\d/);
   });
 
-  it('falls back to a neutral colour for a method it does not know', () => {
-    expect(seriesColor('nosuch')).toMatch(/^#[0-9a-f]{6}$/);
+  it('falls back to grey circles for a method it does not know', () => {
+    expect(seriesStyle('nosuch')).toEqual({ color: '#6b7280', marker: 'circle', dash: null });
+  });
+
+  it('draws every marker as a closed SVG path around its centre', () => {
+    for (const m of MARKERS) {
+      const d = markerPath(m, 10, 20, 4);
+      expect(d).toMatch(/^M.*Z$/);
+      const xs = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((x) => Number(x[1]));
+      for (const x of xs) expect(Math.abs(x - 10)).toBeLessThanOrEqual(6);
+    }
+  });
+});
+
+describe('intervals and unstable points', () => {
+  const paired = (median: number, ci95: [number, number], unstable: boolean): BenchResult => ({
+    ...result('chardev', '', 'k2u', 64, 500),
+    ratio: {
+      reference: 'syscall+memcpy',
+      median,
+      ci95,
+      blocks: 20,
+      instability: (ci95[1] - ci95[0]) / 2 / median,
+      referenceNs: { p50: 100, p99: 200 },
+    },
+    unstable,
+  });
+  const d2 = {
+    ...dataset('two', [paired(2, [1.9, 2.1], false), { ...paired(4, [2, 6], true), sizeBytes: 4096 }]),
+    schema: 'kcomm-bench/2' as const,
+  };
+
+  it('extracts the median and the 95% interval, and knows a /1 point has none', () => {
+    const [p64, p4k] = seriesFor(d2, 'k2u')[0]!.points;
+    expect(p64!.ratio).toMatchObject({ median: 2, lo: 1.9, hi: 2.1, blocks: 20, reference: 'syscall+memcpy' });
+    expect(p64!.ratioMedian).toBe(2);
+    expect(p64!.unstable).toBe(false);
+    expect(p4k!.unstable).toBe(true);
+    const old = seriesFor(a, 'roundtrip')[0]!.points[0]!;
+    expect(old.ratio).toBeNull();
+    expect(old.ratioMedian).toBe(0);
+    expect(old.unstable).toBe(false);
+    expect(hasIntervals(d2)).toBe(true);
+    expect(hasIntervals(a)).toBe(false);
+  });
+
+  it('draws the interval as the ratio’s band and spans it', () => {
+    const rows = toRows(seriesFor(d2, 'k2u'), 'ratioMedian');
+    expect(rows).toEqual([
+      { sizeBytes: 64, chardev: 2, 'chardev:band': [1.9, 2.1] },
+      { sizeBytes: 4096, chardev: 4, 'chardev:band': [2, 6] },
+    ]);
+    expect(valueExtent(seriesFor(d2, 'k2u'), 'ratioMedian')).toEqual([1.9, 6]);
+    expect(forLogAxes(seriesFor(a, 'roundtrip'), 'ratioMedian')).toEqual([]);
+  });
+
+  it('says why a point is unstable, with its figure, and nothing for a stable one', () => {
+    const [p64, p4k] = seriesFor(d2, 'k2u')[0]!.points;
+    expect(unstableReason(p64!)).toBeNull();
+    expect(unstableReason(p4k!)).toBe(
+      'unstable: its 95% interval runs from −50% to +50% of the ratio (beyond ±10%); no goal is judged on it',
+    );
+    // One side beyond 10% is enough, as in the harness (stats.c).
+    const lopsided = { unstable: true, ratio: { ...p64!.ratio!, median: 3.35, lo: 3.22, hi: 3.84 } };
+    expect(unstableReason(lopsided)).toMatch(/−3.9% to \+14.6%/);
+    expect(unstableReason({ unstable: true, ratio: null })).toMatch(/marked so by the harness/);
+  });
+
+  it('counts instructions, not time, in a vm-icount dataset', () => {
+    expect(costUnitOf({ unit: 'instructions', host: a.host })).toBe('instructions');
+    expect(costUnitOf({ host: { ...a.host, target: 'vm-icount' } })).toBe('instructions');
+    expect(costUnitOf(a)).toBe('ns');
+    expect(formatCost(958, 'instructions')).toBe('958 instr');
+    expect(formatCost(66_025, 'instructions')).toBe('66k instr');
+    expect(formatCost(1_250_000, 'instructions')).toBe('1.3M instr');
+    expect(formatCost(1_250, 'ns')).toBe('1.3 µs');
   });
 });
 

@@ -11,6 +11,7 @@ import type { SeriesControls } from './chart-controls';
 import { DatasetCompare } from './DatasetCompare';
 import { DatasetDetails } from './DatasetDetails';
 import { DatasetPicker } from './DatasetPicker';
+import { AllPointsPanel } from './AllPointsPanel';
 import { LatencyChart } from './LatencyChart';
 import { ThroughputChart } from './ThroughputChart';
 import { WakeupChart } from './WakeupChart';
@@ -95,6 +96,7 @@ export function BenchmarksPage() {
             {patterns.includes('k2u') && <LatencyChart dataset={dataset} pattern="k2u" controls={controls} />}
             {patterns.includes('notify') && <WakeupChart dataset={dataset} controls={controls} />}
           </div>
+          {patterns.length > 0 && <AllPointsPanel dataset={dataset} hidden={params.hidden} />}
         </>
       )}
     </div>

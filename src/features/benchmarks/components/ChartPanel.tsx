@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { TraitIcon } from '#src/components/TraitIcon';
-import { BASELINE_COLOR, seriesColor } from '#src/core/chart-data';
+import { BASELINE_COLOR } from '#src/core/chart-data';
+import { seriesStyle } from '#src/core/series-style';
 import type { IconName } from '#src/core/ids';
 import { downloadBlob, downloadText } from '#src/lib/download';
 import { useElementWidth } from '../hooks/use-element-width';
@@ -32,6 +33,10 @@ export interface ChartPanelProps {
   tools?: ReactNode;
   renderChart: (size: ChartSize) => ReactNode;
   renderTable: () => ReactNode;
+  /** Unstable points among those drawn (the legend explains the hollow marker when any). */
+  unstableCount?: number;
+  /** What the shaded band is, for the legend. */
+  bandLabel?: string;
 }
 
 const FALLBACK_WIDTH = 720;
@@ -54,7 +59,7 @@ export function ChartPanel(props: ChartPanelProps) {
     const legend: ExportLegendItem[] = [
       ...props.entries
         .filter((e) => !props.hidden.has(e.key))
-        .map((e) => ({ label: e.key, color: seriesColor(e.key) })),
+        .map((e) => ({ label: e.key, color: seriesStyle(e.key).color, dashed: seriesStyle(e.key).dash !== null })),
       ...props.baselines.map((b) => ({ label: b.label, color: BASELINE_COLOR, dashed: b.dashed, dotted: b.dotted })),
     ];
     const d = props.dataset;
@@ -131,6 +136,8 @@ export function ChartPanel(props: ChartPanelProps) {
         onToggle={props.onToggle}
         onShowAll={props.onShowAll}
         baselines={props.baselines}
+        unstableCount={view === 'chart' ? props.unstableCount : 0}
+        bandLabel={view === 'chart' ? props.bandLabel : undefined}
       />
       {exportError && (
         <p className="field-error" role="alert">
@@ -143,9 +150,19 @@ export function ChartPanel(props: ChartPanelProps) {
         ) : visibleCount === 0 ? (
           <p className="chart-empty">Every series is switched off: switch one on in the legend above.</p>
         ) : (
-          <div ref={chartRef} className="chart-frame">
-            {props.renderChart(size)}
-          </div>
+          <>
+            <div ref={chartRef} className="chart-frame" aria-describedby={`${headingId}-keys`}>
+              {props.renderChart(size)}
+            </div>
+            <p id={`${headingId}-keys`} className="chart-keys">
+              Keyboard: Tab to the chart, then ← and → step through the sizes and read each point. Every number is also
+              in the{' '}
+              <button type="button" className="link-button" onClick={() => setView('table')}>
+                table view
+              </button>
+              .
+            </p>
+          </>
         )}
       </div>
     </section>

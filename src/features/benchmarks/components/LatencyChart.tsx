@@ -1,33 +1,49 @@
-import { useMemo } from 'react';
-import { baselinesOf, forLogAxes, seriesFor, toRows, valueExtent } from '#src/core/chart-data';
+import { useMemo, useState } from 'react';
+import { factsOf } from '#src/core/bench-pivot';
+import {
+  baselinesOf,
+  costUnitOf,
+  forLogAxes,
+  hasIntervals,
+  seriesFor,
+  toRows,
+  valueExtent,
+  referencesOf,
+} from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
-import { formatNs } from '#src/core/measured';
+import { formatCost } from '#src/core/format';
+import { formatRatio } from '../utils/format';
 import { PATTERN_TITLE } from '../utils/provenance';
 import { ChartPanel } from './ChartPanel';
+import { IntervalsMissing, RatioButton } from './RatioControls';
 import { LogLogChart } from './LogLogChart';
-import { PointsTable } from './PointsTable';
+import { PivotView } from './PivotView';
 import type { SeriesControls } from './chart-controls';
 
 const TEXT = {
   roundtrip: {
     title: 'Round-trip latency by message size',
     icon: 'arrows-both',
-    description:
-      'User space sends a message and waits for the kernel’s answer of the same size. Line: p50; band: p90 to p99.',
+    what: 'User space sends a message and waits for the kernel’s answer of the same size.',
   },
   k2u: {
     title: 'Kernel → user latency by message size',
     icon: 'arrow-down',
-    description: 'From the kernel stamping a message to user space holding it (one way). Line: p50; band: p90 to p99.',
+    what: 'From the kernel stamping a message to user space holding it (one way).',
   },
   u2k: {
     title: 'User → kernel latency by message size',
     icon: 'arrow-up',
-    description: 'From user space sending a message to the kernel holding it (one way). Line: p50; band: p90 to p99.',
+    what: 'From user space sending a message to the kernel holding it (one way).',
   },
 } as const;
 
-/** p50 latency against message size on log–log axes, with the p90–p99 band and the null-syscall floor. */
+type LatencyMetric = 'p50' | 'ratioMedian';
+
+/**
+ * Latency against message size on log–log axes: the p50 with its p90–p99 band over the null-syscall floor,
+ * or (kcomm-bench/2) the paired ratio to the point's reference with its 95% interval as the band.
+ */
 export function LatencyChart({
   dataset,
   pattern,
@@ -37,13 +53,28 @@ export function LatencyChart({
   pattern: 'roundtrip' | 'k2u' | 'u2k';
   controls: SeriesControls;
 }) {
-  const all = useMemo(() => forLogAxes(seriesFor(dataset, pattern), 'p50'), [dataset, pattern]);
+  const intervals = hasIntervals(dataset);
+  const [metric, setMetric] = useState<LatencyMetric>(intervals ? 'ratioMedian' : 'p50');
+  const all = useMemo(() => forLogAxes(seriesFor(dataset, pattern), metric), [dataset, pattern, metric]);
   const { hidden } = controls;
   const visible = all.filter((s) => !hidden.has(s.key));
+  const unit = costUnitOf(dataset);
+  const cost = (v: number) => formatCost(v, unit);
   const base = baselinesOf(dataset);
   const floor = base.syscallP50Ns;
   const text = TEXT[pattern];
-  const floorLabel = `null syscall p50 ${formatNs(floor)}`;
+  const ratio = metric === 'ratioMedian';
+  const floorLabel = ratio ? '1× = as cheap as its reference' : `null syscall p50 ${cost(floor)}`;
+  const unstableCount = visible.reduce((n, s) => n + s.points.filter((p) => p.unstable).length, 0);
+
+  const tools = (
+    <div className="segmented" role="group" aria-label="Latency shown as">
+      <button type="button" aria-pressed={!ratio} onClick={() => setMetric('p50')}>
+        {unit === 'instructions' ? 'instr' : 'time'}
+      </button>
+      <RatioButton intervals={intervals} pressed={ratio} onClick={() => setMetric('ratioMedian')} />
+    </div>
+  );
 
   return (
     <ChartPanel
@@ -51,30 +82,50 @@ export function LatencyChart({
       title={text.title}
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
-      description={<p>{text.description}</p>}
+      description={
+        <p>
+          {text.what}{' '}
+          {ratio
+            ? `Line: the median of the paired per-block ratios to the point’s reference (${referencesOf(visible)}), measured interleaved with it in the same run; band: its 95% interval.`
+            : 'Line: p50; band: p90 to p99.'}
+          {unit === 'instructions' && <strong> Guest instructions, not time.</strong>}
+          <IntervalsMissing intervals={intervals} />
+        </p>
+      }
       dataset={dataset}
       entries={all.map((s) => ({ key: s.key, title: controls.methodName(s.method) }))}
       hidden={hidden}
       onToggle={controls.onToggle}
       onShowAll={controls.onShowAll}
       baselines={[{ label: floorLabel, dashed: true }]}
+      bandLabel={ratio ? '95% interval of the ratio' : 'p90 to p99'}
+      unstableCount={unstableCount}
+      tools={tools}
       renderChart={(size) => (
         <LogLogChart
           {...size}
-          rows={toRows(visible, 'p50')}
+          rows={toRows(visible, metric)}
           series={visible}
           sizes={all.flatMap((s) => s.points.map((p) => p.sizeBytes))}
           bands
-          yExtent={valueExtent(visible, 'p50', [floor]) ?? [floor, floor * 10]}
-          yFormat={formatNs}
-          references={[{ y: floor, label: 'null syscall p50' }]}
+          metric={metric}
+          unit={unit}
+          intervals={intervals}
+          yExtent={valueExtent(visible, metric, [ratio ? 1 : floor]) ?? (ratio ? [1, 10] : [floor, floor * 10])}
+          yFormat={ratio ? formatRatio : cost}
+          references={[ratio ? { y: 1, label: '1× reference' } : { y: floor, label: 'null syscall p50' }]}
         />
       )}
       renderTable={() => (
-        <PointsTable
-          caption={`${text.title}: ${dataset.id}`}
-          rows={visible.flatMap((s) => s.points.map((point) => ({ key: s.key, point })))}
-          footnote={`Baseline: ${floorLabel} (p99 ${formatNs(base.syscallP99Ns)}).`}
+        <PivotView
+          caption={`${text.title}, ${dataset.id}`}
+          facts={factsOf(dataset, [pattern]).filter((f) => !hidden.has(f.key))}
+          unit={unit}
+          dims={['method', 'variant', 'size']}
+          values={['ratio', 'p50', 'p99', 'MBps']}
+          initial={{ rows: 'method', cols: 'size', value: ratio ? 'ratio' : 'p50' }}
+          intervals={intervals}
+          footnote={`Baseline: null syscall p50 ${cost(floor)} (p99 ${cost(base.syscallP99Ns)}).`}
         />
       )}
     />

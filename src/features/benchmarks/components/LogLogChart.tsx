@@ -1,15 +1,20 @@
+import type React from 'react';
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import {
+  bandOf,
   BASELINE_COLOR,
   logTicks,
-  seriesColor,
   sizeTicks,
   thinTicks,
+  type CostUnit,
+  type Metric,
   type Series,
   type SeriesPoint,
 } from '#src/core/chart-data';
 import { formatBytes } from '#src/core/measured';
+import { seriesStyle } from '#src/core/series-style';
 import type { ChartSize } from './ChartPanel';
+import { MarkerShape } from '#src/components/SeriesMarks';
 import { SeriesTooltipBody } from './SeriesTooltip';
 
 export type ChartRow = Record<string, number | [number, number] | undefined>;
@@ -32,6 +37,17 @@ export interface LogLogChartProps extends ChartSize {
   references: ReferenceY[];
   /** A baseline drawn as a dashed series under this key (memcpy on throughput charts). */
   baselineSeries?: { key: string; label: string };
+  /** What the lines draw; its band (bandOf) is the shaded area. */
+  metric: Metric;
+  unit: CostUnit;
+  /** The dataset carries paired ratios (the tooltip shows them). */
+  intervals: boolean;
+}
+
+interface DotProps {
+  cx?: number;
+  cy?: number;
+  payload?: ChartRow;
 }
 
 export const cssKey = (key: string) => `s-${key.replace(/[^a-z0-9-]/gi, '_')}`;
@@ -41,7 +57,7 @@ const AXIS_TICK = { fontSize: 12, fill: '#3d434b' };
 /** Size on a log x axis against a positive value on a log y axis: one line (and band) per series. */
 export function LogLogChart(props: LogLogChartProps) {
   const { width, height, series, sizes, yExtent, yFormat } = props;
-  // A band needs two sizes to have an area; a series measured at one size shows p90–p99 as an error bar.
+  // A band needs two sizes to have an area; a series measured at one size shows its band as an error bar.
   const single = new Set(props.bands ? series.filter((s) => s.points.length === 1).map((s) => s.key) : []);
   const rows =
     single.size === 0
@@ -50,8 +66,9 @@ export function LogLogChart(props: LogLogChartProps) {
           const out = { ...row };
           for (const s of series) {
             const p = s.points[0]!;
-            if (single.has(s.key) && p.sizeBytes === row.sizeBytes)
-              out[`${s.key}:err`] = [p.p50 - p.p90, p.p99 - p.p50];
+            const band = bandOf(p, props.metric);
+            if (single.has(s.key) && band && p.sizeBytes === row.sizeBytes)
+              out[`${s.key}:err`] = [p[props.metric] - band[0], band[1] - p[props.metric]];
           }
           return out;
         });
@@ -110,7 +127,7 @@ export function LogLogChart(props: LogLogChartProps) {
           const hovered = series
             .map((s) => ({ key: s.key, point: points.get(s.key)?.get(size) }))
             .filter((h): h is { key: string; point: SeriesPoint } => h.point !== undefined)
-            .sort((a, b) => b.point.p50 - a.point.p50);
+            .sort((a, b) => b.point[props.metric] - a.point[props.metric]);
           const base = props.baselineSeries;
           const baseValue = base ? row?.[base.key] : undefined;
           return (
@@ -119,6 +136,8 @@ export function LogLogChart(props: LogLogChartProps) {
               sizeBytes={size}
               hovered={hovered}
               baselines={base && typeof baseValue === 'number' ? [`${base.label}: ${yFormat(baseValue)}`] : undefined}
+              unit={props.unit}
+              intervals={props.intervals}
             />
           );
         }}
@@ -131,11 +150,11 @@ export function LogLogChart(props: LogLogChartProps) {
               key={`${s.key}:band`}
               className={`band ${cssKey(s.key)}`}
               dataKey={`${s.key}:band`}
-              name={`${s.key} p90–p99`}
+              name={`${s.key} band`}
               type="linear"
               stroke="none"
-              fill={seriesColor(s.key)}
-              fillOpacity={0.1}
+              fill={seriesStyle(s.key).color}
+              fillOpacity={0.12}
               connectNulls
               isAnimationActive={false}
               activeDot={false}
@@ -168,32 +187,47 @@ export function LogLogChart(props: LogLogChartProps) {
           isAnimationActive={false}
         />
       )}
-      {series.map((s) => (
-        <Line
-          key={s.key}
-          className={`series ${cssKey(s.key)}`}
-          dataKey={s.key}
-          name={s.key}
-          type="linear"
-          stroke={seriesColor(s.key)}
-          strokeWidth={2}
-          dot={{ r: 2.5, fill: seriesColor(s.key), strokeWidth: 0 }}
-          activeDot={{ r: 4.5 }}
-          connectNulls
-          isAnimationActive={false}
-        >
-          {single.has(s.key) && (
-            <ErrorBar
-              dataKey={`${s.key}:err`}
-              direction="y"
-              width={8}
-              stroke={seriesColor(s.key)}
-              strokeWidth={1.5}
-              isAnimationActive={false}
-            />
-          )}
-        </Line>
-      ))}
+      {series.map((s) => {
+        const style = seriesStyle(s.key);
+        const byPoint = points.get(s.key);
+        const marker = (d: DotProps & { key?: React.Key | null }, active: boolean) => {
+          const p = typeof d.payload?.sizeBytes === 'number' ? byPoint?.get(d.payload.sizeBytes) : undefined;
+          if (d.cx === undefined || d.cy === undefined || !p) return <g key={d.key ?? undefined} />;
+          return (
+            <g key={d.key ?? undefined} className={active ? 'active-point' : undefined}>
+              <MarkerShape seriesKey={s.key} cx={d.cx} cy={d.cy} r={p.unstable ? 4 : 3.5} hollow={p.unstable} />
+              {active && <circle cx={d.cx} cy={d.cy} r={7} fill="none" stroke={style.color} strokeWidth={1.2} />}
+            </g>
+          );
+        };
+        return (
+          <Line
+            key={s.key}
+            className={`series ${cssKey(s.key)}`}
+            dataKey={s.key}
+            name={s.key}
+            type="linear"
+            stroke={style.color}
+            strokeWidth={2}
+            strokeDasharray={style.dash ?? undefined}
+            dot={(d: DotProps & { key?: React.Key | null }) => marker(d, false)}
+            activeDot={(d: DotProps) => marker(d, true)}
+            connectNulls
+            isAnimationActive={false}
+          >
+            {single.has(s.key) && (
+              <ErrorBar
+                dataKey={`${s.key}:err`}
+                direction="y"
+                width={8}
+                stroke={style.color}
+                strokeWidth={1.5}
+                isAnimationActive={false}
+              />
+            )}
+          </Line>
+        );
+      })}
     </ComposedChart>
   );
 }

@@ -1,4 +1,4 @@
-import { seriesColor } from '#src/core/chart-data';
+import { SeriesGlyph, UnstableGlyph } from '#src/components/SeriesMarks';
 
 export interface BaselineKey {
   label: string;
@@ -12,13 +12,18 @@ export interface LegendEntry {
   title?: string;
 }
 
-/** The chart's legend: one toggle per series with its colour; switched-off series stay listed, struck out. */
+/**
+ * The chart's legend: one toggle per series with its colour, dash and marker (switched-off series stay listed,
+ * struck out), then the baselines, the band and, when any is drawn, what a hollow (unstable) marker means.
+ */
 export function SeriesLegend({
   entries,
   hidden,
   onToggle,
   onShowAll,
   baselines,
+  unstableCount = 0,
+  bandLabel,
 }: {
   entries: LegendEntry[];
   hidden: ReadonlySet<string>;
@@ -26,6 +31,10 @@ export function SeriesLegend({
   onShowAll: (keys: string[]) => void;
   /** Reference lines drawn on the chart, listed after the series (not toggles). */
   baselines: BaselineKey[];
+  /** Unstable points among those drawn: when any, the legend says what a hollow marker means. */
+  unstableCount?: number;
+  /** What the shaded band around each line is ("p90 to p99", "95% interval"). */
+  bandLabel?: string;
 }) {
   const hiddenHere = entries.filter((e) => hidden.has(e.key)).map((e) => e.key);
   return (
@@ -42,7 +51,7 @@ export function SeriesLegend({
                 title={e.title ? `${e.title}: ${on ? 'hide' : 'show'}` : undefined}
                 onClick={() => onToggle(e.key)}
               >
-                <span className="swatch" style={{ background: seriesColor(e.key) }} aria-hidden="true" />
+                <SeriesGlyph seriesKey={e.key} />
                 {e.key}
               </button>
             </li>
@@ -57,6 +66,18 @@ export function SeriesLegend({
             {b.label}
           </li>
         ))}
+        {bandLabel && (
+          <li className="baseline-key">
+            <span className="swatch band-key" aria-hidden="true" />
+            band: {bandLabel}
+          </li>
+        )}
+        {unstableCount > 0 && (
+          <li className="baseline-key unstable-key">
+            <UnstableGlyph />
+            hollow: unstable point ({unstableCount}), interval wider than ±10%
+          </li>
+        )}
       </ul>
       {hiddenHere.length > 0 && (
         <button type="button" className="button quiet small" onClick={() => onShowAll(hiddenHere)}>

@@ -1,14 +1,28 @@
 import { useMemo, useState } from 'react';
-import { baselinesOf, forLogAxes, memcpyValue, seriesFor, toRows, valueExtent, withMemcpy } from '#src/core/chart-data';
+import { factsOf } from '#src/core/bench-pivot';
+import {
+  baselinesOf,
+  costUnitOf,
+  forLogAxes,
+  hasIntervals,
+  memcpyValue,
+  referencesOf,
+  seriesFor,
+  toRows,
+  valueExtent,
+  withMemcpy,
+} from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
 import { formatBytes, formatMBps, formatRate } from '#src/core/measured';
+import { formatRatio } from '../utils/format';
 import { PATTERN_TITLE } from '../utils/provenance';
 import { ChartPanel } from './ChartPanel';
+import { IntervalsMissing, RatioButton } from './RatioControls';
 import type { SeriesControls } from './chart-controls';
 import { LogLogChart } from './LogLogChart';
-import { PointsTable } from './PointsTable';
+import { PivotView } from './PivotView';
 
-type ThroughputMetric = 'MBps' | 'msgsPerSec';
+type ThroughputMetric = 'MBps' | 'msgsPerSec' | 'ratioMedian';
 
 const TEXT = {
   k2u: { title: 'Kernel → user throughput by message size', icon: 'arrow-down' },
@@ -17,7 +31,11 @@ const TEXT = {
 
 const MEMCPY_KEY = '__memcpy';
 
-/** Throughput against message size (log–log), in MB/s or messages/s, under the machine's memcpy. */
+/**
+ * Throughput against message size (log–log), in MB/s or messages/s under the machine's memcpy, or
+ * (kcomm-bench/2) each point's paired cost ratio to its reference with the 95% interval as a band. A path
+ * that moves no data draws no MB/s line.
+ */
 export function ThroughputChart({
   dataset,
   pattern,
@@ -27,29 +45,36 @@ export function ThroughputChart({
   pattern: 'k2u' | 'u2k';
   controls: SeriesControls;
 }) {
+  const intervals = hasIntervals(dataset);
   const [metric, setMetric] = useState<ThroughputMetric>('MBps');
   const all = useMemo(() => forLogAxes(seriesFor(dataset, pattern), metric), [dataset, pattern, metric]);
   const { hidden } = controls;
   const visible = all.filter((s) => !hidden.has(s.key));
+  const unit = costUnitOf(dataset);
   const base = baselinesOf(dataset);
-  const memcpy = base.memcpy.filter((m) => m.sizeBytes > 0 && m.MBps > 0);
+  const ratio = metric === 'ratioMedian';
+  const memcpy = ratio ? [] : base.memcpy.filter((m) => m.sizeBytes > 0 && m.MBps > 0);
   const peak = memcpy.reduce((best, m) => Math.max(best, m.MBps), 0);
-  const format = metric === 'MBps' ? formatMBps : formatRate;
+  const format = metric === 'MBps' ? formatMBps : metric === 'msgsPerSec' ? formatRate : formatRatio;
   const text = TEXT[pattern];
-  const baselines = [
-    { label: 'memcpy at each size', dashed: true },
-    ...(metric === 'MBps' && peak > 0 ? [{ label: `memcpy peak ${formatMBps(peak)}`, dotted: true }] : []),
-  ];
-  const memcpyValues = memcpy.map((m) => memcpyValue(m, metric));
+  const baselines = ratio
+    ? [{ label: '1× = as cheap as its reference', dashed: true }]
+    : [
+        { label: 'memcpy at each size', dashed: true },
+        ...(metric === 'MBps' && peak > 0 ? [{ label: `memcpy peak ${formatMBps(peak)}`, dotted: true }] : []),
+      ];
+  const memcpyValues = ratio ? [1] : memcpy.map((m) => memcpyValue(m, metric));
+  const unstableCount = visible.reduce((n, s) => n + s.points.filter((p) => p.unstable).length, 0);
 
   const tools = (
-    <div className="segmented" role="group" aria-label="Throughput unit">
+    <div className="segmented" role="group" aria-label="Throughput shown as">
       <button type="button" aria-pressed={metric === 'MBps'} onClick={() => setMetric('MBps')}>
         MB/s
       </button>
       <button type="button" aria-pressed={metric === 'msgsPerSec'} onClick={() => setMetric('msgsPerSec')}>
         msg/s
       </button>
+      <RatioButton intervals={intervals} pressed={ratio} onClick={() => setMetric('ratioMedian')} />
     </div>
   );
 
@@ -61,8 +86,11 @@ export function ThroughputChart({
       iconLabel={PATTERN_TITLE[pattern]}
       description={
         <p>
-          {metric === 'MBps' ? 'Megabytes (10⁶ bytes) moved per second' : 'Messages moved per second'}, one sender back
-          to back. The dashed line is memcpy on the same machine: a method that copies cannot beat it.
+          {ratio
+            ? `Cost per message as a multiple of its reference (${referencesOf(visible)}), median of the paired per-block ratios; band: its 95% interval. Lower is better.`
+            : `${metric === 'MBps' ? 'Megabytes (10⁶ bytes) moved per second' : 'Messages moved per second'}, one sender back to back. The dashed line is memcpy on the same machine: a method that copies cannot beat it. A path that moves no data has no line.`}
+          {unit === 'instructions' && <strong> Per guest-instruction “second”: instructions, not time.</strong>}
+          <IntervalsMissing intervals={intervals} />
         </p>
       }
       dataset={dataset}
@@ -71,25 +99,41 @@ export function ThroughputChart({
       onToggle={controls.onToggle}
       onShowAll={controls.onShowAll}
       baselines={baselines}
+      bandLabel={ratio ? '95% interval of the ratio' : undefined}
+      unstableCount={unstableCount}
       tools={tools}
       renderChart={(size) => (
         <LogLogChart
           {...size}
-          rows={withMemcpy(toRows(visible, metric), memcpy, metric, MEMCPY_KEY)}
+          rows={ratio ? toRows(visible, metric) : withMemcpy(toRows(visible, metric), memcpy, metric, MEMCPY_KEY)}
           series={visible}
           sizes={[...all.flatMap((s) => s.points.map((p) => p.sizeBytes)), ...memcpy.map((m) => m.sizeBytes)]}
-          bands={false}
+          bands={ratio}
+          metric={metric}
+          unit={unit}
+          intervals={intervals}
           yExtent={valueExtent(visible, metric, memcpyValues) ?? [1, 10]}
           yFormat={format}
-          references={metric === 'MBps' && peak > 0 ? [{ y: peak, label: 'memcpy peak', dotted: true }] : []}
-          baselineSeries={{ key: MEMCPY_KEY, label: 'memcpy' }}
+          references={
+            ratio
+              ? [{ y: 1, label: '1× reference' }]
+              : metric === 'MBps' && peak > 0
+                ? [{ y: peak, label: 'memcpy peak', dotted: true }]
+                : []
+          }
+          baselineSeries={ratio ? undefined : { key: MEMCPY_KEY, label: 'memcpy' }}
         />
       )}
       renderTable={() => (
-        <PointsTable
-          caption={`${text.title}: ${dataset.id}`}
-          rows={visible.flatMap((s) => s.points.map((point) => ({ key: s.key, point })))}
-          footnote={`Baseline memcpy: ${memcpy.map((m) => `${formatBytes(m.sizeBytes)}: ${formatMBps(m.MBps)}`).join(', ') || 'not measured'}.`}
+        <PivotView
+          caption={`${text.title}, ${dataset.id}`}
+          facts={factsOf(dataset, [pattern]).filter((f) => !hidden.has(f.key))}
+          unit={unit}
+          dims={['method', 'variant', 'size']}
+          values={['MBps', 'ratio', 'p50', 'p99']}
+          initial={{ rows: 'method', cols: 'size', value: ratio ? 'ratio' : 'MBps' }}
+          intervals={intervals}
+          footnote={`Baseline memcpy: ${base.memcpy.map((m) => `${formatBytes(m.sizeBytes)}: ${formatMBps(m.MBps)}`).join(', ') || 'not measured'}.`}
         />
       )}
     />

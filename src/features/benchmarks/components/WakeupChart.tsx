@@ -1,21 +1,26 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { factsOf } from '#src/core/bench-pivot';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   BASELINE_COLOR,
   baselinesOf,
+  costUnitOf,
+  hasIntervals,
   logTicks,
   seriesColor,
   thinTicks,
-  valueExtent,
   wakeupRows,
   type WakeupRow,
 } from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
-import { formatNs } from '#src/core/measured';
+import { formatCost } from '#src/core/format';
+import { formatRatio } from '../utils/format';
 import { ChartPanel } from './ChartPanel';
+import { IntervalsMissing, RatioButton } from './RatioControls';
 import type { SeriesControls } from './chart-controls';
 import { cssKey } from './LogLogChart';
-import { PointsTable } from './PointsTable';
+import { PivotView } from './PivotView';
+import { MarkerShape } from '#src/components/SeriesMarks';
 import { SeriesTooltipBody } from './SeriesTooltip';
 
 const AXIS_TICK = { fontSize: 12, fill: '#3d434b' };
@@ -27,35 +32,59 @@ interface DotProps {
   payload?: WakeupRow;
 }
 
-function P50Dot({ cx, cy, payload }: DotProps) {
+function ShownDot({ cx, cy, payload }: DotProps) {
   if (cx === undefined || cy === undefined || !payload) return null;
   return (
-    <circle
-      cx={cx}
-      cy={cy}
-      r={5}
-      fill={seriesColor(payload.key)}
-      stroke="#fff"
-      strokeWidth={1.5}
-      className={`series ${cssKey(payload.key)}`}
-    />
+    <g className={`series ${cssKey(payload.key)}`}>
+      <MarkerShape seriesKey={payload.key} cx={cx} cy={cy} r={payload.unstable ? 5.5 : 5} hollow={payload.unstable} />
+    </g>
   );
 }
 
+type WakeupMetric = 'p50' | 'ratioMedian';
+
 /** Wake-up latency (notify: one size, no payload): a dot at p50 and a bar from p90 to p99 per method. */
 export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls: SeriesControls }) {
-  const all = useMemo(() => wakeupRows(dataset), [dataset]);
+  const intervals = hasIntervals(dataset);
+  const [metric, setMetric] = useState<WakeupMetric>(intervals ? 'ratioMedian' : 'p50');
+  const ratio = metric === 'ratioMedian';
+  const unit = costUnitOf(dataset);
+  const cost = (v: number) => formatCost(v, unit);
+  // What is drawn (shown, shownBand): p50 and p90–p99, or the paired ratio and its 95% interval, a point
+  // without one left out. The row keeps its own numbers for the tooltip.
+  const all = useMemo(
+    () =>
+      wakeupRows(dataset)
+        .flatMap((r) =>
+          !ratio
+            ? [{ ...r, shown: r.p50, shownBand: r.band }]
+            : r.ratio
+              ? [{ ...r, shown: r.ratio.median, shownBand: [r.ratio.lo, r.ratio.hi] as [number, number] }]
+              : [],
+        )
+        .sort((x, y) => x.shown - y.shown || x.key.localeCompare(y.key)),
+    [dataset, ratio],
+  );
   const { hidden } = controls;
   const visible = all.filter((r) => !hidden.has(r.key));
   const base = baselinesOf(dataset);
-  const floor = base.syscallP50Ns;
-  const floorLabel = `null syscall p50 ${formatNs(floor)}`;
+  const floor = ratio ? 1 : base.syscallP50Ns;
+  const floorLabel = ratio ? '1× = as cheap as a null syscall' : `null syscall p50 ${cost(floor)}`;
+  const format = ratio ? formatRatio : cost;
   const title = 'Wake-up latency (notify)';
-  const extent = valueExtent(
-    visible.map((r) => ({ key: r.key, method: '', variant: '', pattern: 'notify', points: [r] })),
-    'p50',
-    [floor],
-  ) ?? [floor, floor * 10];
+  const drawn = visible.flatMap((r) => [r.shown, ...r.shownBand]).filter((v) => v > 0);
+  const extent: [number, number] = drawn.length
+    ? [Math.min(floor, ...drawn), Math.max(floor, ...drawn)]
+    : [floor, floor * 10];
+  const unstableCount = visible.filter((r) => r.unstable).length;
+  const tools = (
+    <div className="segmented" role="group" aria-label="Wake-up shown as">
+      <button type="button" aria-pressed={!ratio} onClick={() => setMetric('p50')}>
+        {unit === 'instructions' ? 'instr' : 'time'}
+      </button>
+      <RatioButton intervals={intervals} pressed={ratio} onClick={() => setMetric('ratioMedian')} />
+    </div>
+  );
 
   return (
     <ChartPanel
@@ -65,8 +94,13 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
       iconLabel="wake-up"
       description={
         <p>
-          From the kernel signalling an event to a blocked user-space waiter running. Dot: p50; bar: p90 to p99. No
-          payload, so one point per method.
+          From the kernel signalling an event to a blocked user-space waiter running. No payload, so one point per
+          method.{' '}
+          {ratio
+            ? 'Dot: the median of the paired per-block ratios to a null syscall measured interleaved with it; bar: its 95% interval.'
+            : 'Dot: p50; bar: p90 to p99.'}
+          {unit === 'instructions' && <strong> Guest instructions, not time.</strong>}
+          <IntervalsMissing intervals={intervals} />
         </p>
       }
       dataset={dataset}
@@ -75,6 +109,9 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
       onToggle={controls.onToggle}
       onShowAll={controls.onShowAll}
       baselines={[{ label: floorLabel, dashed: true }]}
+      bandLabel={ratio ? '95% interval of the ratio' : 'p90 to p99'}
+      unstableCount={unstableCount}
+      tools={tools}
       renderChart={({ width }) => {
         const ticksAll = logTicks(extent[0], extent[1]);
         const compact = width < 520;
@@ -97,10 +134,16 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
               scale="log"
               domain={[ticksAll[0]!, ticksAll[ticksAll.length - 1]!]}
               ticks={ticks}
-              tickFormatter={formatNs}
+              tickFormatter={format}
               tick={AXIS_TICK}
               allowDataOverflow
-              label={{ value: 'latency (log)', position: 'insideBottom', offset: -14, fontSize: 12, fill: '#5a6470' }}
+              label={{
+                value: ratio ? '× null syscall (log)' : 'latency (log)',
+                position: 'insideBottom',
+                offset: -14,
+                fontSize: 12,
+                fill: '#5a6470',
+              }}
             />
             <YAxis
               type="category"
@@ -116,32 +159,49 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
                 const row = payload?.[0]?.payload as WakeupRow | undefined;
                 if (!active || !row) return null;
                 return (
-                  <SeriesTooltipBody sizeBytes={null} hovered={[{ key: row.key, point: row }]} compact={compact} />
+                  <SeriesTooltipBody
+                    sizeBytes={null}
+                    hovered={[{ key: row.key, point: row }]}
+                    compact={compact}
+                    unit={unit}
+                    intervals={intervals}
+                  />
                 );
               }}
             />
-            <Bar dataKey="band" barSize={8} isAnimationActive={false} name="p90–p99">
+            <Bar dataKey="shownBand" barSize={8} isAnimationActive={false} name={ratio ? '95% interval' : 'p90–p99'}>
               {visible.map((r) => (
                 <Cell key={r.key} fill={seriesColor(r.key)} fillOpacity={0.35} />
               ))}
             </Bar>
-            <Line dataKey="p50" name="p50" stroke="none" dot={<P50Dot />} activeDot={false} isAnimationActive={false} />
+            <Line
+              dataKey="shown"
+              name={ratio ? 'ratio' : 'p50'}
+              stroke="none"
+              dot={<ShownDot />}
+              activeDot={false}
+              isAnimationActive={false}
+            />
             <ReferenceLine
               x={floor}
               stroke={BASELINE_COLOR}
               strokeDasharray="6 4"
               strokeWidth={1.5}
-              label={{ value: 'null syscall', position: 'top', fontSize: 11, fill: BASELINE_COLOR }}
+              label={{ value: ratio ? '1×' : 'null syscall', position: 'top', fontSize: 11, fill: BASELINE_COLOR }}
             />
           </ComposedChart>
         );
       }}
       renderTable={() => (
-        <PointsTable
-          caption={`${title}: ${dataset.id}`}
-          rows={visible.map((r) => ({ key: r.key, point: r }))}
-          showSize={false}
-          footnote={`Baseline: ${floorLabel} (p99 ${formatNs(base.syscallP99Ns)}).`}
+        <PivotView
+          caption={`${title}, ${dataset.id}`}
+          facts={factsOf(dataset, ['notify']).filter((f) => !hidden.has(f.key))}
+          unit={unit}
+          dims={['method', 'variant', 'size']}
+          values={['ratio', 'p50', 'p99']}
+          initial={{ rows: 'method', cols: 'variant', value: ratio ? 'ratio' : 'p50' }}
+          intervals={intervals}
+          footnote={`Baseline: null syscall p50 ${cost(base.syscallP50Ns)} (p99 ${cost(base.syscallP99Ns)}).`}
         />
       )}
     />

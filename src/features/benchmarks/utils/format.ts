@@ -13,6 +13,11 @@ export function preciseNs(ns: number): string {
   return `${Math.round(ns)} ns`;
 }
 
+/** A latency in its dataset's unit with four significant digits: time, or guest instructions ("66,025 instr"). */
+export function preciseCost(v: number, unit: 'ns' | 'instructions'): string {
+  return unit === 'instructions' ? `${plainNumber(Math.round(v), 0)} instr` : preciseNs(v);
+}
+
 /** "2.35×", "0.41×", "123×": three significant digits. */
 export function formatRatio(r: number | null): string {
   if (r === null || !Number.isFinite(r)) return '—';

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { AbiBadge } from '#src/components/MethodFacts';
 import { RatingPips } from '#src/components/RatingPips';
 import { ScoreBar } from '#src/components/ScoreBar';
+import { SeriesGlyph } from '#src/components/SeriesMarks';
 import { TraitIcon } from '#src/components/TraitIcon';
 import type { Method } from '#src/core/catalogue-schema';
 import { methodPath } from '#src/lib/paths';
@@ -80,6 +81,8 @@ export function CompareTable({
             </th>
             {methods.map((m) => (
               <th key={m.id} scope="col">
+                {/* The method's colour, dash and marker, as on every benchmark chart. */}
+                <SeriesGlyph seriesKey={m.id} />
                 <Link to={methodPath(m.id, dataset)}>{m.name}</Link>
               </th>
             ))}
