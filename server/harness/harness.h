@@ -144,7 +144,16 @@ long kc_as_nobody(long (*fn)(void *arg), void *arg);
 /* Module loading for backends that need a second module or a reload; 0 or -errno. name is the file
  * name without .ko, looked up in the --module-dir; unload waits briefly while the module is busy. */
 int kc_module_load(const char *name);
+/* The same with module parameters ("value=42 max=500"): how a drill checks a refused load-time value. */
+int kc_module_load_args(const char *name, const char *args);
 int kc_module_unload(const char *name);
+
+/*
+ * A file holding one number as text (sysfs, /sys/module/<m>/parameters, /proc/sys), at offset 0:
+ * read a decimal u64 ending in a newline, or write text whole. 0 or -errno (-EPROTO: not a number).
+ */
+int kc_text_read_u64(int fd, uint64_t *v);
+int kc_text_write(int fd, const char *text);
 
 /* Extra dataset note from a backend (e.g. a limit discovered at run time). */
 void kc_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
