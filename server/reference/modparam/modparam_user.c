@@ -24,83 +24,14 @@
 #define WRITERS		4
 #define WRITER_ROUNDS	200
 
-struct modparam_state {
-	int value_fd;
-	int stamp_fd;
-	unsigned int next;	/* the value the next roundtrip writes */
-};
-
-static void modparam_close(struct kc_ctx *c)
-{
-	struct modparam_state *s = c->priv;
-
-	if (s->value_fd >= 0)
-		close(s->value_fd);
-	if (s->stamp_fd >= 0)
-		close(s->stamp_fd);
-	free(s);
-	c->priv = NULL;
-}
-
+/* value and stamp, one number each; the roundtrip's numbers stay within the default max. */
 static int modparam_open(struct kc_ctx *c)
 {
-	struct modparam_state *s = calloc(1, sizeof(*s));
-	int rc;
-
-	if (!s)
-		return -ENOMEM;
-	c->priv = s;
-	s->value_fd = open(KCOMM_MODPARAM_VALUE_PATH, O_RDWR | O_CLOEXEC);
-	s->stamp_fd = open(KCOMM_MODPARAM_STAMP_PATH, O_RDONLY | O_CLOEXEC);
-	if (s->value_fd < 0 || s->stamp_fd < 0) {
-		rc = -errno;
-		modparam_close(c);
-		return rc;
-	}
-	return 0;
-}
-
-static int modparam_roundtrip(struct kc_ctx *c, void *buf)
-{
-	struct modparam_state *s = c->priv;
-	char text[16];
-	uint64_t back;
-	int rc;
-
-	s->next = (s->next + 1) % (KCOMM_MODPARAM_MAX_DEFAULT + 1);
-	snprintf(text, sizeof(text), "%u\n", s->next);
-	rc = kc_text_write(s->value_fd, text);
-	if (!rc)
-		rc = kc_text_read_u64(s->value_fd, &back);
-	if (rc)
-		return rc;
-	if (back != s->next)
-		return -EPROTO;
-	memcpy(buf, &back, sizeof(back));
-	return 0;
-}
-
-static int modparam_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
-{
-	struct modparam_state *s = c->priv;
-	int rc = kc_text_read_u64(s->stamp_fd, kstamp);
-
-	if (!rc)
-		memcpy(buf, kstamp, sizeof(*kstamp));
-	return rc;
+	return kc_numfiles_open(c, KCOMM_MODPARAM_VALUE_PATH, KCOMM_MODPARAM_STAMP_PATH,
+				KCOMM_MODPARAM_MAX_DEFAULT);
 }
 
 /* --- robustness --------------------------------------------------------- */
-
-static long write_as_nobody(void *path)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	close(fd);
-	return 0;
-}
 
 /* Each writer stores its own values; whatever wins, the file must hold one that some writer wrote. */
 static void *writer(void *arg)
@@ -189,12 +120,12 @@ static void robust_load_time(struct kc_robust *r, const char *module)
 
 static int modparam_robust(struct kc_robust *r)
 {
-	static const char *const bad[] = {
-		"-1\n", "1000001\n", "abc\n", "12abc\n", "1 2\n", "\n",
+	static const struct kc_bad_write bad[] = {
+		{ "-1\n", EINVAL }, { "1000001\n", EINVAL }, { "abc\n", EINVAL }, { "12abc\n", EINVAL },
+		{ "1 2\n", EINVAL }, { "\n", EINVAL }, { "99999999999\n", ERANGE },
 	};
-	char what[96], text[32], page[8192];
+	char text[32], page[8192];
 	uint64_t v = 0;
-	size_t i;
 	int fd;
 
 	fd = open(KCOMM_MODPARAM_VALUE_PATH, O_RDWR | O_CLOEXEC);
@@ -204,11 +135,7 @@ static int modparam_robust(struct kc_robust *r)
 	kc_ok(r, "value <- the minimum", kc_text_write(fd, "0\n") ? -1 : 0);
 	snprintf(text, sizeof(text), "%d\n", KCOMM_MODPARAM_MAX_DEFAULT);
 	kc_ok(r, "value <- the maximum", kc_text_write(fd, text) ? -1 : 0);
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		snprintf(what, sizeof(what), "value <- \"%.*s\"", (int)strcspn(bad[i], "\n"), bad[i]);
-		kc_bad(r, what, pwrite(fd, bad[i], strlen(bad[i]), 0), EINVAL);
-	}
-	kc_bad(r, "value <- 99999999999 (not an int)", pwrite(fd, "99999999999\n", 12, 0), ERANGE);
+	kc_drill_bad_writes(r, "value", fd, bad, sizeof(bad) / sizeof(bad[0]));
 	memset(page, '7', sizeof(page));
 	/* sysfs hands a store at most a page: the number in it does not fit an int either way. */
 	kc_bad(r, "value <- 8192 digits (more than a page)", pwrite(fd, page, sizeof(page), 0), ERANGE);
@@ -232,7 +159,7 @@ static int modparam_robust(struct kc_robust *r)
 	if (fd >= 0)
 		close(fd);
 	kc_bad(r, "an unprivileged user opens value for writing",
-	       kc_as_nobody(write_as_nobody, KCOMM_MODPARAM_VALUE_PATH), EACCES);
+	       kc_open_as_nobody(KCOMM_MODPARAM_VALUE_PATH, O_WRONLY), EACCES);
 
 	kc_drill_open_close_storm(r, KCOMM_MODPARAM_VALUE_PATH, 4, 200);
 	kc_drill_open_close_storm(r, KCOMM_MODPARAM_STAMP_PATH, 4, 200);
@@ -251,9 +178,9 @@ static const struct kc_backend modparam_backend = {
 	.max_size = 8,
 	.limit_note = "a module parameter carries one value as text; modprobe options and sysfs set it",
 	.open = modparam_open,
-	.close = modparam_close,
-	.roundtrip = modparam_roundtrip,
-	.recv = modparam_recv,
+	.close = kc_numfiles_close,
+	.roundtrip = kc_numfiles_roundtrip,
+	.recv = kc_numfiles_recv,
 	.robust = modparam_robust,
 };
 KC_REGISTER(modparam_backend);

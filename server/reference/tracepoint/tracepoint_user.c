@@ -26,7 +26,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,62 +229,15 @@ static int tp_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 
 /* --- robustness --------------------------------------------------------- */
 
-static long open_as_nobody(void *path)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	close(fd);
-	return 0;
-}
-
-static long write_as_nobody(void *path)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	close(fd);
-	return 0;
-}
-
-static void *writer(void *arg)
-{
-	long bad = 0;
-	int i, fd = open(KCOMM_TP_TRIGGER_PATH, O_WRONLY | O_CLOEXEC);
-
-	(void)arg;
-	if (fd < 0)
-		return (void *)(long)-errno;
-	for (i = 0; i < WRITER_ROUNDS && !bad; i++)
-		bad = kc_text_write(fd, "16\n");
-	close(fd);
-	return (void *)bad;
-}
-
 static void robust_concurrent(struct kc_robust *rb, struct tp_reader *r)
 {
 	static uint8_t seen[WRITERS * WRITER_ROUNDS];
 	uint64_t first = r->last_seq + 1;
-	pthread_t t[WRITERS];
-	int i, started = 0, got = 0, dups = 0, rc;
+	int got = 0, dups = 0, rc;
 	struct tp_event ev;
-	long ret = 0;
-	void *res;
 
 	memset(seen, 0, sizeof(seen));
-	for (i = 0; i < WRITERS; i++) {
-		if (pthread_create(&t[i], NULL, writer, NULL) != 0)
-			break;
-		started++;
-	}
-	for (i = 0; i < started; i++) {
-		pthread_join(t[i], &res);
-		if ((long)res)
-			ret = (long)res;
-	}
-	kc_ok(rb, "4 concurrent writers fire 50 events each", started == WRITERS ? ret : -EAGAIN);
+	kc_drill_concurrent_writes(rb, KCOMM_TP_TRIGGER_PATH, "16\n", WRITERS, WRITER_ROUNDS);
 	while ((rc = next_event(r, &ev)) == 0) {
 		if (ev.seq < first || ev.seq >= first + sizeof(seen))
 			continue;
@@ -355,13 +307,13 @@ static void robust_unload_in_use(struct kc_robust *rb, struct tp_reader *r)
 
 static int tp_robust(struct kc_robust *rb)
 {
-	static const struct { const char *text; int err; } bad[] = {
+	static const struct kc_bad_write bad[] = {
 		{ "abc\n", EINVAL }, { "-1\n", EINVAL }, { "\n", EINVAL }, { "1 2\n", EINVAL },
 		{ "2049\n", EMSGSIZE }, { "99999999999999999999\n", ERANGE },
 	};
 	struct tp_reader *r = calloc(1, sizeof(*r));
-	char what[96], page[8192];
-	size_t i;
+	struct tp_event ev;
+	char page[8192];
 	int rc;
 
 	if (!r)
@@ -370,25 +322,18 @@ static int tp_robust(struct kc_robust *rb)
 	kc_ok(rb, "an instance with kcomm_msg enabled, trace_pipe and trigger open", rc);
 	if (rc)
 		goto out;
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		snprintf(what, sizeof(what), "trigger <- \"%.*s\"", (int)strcspn(bad[i].text, "\n"), bad[i].text);
-		kc_bad(rb, what, pwrite(r->trigger_fd, bad[i].text, strlen(bad[i].text), 0), bad[i].err);
-	}
+	kc_drill_bad_writes(rb, "trigger", r->trigger_fd, bad, sizeof(bad) / sizeof(bad[0]));
 	memset(page, '1', sizeof(page));
 	/* sysfs hands a store at most a page: 4096 digits, which do not fit an unsigned int. */
 	kc_bad(rb, "trigger <- 8192 digits (more than a page)", pwrite(r->trigger_fd, page, sizeof(page), 0), ERANGE);
 	kc_bad(rb, "trigger from an invalid pointer", pwrite(r->trigger_fd, kc_bad_pointer(), 4, 0), EFAULT);
 	kc_ok(rb, "zero-length write", pwrite(r->trigger_fd, page, 0, 0));
-	{
-		struct tp_event ev;
-
-		kc_ok(rb, "refused triggers record nothing", next_event(r, &ev) == -EAGAIN ? 0 : -EPROTO);
-	}
+	kc_ok(rb, "refused triggers record nothing", next_event(r, &ev) == -EAGAIN ? 0 : -EPROTO);
 	robust_events(rb, r);
 	robust_concurrent(rb, r);
 	kc_bad(rb, "an unprivileged user opens trigger for writing",
-	       kc_as_nobody(write_as_nobody, KCOMM_TP_TRIGGER_PATH), EACCES);
-	kc_bad(rb, "an unprivileged user reads trace_pipe", kc_as_nobody(open_as_nobody, INSTANCE_PIPE), EACCES);
+	       kc_open_as_nobody(KCOMM_TP_TRIGGER_PATH, O_WRONLY), EACCES);
+	kc_bad(rb, "an unprivileged user reads trace_pipe", kc_open_as_nobody(INSTANCE_PIPE, O_RDONLY), EACCES);
 	robust_unload_in_use(rb, r);
 out:
 	reader_close(r);

@@ -24,7 +24,6 @@
 #include <fcntl.h>
 #include <linux/netlink.h>
 #include <poll.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,16 +230,6 @@ static int uevent_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 /* --- robustness --------------------------------------------------------- */
 
-static long write_as_nobody(void *path)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	close(fd);
-	return 0;
-}
-
 /* Without CAP_NET_ADMIN a process may listen to the kernel's group but not send to it. */
 static long forge_as_nobody(void *unused)
 {
@@ -269,43 +258,16 @@ static long listen_as_nobody(void *unused)
 	return 0;
 }
 
-static void *writer(void *arg)
-{
-	long bad = 0;
-	int i, fd = open(KCOMM_UEVENT_TRIGGER_PATH, O_WRONLY | O_CLOEXEC);
-
-	(void)arg;
-	if (fd < 0)
-		return (void *)(long)-errno;
-	for (i = 0; i < WRITER_ROUNDS && !bad; i++)
-		bad = kc_text_write(fd, "32\n");
-	close(fd);
-	return (void *)bad;
-}
-
 /* Concurrent triggers: every one becomes exactly one event, none lost, none doubled. */
 static void robust_concurrent(struct kc_robust *r, struct uevent_state *s)
 {
 	static uint8_t seen[WRITERS * WRITER_ROUNDS];
-	pthread_t t[WRITERS];
-	long ret = 0;
-	int i, started = 0, got = 0, dups = 0, rc;
+	int got = 0, dups = 0, rc;
 	uint64_t first = s->last_seq + 1;
 	struct uev ev;
-	void *res;
 
 	memset(seen, 0, sizeof(seen));
-	for (i = 0; i < WRITERS; i++) {
-		if (pthread_create(&t[i], NULL, writer, NULL) != 0)
-			break;
-		started++;
-	}
-	for (i = 0; i < started; i++) {
-		pthread_join(t[i], &res);
-		if ((long)res)
-			ret = (long)res;
-	}
-	kc_ok(r, "4 concurrent writers trigger 50 events each", started == WRITERS ? ret : -EAGAIN);
+	kc_drill_concurrent_writes(r, KCOMM_UEVENT_TRIGGER_PATH, "32\n", WRITERS, WRITER_ROUNDS);
 	while ((rc = wait_event(s->sock, s->rx, sizeof(s->rx), &ev, 0)) == 0) {
 		if (strcmp(ev.action, "change") || ev.seq < first || ev.seq >= first + sizeof(seen))
 			continue;
@@ -354,13 +316,12 @@ static void robust_remove_add(struct kc_robust *r, struct uevent_state *s)
 
 static int uevent_robust(struct kc_robust *r)
 {
-	static const struct { const char *text; int err; } bad[] = {
+	static const struct kc_bad_write bad[] = {
 		{ "abc\n", EINVAL }, { "-1\n", EINVAL }, { "\n", EINVAL }, { "1 2\n", EINVAL },
 		{ "1025\n", EMSGSIZE }, { "99999999999999999999\n", ERANGE },
 	};
 	struct uevent_state s = { .sock = -1, .trigger_fd = -1 };
-	char what[96], page[8192];
-	size_t i;
+	char page[8192];
 	int rc;
 
 	s.sock = listen_socket();
@@ -370,10 +331,7 @@ static int uevent_robust(struct kc_robust *r)
 	if (s.sock < 0 || s.trigger_fd < 0)
 		goto out;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		snprintf(what, sizeof(what), "trigger <- \"%.*s\"", (int)strcspn(bad[i].text, "\n"), bad[i].text);
-		kc_bad(r, what, pwrite(s.trigger_fd, bad[i].text, strlen(bad[i].text), 0), bad[i].err);
-	}
+	kc_drill_bad_writes(r, "trigger", s.trigger_fd, bad, sizeof(bad) / sizeof(bad[0]));
 	memset(page, '1', sizeof(page));
 	/* sysfs hands a store at most a page: 4096 digits, which do not fit an unsigned int. */
 	kc_bad(r, "trigger <- 8192 digits (more than a page)", pwrite(s.trigger_fd, page, sizeof(page), 0), ERANGE);
@@ -387,7 +345,7 @@ static int uevent_robust(struct kc_robust *r)
 	robust_concurrent(r, &s);
 
 	kc_bad(r, "an unprivileged user opens trigger for writing",
-	       kc_as_nobody(write_as_nobody, KCOMM_UEVENT_TRIGGER_PATH), EACCES);
+	       kc_open_as_nobody(KCOMM_UEVENT_TRIGGER_PATH, O_WRONLY), EACCES);
 	kc_ok(r, "an unprivileged user listens to the kernel's uevents", kc_as_nobody(listen_as_nobody, NULL));
 	kc_bad(r, "an unprivileged user sends a forged uevent to the group",
 	       kc_as_nobody(forge_as_nobody, NULL), EPERM);
