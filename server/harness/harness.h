@@ -147,6 +147,16 @@ void kc_drill_open_close_storm(struct kc_robust *r, const char *path, int thread
 /* Holds path open and tries to unload the module: must be refused (EBUSY/EAGAIN) or be safe. */
 void kc_drill_rmmod_while_open(struct kc_robust *r, const char *path);
 
+/* A write that must fail: text, written whole at offset 0, fails with err (0: with any error). */
+struct kc_bad_write {
+	const char *text;
+	int err;
+};
+/* Each of n writes to fd (a file called name in the records) must fail as it says. */
+void kc_drill_bad_writes(struct kc_robust *r, const char *name, int fd, const struct kc_bad_write *w, size_t n);
+/* threads threads each open path for writing and write text rounds times; every write must succeed. */
+void kc_drill_concurrent_writes(struct kc_robust *r, const char *path, const char *text, int threads, int rounds);
+
 /*
  * Runs fn(arg) in a child process, for drills that need their own signal handlers, threads that exit
  * or other credentials. fn returns 0 or -errno (or calls _exit() with 0 or a positive errno itself);
@@ -156,11 +166,32 @@ void kc_drill_rmmod_while_open(struct kc_robust *r, const char *path);
  */
 long kc_in_child(long (*fn)(void *arg), void *arg);
 long kc_as_nobody(long (*fn)(void *arg), void *arg);
+/* open(path, flags) as that unprivileged user: 0, or -1 with errno (EACCES where the mode says no). */
+long kc_open_as_nobody(const char *path, int flags);
 
 /* Module loading for backends that need a second module or a reload; 0 or -errno. name is the file
  * name without .ko, looked up in the --module-dir; unload waits briefly while the module is busy. */
 int kc_module_load(const char *name);
+/* The same with module parameters ("value=42 max=500"): how a drill checks a refused load-time value. */
+int kc_module_load_args(const char *name, const char *args);
 int kc_module_unload(const char *name);
+
+/*
+ * A file holding one number as text (sysfs, /sys/module/<m>/parameters, /proc/sys), at offset 0:
+ * read a decimal u64 ending in a newline, or write text whole. 0 or -errno (-EPROTO: not a number).
+ */
+int kc_text_read_u64(int fd, uint64_t *v);
+int kc_text_write(int fd, const char *text);
+/*
+ * A backend whose message is one such number (sysctl, module parameters): open() calls
+ * kc_numfiles_open() with its value file (read-write), its stamp file (read-only, the kernel's
+ * ktime_get_ns() at the read) and the largest value to write; the rest are its close, roundtrip
+ * (write the next number, read it back) and recv (read the stamp).
+ */
+int kc_numfiles_open(struct kc_ctx *c, const char *value_path, const char *stamp_path, uint64_t max);
+void kc_numfiles_close(struct kc_ctx *c);
+int kc_numfiles_roundtrip(struct kc_ctx *c, void *buf);
+int kc_numfiles_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp);
 
 /* Extra dataset note from a backend (e.g. a limit discovered at run time). */
 void kc_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

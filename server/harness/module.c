@@ -46,6 +46,11 @@ bool kc_module_file_exists(const char *name)
 
 int kc_module_load(const char *name)
 {
+	return kc_module_load_args(name, "");
+}
+
+int kc_module_load_args(const char *name, const char *args)
+{
 	char path[PATH_MAX + 64];
 	int fd, rc;
 
@@ -54,7 +59,7 @@ int kc_module_load(const char *name)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
-	rc = (int)syscall(SYS_finit_module, fd, "", 0);
+	rc = (int)syscall(SYS_finit_module, fd, args, 0);
 	rc = rc < 0 ? -errno : 0;
 	close(fd);
 	kc_watchdog_beat();

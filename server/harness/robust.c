@@ -150,6 +150,8 @@ void kc_drill_rmmod_while_open(struct kc_robust *r, const char *path)
 	fd = open(path, O_RDWR | O_CLOEXEC);
 	if (fd < 0)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)	/* a write-only trigger attribute */
+		fd = open(path, O_WRONLY | O_CLOEXEC);
 	snprintf(what, sizeof(what), "open %s to hold it during unload", path);
 	kc_ok(r, what, fd < 0 ? -errno : 0);
 	if (fd < 0)
@@ -167,7 +169,7 @@ void kc_drill_rmmod_while_open(struct kc_robust *r, const char *path)
 	if (rc == 0) {
 		/* It let go while in use: acceptable only if the open file is still safe to touch. */
 		kc_note("robust: %s unloaded while %s was open; touching the stale file", module, path);
-		if (read(fd, &c, 1) < 0)
+		if (read(fd, &c, 1) < 0 && errno == EBADF && write(fd, "\n", 1) < 0)
 			(void)0;
 	}
 	close(fd);

@@ -158,6 +158,15 @@ describe('reference code API', () => {
     expect(kernel.content).toMatch(/^\/\/ SPDX-License-Identifier: GPL-2.0/);
   });
 
+  it('shows a trace event header as kernel code, not as the shared uapi header', async () => {
+    const res = await get('/api/methods/tracepoint/reference');
+    expect(res.statusCode).toBe(200);
+    const byName = Object.fromEntries(res.json().files.map((f: { name: string; role: string }) => [f.name, f.role]));
+    expect(byName['kcomm_tracepoint_trace.h']).toBe('kernel');
+    expect(byName['kcomm_tracepoint.h']).toBe('uapi');
+    expect(byName['tracepoint_user.c']).toBe('user');
+  });
+
   it('says where the kernel samples are for a method without a kcomm module', async () => {
     const res = await get('/api/methods/bpf-ringbuf/reference');
     expect(res.statusCode).toBe(200);

@@ -90,10 +90,20 @@ describe('starter archive API', () => {
       'kcomm-genetlink-starter/Makefile',
     ]);
     expect(names[8]).toBe('kcomm-genetlink-starter/harness/');
-    const harness = names.slice(9);
+    const includeAt = names.indexOf('kcomm-genetlink-starter/include/');
+    expect(includeAt).toBeGreaterThan(8);
+    const harness = names.slice(9, includeAt);
     expect(harness).toContain('kcomm-genetlink-starter/harness/harness.h');
     expect(harness).toContain('kcomm-genetlink-starter/harness/main.c');
     expect(harness.every((n) => /^kcomm-genetlink-starter\/harness\/[a-z0-9_]+\.[ch]$/.test(n))).toBe(true);
+    // The headers the modules share sit inside the archive, and its Kbuild points there.
+    expect(names.slice(includeAt + 1)).toContain('kcomm-genetlink-starter/include/kcomm_notify.h');
+    expect(names.slice(includeAt + 1).every((n) => /^kcomm-genetlink-starter\/include\/[a-z0-9_]+\.h$/.test(n))).toBe(
+      true,
+    );
+    const kbuild = list.find((e) => e.header.name === 'kcomm-genetlink-starter/Kbuild')!.content;
+    expect(kbuild).toContain('-I$(src)/include');
+    expect(kbuild).not.toContain('../include');
     for (const e of list) {
       expect(e.header).toMatchObject({ uid: 0, gid: 0, uname: 'root', gname: 'root', mtime: STARTER_MTIME });
       expect(e.header.mode).toBe(e.header.type === 'directory' ? 0o755 : 0o644);

@@ -1,7 +1,7 @@
 // The dataset names the backend that measured a point, the catalogue names the variant an application
 // uses: catalogueVariantOf is the one mapping, and it must agree with both `kcomm-harness list` and
 // data/methods.json.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogueVariantOf } from '../../src/core/dataset-schema';
 import type { Pattern } from '../../src/core/ids';
@@ -29,6 +29,18 @@ const backendId = (b: Listed) => (b.variant ? `${b.method}/${b.variant}` : b.met
 describe('backends and catalogue variants', () => {
   it('lists backends', () => {
     expect(listed.length).toBeGreaterThan(10);
+  });
+
+  it('lists a backend for every reference module folder, named by the folder (uevent, tracepoint, modparam, ...)', async () => {
+    const dirs = await readdir(`${REPO_ROOT}/server/reference`, { withFileTypes: true });
+    const folders: string[] = [];
+    for (const d of dirs.filter((e) => e.isDirectory())) {
+      const names = await readdir(`${REPO_ROOT}/server/reference/${d.name}`);
+      if (names.includes('Kbuild')) folders.push(d.name);
+    }
+    expect(folders).toEqual(expect.arrayContaining(['uevent', 'tracepoint', 'modparam']));
+    const unlisted = folders.filter((f) => !listed.some((b) => b.method === f));
+    expect(unlisted, 'reference folders without a backend in kcomm-harness list').toEqual([]);
   });
 
   it('maps every backend pattern to a catalogue variant of its method, or to none when it has none', () => {

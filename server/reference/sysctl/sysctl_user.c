@@ -20,95 +20,10 @@
 #include "harness.h"
 #include "kcomm_sysctl.h"
 
-struct sysctl_state {
-	int value_fd;
-	int stamp_fd;
-	unsigned int next;	/* the value the next roundtrip writes */
-};
-
-/* Read a decimal number at offset 0; 0 or -errno. */
-static int read_u64(int fd, uint64_t *v)
-{
-	char text[32];
-	ssize_t n = pread(fd, text, sizeof(text) - 1, 0);
-	char *end;
-
-	if (n < 0)
-		return -errno;
-	text[n] = '\0';
-	errno = 0;
-	*v = strtoull(text, &end, 10);
-	return errno || end == text || *end != '\n' ? -EPROTO : 0;
-}
-
-/* Write text at offset 0 (a sysctl write starts over at 0): 0 or -errno. */
-static int write_at0(int fd, const char *text)
-{
-	ssize_t n = pwrite(fd, text, strlen(text), 0);
-
-	if (n < 0)
-		return -errno;
-	return (size_t)n == strlen(text) ? 0 : -EIO;
-}
-
-static void sysctl_close(struct kc_ctx *c)
-{
-	struct sysctl_state *s = c->priv;
-
-	if (s->value_fd >= 0)
-		close(s->value_fd);
-	if (s->stamp_fd >= 0)
-		close(s->stamp_fd);
-	free(s);
-	c->priv = NULL;
-}
-
+/* value and stamp, one number each; the roundtrip's numbers stay within the bounds. */
 static int sysctl_open(struct kc_ctx *c)
 {
-	struct sysctl_state *s = calloc(1, sizeof(*s));
-	int rc;
-
-	if (!s)
-		return -ENOMEM;
-	c->priv = s;
-	s->value_fd = open(KCOMM_SYSCTL_VALUE_PATH, O_RDWR | O_CLOEXEC);
-	s->stamp_fd = open(KCOMM_SYSCTL_STAMP_PATH, O_RDONLY | O_CLOEXEC);
-	if (s->value_fd < 0 || s->stamp_fd < 0) {
-		rc = -errno;
-		sysctl_close(c);
-		return rc;
-	}
-	return 0;
-}
-
-static int sysctl_roundtrip(struct kc_ctx *c, void *buf)
-{
-	struct sysctl_state *s = c->priv;
-	char text[16];
-	uint64_t back;
-	int rc;
-
-	s->next = (s->next + 1) % (KCOMM_SYSCTL_VALUE_MAX + 1);
-	snprintf(text, sizeof(text), "%u\n", s->next);
-	rc = write_at0(s->value_fd, text);
-	if (!rc)
-		rc = read_u64(s->value_fd, &back);
-	if (rc)
-		return rc;
-	if (back != s->next)
-		return -EPROTO;
-	memcpy(buf, &back, sizeof(back));
-	return 0;
-}
-
-static int sysctl_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
-{
-	struct sysctl_state *s = c->priv;
-	int rc = read_u64(s->stamp_fd, kstamp);
-
-	if (!rc)
-		memcpy(buf, kstamp, sizeof(*kstamp));
-	return rc;
+	return kc_numfiles_open(c, KCOMM_SYSCTL_VALUE_PATH, KCOMM_SYSCTL_STAMP_PATH, KCOMM_SYSCTL_VALUE_MAX);
 }
 
 /* --- robustness --------------------------------------------------------- */
@@ -137,21 +52,21 @@ static int sysctl_robust(struct kc_robust *r)
 	kc_ok(r, "open value", fd);
 	if (fd < 0)
 		return 0;
-	kc_ok(r, "value <- the minimum", write_at0(fd, "0\n") ? -1 : 0);
+	kc_ok(r, "value <- the minimum", kc_text_write(fd, "0\n") ? -1 : 0);
 	snprintf(text, sizeof(text), "%d\n", KCOMM_SYSCTL_VALUE_MAX);
-	kc_ok(r, "value <- the maximum", write_at0(fd, text) ? -1 : 0);
+	kc_ok(r, "value <- the maximum", kc_text_write(fd, text) ? -1 : 0);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		snprintf(what, sizeof(what), "value <- \"%.*s\"", (int)strcspn(bad[i], "\n"), bad[i]);
 		kc_bad(r, what, pwrite(fd, bad[i], strlen(bad[i]), 0), EINVAL);
 	}
 	kc_ok(r, "a refused write leaves the maximum in place",
-	      read_u64(fd, &v) == 0 && v == KCOMM_SYSCTL_VALUE_MAX ? 0 : -1);
+	      kc_text_read_u64(fd, &v) == 0 && v == KCOMM_SYSCTL_VALUE_MAX ? 0 : -1);
 	kc_bad(r, "value from an invalid pointer", pwrite(fd, kc_bad_pointer(), 4, 0), EFAULT);
 	/* Numbers are parsed with base 0, as in C: 0x10 is 16, and the bounds apply to that. */
-	kc_ok(r, "value <- 0x10", write_at0(fd, "0x10\n") ? -1 : 0);
-	kc_ok(r, "value reads back 16", read_u64(fd, &v) == 0 && v == 16 ? 0 : -1);
-	kc_ok(r, "value <- 42", write_at0(fd, "42\n") ? -1 : 0);
-	kc_ok(r, "value reads back 42", read_u64(fd, &v) == 0 && v == 42 ? 0 : -1);
+	kc_ok(r, "value <- 0x10", kc_text_write(fd, "0x10\n") ? -1 : 0);
+	kc_ok(r, "value reads back 16", kc_text_read_u64(fd, &v) == 0 && v == 16 ? 0 : -1);
+	kc_ok(r, "value <- 42", kc_text_write(fd, "42\n") ? -1 : 0);
+	kc_ok(r, "value reads back 42", kc_text_read_u64(fd, &v) == 0 && v == 42 ? 0 : -1);
 	close(fd);
 
 	fd = open(KCOMM_SYSCTL_STAMP_PATH, O_RDWR | O_CLOEXEC);
@@ -177,9 +92,9 @@ static const struct kc_backend sysctl_backend = {
 	.max_size = 8,
 	.limit_note = "a sysctl carries one number as text; sysctl(8) and sysctl.conf set it",
 	.open = sysctl_open,
-	.close = sysctl_close,
-	.roundtrip = sysctl_roundtrip,
-	.recv = sysctl_recv,
+	.close = kc_numfiles_close,
+	.roundtrip = kc_numfiles_roundtrip,
+	.recv = kc_numfiles_recv,
 	.robust = sysctl_robust,
 };
 KC_REGISTER(sysctl_backend);

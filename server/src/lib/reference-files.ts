@@ -20,6 +20,8 @@ function classify(name: string): Pick<ReferenceFile, 'role' | 'language'> | null
   if (name === 'README.md') return { role: 'readme', language: 'markdown' };
   if (name === 'Kbuild' || name === 'Makefile') return { role: 'build', language: 'makefile' };
   if (/^kcomm_[a-z0-9_]+\.c$/.test(name)) return { role: 'kernel', language: 'c' };
+  // A trace event header (TRACE_EVENT, read again by define_trace.h) is kernel code, not a shared header.
+  if (/^kcomm_[a-z0-9_]+_trace\.h$/.test(name)) return { role: 'kernel', language: 'c' };
   if (/^kcomm_[a-z0-9_]+\.h$/.test(name)) return { role: 'uapi', language: 'c' };
   if (/^[a-z0-9_]+_user\.c$/.test(name)) return { role: 'user', language: 'c' };
   return null;

@@ -31,7 +31,7 @@ export interface StarterEntry {
 export interface StarterInput {
   method: Pick<Method, 'id' | 'name' | 'minKernel'>;
   reference: ReferenceFile[];
-  /** The harness core: server/harness/*.c and *.h. */
+  /** The harness core (server/harness/*.c and *.h as harness/) and the shared headers (include/). */
   harness: StarterEntry[];
   tested: KernelsTested | null;
   commit: string;
@@ -102,6 +102,11 @@ export function starterReadme(input: StarterInput): string {
       'the harness core (`server/harness/` in kcomm): with it the user side builds into one program, ' +
         '`kcomm-harness`, that loads the module, exchanges messages with it and throws bad input at it',
     ],
+    [
+      '`include/`',
+      'headers shared by the modules and the harness (`server/reference/include/` in kcomm: the notify delay, ' +
+        'the message pattern); the `Kbuild` here points at this folder',
+    ],
     [code(role('build')), 'the out-of-tree module build (Documentation/kbuild/modules.rst)'],
   ];
   if (role('readme').length > 0) {
@@ -131,7 +136,7 @@ export function starterReadme(input: StarterInput): string {
     '',
     '## Build the user side',
     '',
-    '    cc -std=gnu11 -O2 -Wall -Wextra -pthread -Iharness -I. -o kcomm-harness harness/*.c ' +
+    '    cc -std=gnu11 -O2 -Wall -Wextra -pthread -Iharness -Iinclude -I. -o kcomm-harness harness/*.c ' +
       `${user.join(' ')} -lm`,
     '',
     '## Try it (as root)',
@@ -154,7 +159,11 @@ export function starterReadme(input: StarterInput): string {
 export function starterEntries(input: StarterInput): StarterEntry[] {
   return [
     { path: 'README.md', content: starterReadme(input) },
-    ...input.reference.map((f) => ({ path: f.role === 'readme' ? 'REFERENCE.md' : f.name, content: f.content })),
+    ...input.reference.map((f) => ({
+      path: f.role === 'readme' ? 'REFERENCE.md' : f.name,
+      // In the kcomm tree the shared headers sit beside the module folders (../include); here, inside it.
+      content: f.name === 'Kbuild' ? f.content.replaceAll('$(src)/../include', '$(src)/include') : f.content,
+    })),
     ...[...input.harness].sort((a, b) => byName(a.path, b.path)),
   ];
 }
@@ -192,11 +201,20 @@ async function readKernelsTested(dataDir: string): Promise<KernelsTested | null>
   }
 }
 
-async function readHarnessCore(harnessDir: string): Promise<StarterEntry[]> {
-  const names = (await readdir(harnessDir)).filter((n) => /^[a-z0-9_]+\.[ch]$/.test(n));
+async function readSources(dir: string, into: string, pattern: RegExp): Promise<StarterEntry[]> {
+  const names = (await readdir(dir)).filter((n) => pattern.test(n));
   return Promise.all(
-    names.map(async (n) => ({ path: `harness/${n}`, content: await readFile(path.join(harnessDir, n), 'utf8') })),
+    names.map(async (n) => ({ path: `${into}/${n}`, content: await readFile(path.join(dir, n), 'utf8') })),
   );
+}
+
+/** server/harness/*.[ch] as harness/, and the headers every module and the harness share as include/. */
+async function readHarnessCore(rootDir: string): Promise<StarterEntry[]> {
+  const [core, shared] = await Promise.all([
+    readSources(path.join(rootDir, 'server/harness'), 'harness', /^[a-z0-9_]+\.[ch]$/),
+    readSources(path.join(rootDir, 'server/reference/include'), 'include', /^[a-z0-9_]+\.h$/),
+  ]);
+  return [...core, ...shared];
 }
 
 /**
@@ -211,10 +229,7 @@ export async function buildStarterArchive(opts: {
 }): Promise<{ filename: string; bytes: Buffer } | null> {
   const reference = await readReferenceFiles(path.join(opts.rootDir, opts.method.reference.path));
   if (!reference || reference.length === 0) return null;
-  const [harness, tested] = await Promise.all([
-    readHarnessCore(path.join(opts.rootDir, 'server/harness')),
-    readKernelsTested(opts.dataDir),
-  ]);
+  const [harness, tested] = await Promise.all([readHarnessCore(opts.rootDir), readKernelsTested(opts.dataDir)]);
   const top = starterTopFolder(opts.method.id);
   const entries = starterEntries({ method: opts.method, reference, harness, tested, commit: opts.commit });
   return { filename: `${top}.tar.gz`, bytes: await packTarGz(top, entries) };
