@@ -158,6 +158,34 @@ describe('reference code API', () => {
     expect(kernel.content).toMatch(/^\/\/ SPDX-License-Identifier: GPL-2.0/);
   });
 
+  it('says on which kernels the kernel suite built and robust-tested the module, from kernels-tested.json', async () => {
+    const file = path.join(dataDir, 'kernels-tested.json');
+    const saved = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(
+        file,
+        JSON.stringify({
+          schema: 'kcomm-kernels-tested/1',
+          generatedAt: '2026-11-30T00:00:00Z',
+          kernels: [{ version: '6.1.0-1-amd64' }, { version: '6.12.1-rt-amd64' }],
+          modules: {
+            kcomm_genetlink: { built: ['6.1.0-1-amd64', '6.12.1-rt-amd64'], robustPassed: ['6.1.0-1-amd64'] },
+          },
+        }),
+      );
+      expect((await get('/api/methods/genetlink/reference')).json().tested).toEqual([
+        { version: '6.1.0-1-amd64', built: true, robust: true },
+        { version: '6.12.1-rt-amd64', built: true, robust: false },
+      ]);
+      // No record of the module, or no readable file: nothing is claimed.
+      expect((await get('/api/methods/chardev/reference')).json().tested).toBeNull();
+      writeFileSync(file, '{"schema": ');
+      expect((await get('/api/methods/genetlink/reference')).json().tested).toBeNull();
+    } finally {
+      writeFileSync(file, saved);
+    }
+  });
+
   it('shows a trace event header as kernel code, not as the shared uapi header', async () => {
     const res = await get('/api/methods/tracepoint/reference');
     expect(res.statusCode).toBe(200);

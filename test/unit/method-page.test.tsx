@@ -50,6 +50,10 @@ function genetlinkReference(): Reference {
       file('Kbuild', 'build', 'makefile'),
       file('Makefile', 'build', 'makefile'),
     ],
+    tested: [
+      { version: '6.1.0-57-amd64', built: true, robust: true },
+      { version: '6.12.117+deb12-rt-amd64', built: true, robust: false },
+    ],
   };
 }
 
@@ -107,6 +111,16 @@ beforeAll(async () => {
 const codeSection = () => screen.getByRole('region', { name: 'Reference code' });
 
 describe('method page: reference code', TEST_TIMEOUT, () => {
+  it('says on which kernels the module was built and robust-tested, and says so when there is no record', async () => {
+    renderApp('/methods/genetlink');
+    const table = await screen.findByRole('table', { name: /Proven by the kernel suite/ });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual(['6.1.0-57-amd64yesyes', '6.12.117+deb12-rt-amd64yesno']);
+    cleanup();
+    renderApp('/methods/netlink');
+    await screen.findByText(/kcomm has no record of a kernel this module was built and tested on/);
+  });
+
   it('lists every file of the reference folder with its name and role, the kernel module first on screen', async () => {
     renderApp('/methods/genetlink');
     const tabs = await screen.findAllByRole('tab');

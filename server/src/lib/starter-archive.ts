@@ -6,21 +6,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import tar, { type Header } from 'tar-stream';
-import { z } from 'zod';
 import type { Method } from '../../../src/core/catalogue-schema';
+import { moduleName, readKernelsTested, type KernelsTested } from './kernels-tested';
 import { byName, readReferenceFiles, type ReferenceFile } from './reference-files';
 
 /** Every entry's mtime: fixed, so an archive depends on its contents only (2000-01-01T00:00:00Z). */
 export const STARTER_MTIME = new Date(Date.UTC(2000, 0, 1));
-
-/** data/kernels-tested.json, as far as the README uses it (written by test/kernel/kernel.test.ts). */
-const kernelsTestedSchema = z.object({
-  schema: z.literal('kcomm-kernels-tested/1'),
-  generatedAt: z.string(),
-  kernels: z.array(z.object({ version: z.string(), target: z.string().optional() })),
-  modules: z.record(z.string(), z.object({ built: z.array(z.string()), robustPassed: z.array(z.string()) })),
-});
-export type KernelsTested = z.infer<typeof kernelsTestedSchema>;
 
 export interface StarterEntry {
   /** Path inside the top folder, '/'-separated. */
@@ -38,12 +29,6 @@ export interface StarterInput {
 }
 
 export const starterTopFolder = (method: string) => `kcomm-${method}-starter`;
-
-/** The module kbuild builds: `obj-m := kcomm_x.o` in the Kbuild file. */
-export function moduleName(reference: ReferenceFile[]): string | null {
-  const kbuild = reference.find((f) => f.name === 'Kbuild')?.content ?? '';
-  return /^obj-m\s*[:+]?=\s*([a-z0-9_]+)\.o\b/m.exec(kbuild)?.[1] ?? null;
-}
 
 const TARGET_TEXT: Record<string, string> = {
   'vm-tcg': 'a QEMU VM with an emulated CPU (TCG)',
@@ -191,14 +176,6 @@ export async function packTarGz(top: string, entries: StarterEntry[]): Promise<B
   pack.finalize();
   await collected;
   return promisify(gzip)(Buffer.concat(chunks), { level: 9 });
-}
-
-async function readKernelsTested(dataDir: string): Promise<KernelsTested | null> {
-  try {
-    return kernelsTestedSchema.parse(JSON.parse(await readFile(path.join(dataDir, 'kernels-tested.json'), 'utf8')));
-  } catch {
-    return null;
-  }
 }
 
 async function readSources(dir: string, into: string, pattern: RegExp): Promise<StarterEntry[]> {

@@ -4,6 +4,7 @@ import type { Catalogue, Method } from '../../../src/core/catalogue-schema';
 import { METHOD_IDS } from '../../../src/core/ids';
 import { HttpError } from '../lib/errors';
 import { gitCommit } from '../lib/git';
+import { moduleName, readKernelsTested, testedOn } from '../lib/kernels-tested';
 import { readReferenceFiles } from '../lib/reference-files';
 import { buildStarterArchive } from '../lib/starter-archive';
 
@@ -21,6 +22,16 @@ const referenceBody = {
   additionalProperties: false,
   properties: {
     method: { type: 'string' },
+    /** Per kernel of data/kernels-tested.json: built at W=1 and passed robust mode; null without a record. */
+    tested: {
+      type: ['array', 'null'],
+      items: {
+        type: 'object',
+        required: ['version', 'built', 'robust'],
+        additionalProperties: false,
+        properties: { version: { type: 'string' }, built: { type: 'boolean' }, robust: { type: 'boolean' } },
+      },
+    },
     path: { type: ['string', 'null'] },
     note: { type: 'string' },
     files: {
@@ -75,7 +86,8 @@ export function referenceRoutes(
         return { method: method.id, path: null, note: method.reference.note, files: [] };
       const files = await readReferenceFiles(path.join(dirs.rootDir, method.reference.path));
       if (!files) throw new HttpError(404, 'not-found', `The reference folder ${method.reference.path} is missing.`);
-      return { method: method.id, path: method.reference.path, note: method.reference.note, files };
+      const tested = testedOn(await readKernelsTested(dirs.dataDir), moduleName(files));
+      return { method: method.id, path: method.reference.path, note: method.reference.note, files, tested };
     },
   );
 

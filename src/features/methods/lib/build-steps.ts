@@ -17,6 +17,8 @@ export interface Reference {
   path: string | null;
   note: string;
   files: ReferenceFile[];
+  /** Per kernel the kernel suite ran on: built at W=1, passed robust mode; null or absent without a record. */
+  tested?: { version: string; built: boolean; robust: boolean }[] | null;
 }
 
 export const ROLE_LABEL: Record<FileRole, string> = {
