@@ -48,6 +48,20 @@ describe('bench CLI arguments', () => {
     expect(() => parseBenchArgs(['--target', 'vm', '--profile', 'quick', '--sizes', '0'])).toThrow(/from 1/);
   });
 
+  it('boots the installed kernel named by --kernel, on the VM only, and refuses what is no release', () => {
+    expect(
+      parseBenchArgs(['--target', 'vm', '--profile', 'quick', '--kernel', '6.12.117+deb12-rt-amd64']),
+    ).toMatchObject({
+      kind: 'bench',
+      options: { target: 'vm', profile: 'quick', kernel: '6.12.117+deb12-rt-amd64' },
+    });
+    expect(() => parseBenchArgs(['--target', 'local', '--profile', 'stock', '--kernel', '6.1.0-1-amd64'])).toThrow(
+      /--kernel needs --target vm/,
+    );
+    for (const bad of ['../../boot/x', '', 'a b', '-6.1'])
+      expect(() => parseBenchArgs(['--target', 'vm', '--profile', 'quick', `--kernel=${bad}`])).toThrow(/--kernel/);
+  });
+
   it('accepts a local stock run without module permission', () => {
     expect(parseBenchArgs(['--target', 'local', '--profile', 'stock'])).toMatchObject({
       kind: 'bench',

@@ -5,7 +5,7 @@ import { MAX_SIZE_BYTES } from './profiles';
 import type { BenchOptions } from './run';
 
 export const USAGE = `usage: npm run bench -- --target vm|local --profile quick|full|stock [--clock wall|icount]
-         [--methods|--only a,b] [--sizes 8,64] [--robust] [--allow-local-modules] [--cycles N]
+         [--kernel RELEASE] [--methods|--only a,b] [--sizes 8,64] [--robust] [--allow-local-modules] [--cycles N]
        npm run bench -- --target vm|local --robust-only [--methods a,b] [--cycles N] [--allow-local-modules]`;
 
 const MAX_SIZE = MAX_SIZE_BYTES;
@@ -40,6 +40,7 @@ export function parseBenchArgs(argv: string[]): CliCommand {
         clock: { type: 'string' },
         sizes: { type: 'string' },
         cycles: { type: 'string' },
+        kernel: { type: 'string' },
         robust: { type: 'boolean' },
         'robust-only': { type: 'boolean' },
         'allow-local-modules': { type: 'boolean' },
@@ -82,12 +83,17 @@ export function parseBenchArgs(argv: string[]): CliCommand {
     cycles = Number(values.cycles);
   }
   const allowLocalModules = values['allow-local-modules'] ?? false;
+  // An installed kernel's release (uname -r form); which ones exist is checked when the VM is prepared.
+  const kernel = values.kernel;
+  if (kernel !== undefined && !/^[0-9][0-9A-Za-z.+_-]{0,99}$/.test(kernel))
+    throw new UsageError(`--kernel must be an installed kernel's release such as 6.1.0-1-amd64, got "${kernel}"`);
+  if (kernel !== undefined && target !== 'vm') throw new UsageError('--kernel needs --target vm');
 
   if (values['robust-only']) {
     if (values.profile !== undefined || values.sizes !== undefined || values.robust || values.clock !== undefined) {
       throw new UsageError('--robust-only takes no --profile, --sizes, --clock or --robust');
     }
-    return { kind: 'robust-only', options: { target, methods, cycles, allowLocalModules } };
+    return { kind: 'robust-only', options: { target, methods, cycles, allowLocalModules, kernel } };
   }
 
   const profile = values.profile ?? (values.only !== undefined || values.sizes !== undefined ? 'quick' : undefined);
@@ -113,6 +119,6 @@ export function parseBenchArgs(argv: string[]): CliCommand {
   }
   return {
     kind: 'bench',
-    options: { target, clock, profile, methods, sizes, robust, cycles, allowLocalModules },
+    options: { target, clock, profile, methods, sizes, robust, cycles, allowLocalModules, kernel },
   };
 }
