@@ -2,7 +2,7 @@
 // ttyS0 (console) goes to a log file; ttyS1 (data) is QEMU's stdout, read line by line. QEMU is spawned
 // with an argument array, never through a shell. KVM is used only if a short probe boot shows it works
 // on this host: on some hosts a KVM guest hangs or QEMU aborts, and TCG always works.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { buildInitramfs, PROBE_MARKER } from './initramfs';
 import { LineSplitter } from './protocol';
 import type { BenchClock } from './profiles';
+import { supervise } from './supervise';
 import { FileTail } from './tail';
 
 export const QEMU = 'qemu-system-x86_64';
@@ -110,7 +111,7 @@ export function qemuArgs(o: Pick<BootOptions, 'kernel' | 'initrd' | 'cmdline' | 
 }
 
 /** Runs one boot to its end (poweroff, panic, timeout or abort). Never rejects for the guest's sake. */
-export function bootVm(o: BootOptions): Promise<BootOutcome> {
+export async function bootVm(o: BootOptions): Promise<BootOutcome> {
   const started = Date.now();
   const tail: string[] = [];
   const consoleTail = new FileTail(o.consoleLog, (line) => {
@@ -118,45 +119,22 @@ export function bootVm(o: BootOptions): Promise<BootOutcome> {
     if (tail.length > TAIL_LINES) tail.shift();
     o.onConsoleLine?.(line);
   });
-  return new Promise((resolve, reject) => {
-    if (o.signal?.aborted) {
-      resolve({ status: 'aborted', exitCode: null, consoleTail: [], qemuStderr: '', elapsedMs: 0 });
-      return;
-    }
-    const child = spawn(QEMU, qemuArgs(o), { stdio: ['ignore', 'pipe', 'pipe'] });
-    let status: BootOutcome['status'] = 'exited';
-    let stderr = '';
-    const data = new LineSplitter((line) => o.onDataLine?.(line));
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => data.push(chunk));
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
-      if (stderr.length < 16_384) stderr += chunk;
+  if (o.signal?.aborted) return { status: 'aborted', exitCode: null, consoleTail: [], qemuStderr: '', elapsedMs: 0 };
+  const data = new LineSplitter((line) => o.onDataLine?.(line));
+  consoleTail.start();
+  try {
+    const exit = await supervise(QEMU, qemuArgs(o), {
+      timeoutMs: o.timeoutMs,
+      signal: o.signal,
+      onStdout: (chunk) => data.push(chunk),
+      keepStderr: 'head',
     });
-    const kill = (why: BootOutcome['status']) => {
-      status = why;
-      child.kill('SIGKILL');
-    };
-    const timer = setTimeout(() => kill('timeout'), o.timeoutMs);
-    const onAbort = () => kill('aborted');
-    o.signal?.addEventListener('abort', onAbort, { once: true });
-    consoleTail.start();
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      o.signal?.removeEventListener('abort', onAbort);
-      void consoleTail.stop().finally(() => reject(new Error(`cannot start ${QEMU}: ${err.message}`)));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      o.signal?.removeEventListener('abort', onAbort);
-      data.flush();
-      void consoleTail
-        .stop()
-        .then(() =>
-          resolve({ status, exitCode: code, consoleTail: tail, qemuStderr: stderr, elapsedMs: Date.now() - started }),
-        );
-    });
-  });
+    data.flush();
+    const status: BootOutcome['status'] = exit.why;
+    return { status, exitCode: exit.code, consoleTail: tail, qemuStderr: exit.stderr, elapsedMs: Date.now() - started };
+  } finally {
+    await consoleTail.stop();
+  }
 }
 
 async function canUseKvmDevice(): Promise<boolean> {

@@ -1,6 +1,6 @@
 // The programmatic benchmark runner: build, boot (or run natively), collect the harness's records,
 // assemble the dataset, write it. The CLI (cli.ts) and the server's Runs API both drive this.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { addRecord, emptyOutput, parseFramedLine, type HarnessOutput, type Harne
 import type { BenchClock } from './profiles';
 import { bootVm, chooseAccel, ICOUNT_ARGS, qemuCpuModel, qemuVersion, type Accel } from './qemu';
 import { DatasetExistsError, DEFAULT_DATA_DIR, writeDataset } from './store';
+import { supervise, type SupervisedExit } from './supervise';
 import { FileTail } from './tail';
 import { gitCommit } from '../lib/git';
 
@@ -259,37 +260,21 @@ async function localModulePreconditions(): Promise<string> {
 async function runLocalHarness(args: string[], opts: BenchOptions, hooks: BenchHooks, c: Collector, dir: string) {
   const outFile = join(dir, `harness-${args[0]}.jsonl`);
   const tail = new FileTail(outFile, (line) => c.line(line));
-  let stderr = '';
-  const status = await new Promise<{ code: number | null; why: 'exited' | 'timeout' | 'aborted' }>((res, rej) => {
-    const child = spawn(HARNESS_BIN, [...args, '--out', outFile], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let why: 'exited' | 'timeout' | 'aborted' = 'exited';
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (s: string) => {
-      stderr = keepTail(stderr + s);
+  let exit: SupervisedExit;
+  tail.start();
+  try {
+    exit = await supervise(HARNESS_BIN, [...args, '--out', outFile], {
+      timeoutMs: opts.timeoutMs ?? TIMEOUTS_MS[args[0] === 'robust' ? 'robust' : opts.profile],
+      signal: hooks.signal,
+      keepStderr: 'tail',
     });
-    const timer = setTimeout(
-      () => {
-        why = 'timeout';
-        child.kill('SIGKILL');
-      },
-      opts.timeoutMs ?? TIMEOUTS_MS[args[0] === 'robust' ? 'robust' : opts.profile],
-    );
-    const onAbort = () => {
-      why = 'aborted';
-      child.kill('SIGKILL');
-    };
-    hooks.signal?.addEventListener('abort', onAbort, { once: true });
-    tail.start();
-    child.on('error', (e) => {
-      clearTimeout(timer);
-      rej(new BenchError(`cannot start ${HARNESS_BIN}: ${e.message}`));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      hooks.signal?.removeEventListener('abort', onAbort);
-      res({ code, why });
-    });
-  }).finally(() => tail.stop());
+  } catch (e) {
+    throw new BenchError((e as Error).message);
+  } finally {
+    await tail.stop();
+  }
+  const { stderr } = exit;
+  const status = { code: exit.code, why: exit.why };
   const lines = stderr.trim().split('\n').slice(-100);
   if (status.why === 'aborted') throw new BenchError('benchmark cancelled');
   if (status.why === 'timeout') throw new BenchError('harness timed out', lines);
