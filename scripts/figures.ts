@@ -1,5 +1,6 @@
-// Prints the README's figures table from the shipped datasets: per-message cost as a paired ratio to the
-// same dataset's reference (median of 20 interleaved blocks, 95% interval), with unstable points marked.
+// Prints the README's figures tables from the shipped datasets: per-message cost as a paired ratio to the
+// same dataset's reference (median of 20 interleaved blocks, 95% interval), with unstable points marked;
+// then one instruction-counted quick dataset per installed kernel, side by side.
 //   node --import tsx scripts/figures.ts
 import type { Dataset } from '../src/core/dataset-schema';
 import { shippedDatasets } from '../test/support/shipped-data';
@@ -53,3 +54,39 @@ console.log(
 );
 for (const [label, m, v, p, s] of ROWS)
   console.log(`| ${label} | ${columns.map((d) => cell(d, m, v, p, s)).join(' | ')} |`);
+
+// Per kernel: the instruction-counted quick datasets (npm run bench -- --target vm --clock icount --profile
+// quick --kernel <release>), one column per kernel, every method at 8 B (or its wake-up).
+const perKernel = datasets
+  .filter((d) => (d.host.target as string) === 'vm-icount' && d.harness.profile === 'quick')
+  .sort((a, b) => a.host.kernel.localeCompare(b.host.kernel, 'en', { numeric: true }));
+const KERNEL_ROWS: [string, string, string, string, number][] = [
+  ['chardev round trip, 8 B', 'chardev', '', 'roundtrip', 8],
+  ['ioctl round trip, 8 B', 'ioctl', '', 'roundtrip', 8],
+  ['io_uring command round trip, 8 B', 'io-uring-cmd', '', 'roundtrip', 8],
+  ['genetlink round trip, 8 B', 'genetlink', '', 'roundtrip', 8],
+  ['connector round trip, 8 B', 'connector', '', 'roundtrip', 8],
+  ['procfs write + read, 8 B', 'procfs', '', 'roundtrip', 8],
+  ['sysfs write + read, 8 B', 'sysfs', '', 'roundtrip', 8],
+  ['configfs write + read, 8 B', 'configfs', '', 'roundtrip', 8],
+  ['sysctl write + read, 8 B', 'sysctl', '', 'roundtrip', 8],
+  ['module parameter write + read, 8 B', 'modparam', '', 'roundtrip', 8],
+  ['uevent to a netlink listener, 8 B', 'uevent', '', 'k2u', 8],
+  ['tracepoint through trace_pipe, 8 B', 'tracepoint', '', 'k2u', 8],
+  ['mmap ring, 4 KiB', 'mmap', 'ring', 'k2u', 4096],
+  ['wake-up: eventfd', 'eventfd', '', 'notify', 0],
+  ['wake-up: chardev poll', 'chardev', '', 'notify', 0],
+  ['wake-up: genetlink multicast', 'genetlink', '', 'notify', 0],
+  ['upcall: usermodehelper', 'usermodehelper', '', 'notify', 0],
+];
+if (perKernel.length > 0) {
+  console.log('');
+  console.log(
+    `| guest instructions per message = ratio [95% interval] | ${perKernel.map((d) => d.host.kernel).join(' | ')} |`,
+  );
+  console.log(`| --- | ${perKernel.map(() => '---').join(' | ')} |`);
+  console.log(`| null syscall | ${perKernel.map((d) => `${d.baselines.syscallNs.p50}`).join(' | ')} |`);
+  for (const [label, m, v, p, sz] of KERNEL_ROWS)
+    console.log(`| ${label} | ${perKernel.map((d) => cell(d, m, v, p, sz)).join(' | ')} |`);
+  console.log(`\n(${perKernel.map((d) => `${d.host.kernel}: ${d.id}, harness ${d.harness.version}`).join('; ')})`);
+}
