@@ -5,9 +5,11 @@
 import { METHOD_IDS, type MethodId } from './ids';
 
 /**
- * Twelve colours that stay apart for the common colour-vision deficiencies and on white: Okabe & Ito's
- * six (without their yellow, too pale on white, and black, the baselines' colour), then Paul Tol's
- * "muted" indigo, wine, olive and teal, and two darker tones. Order = the order methods get them.
+ * Twenty colours, one per catalogue method, that stay apart on white: Okabe & Ito's six (without their
+ * yellow, too pale on white, and black, the baselines' colour) first, then Paul Tol's "muted" and "bright"
+ * tones and Tableau's darker ones. Past the first six no palette keeps twenty hues apart for every
+ * colour-vision deficiency, so each method also has its own marker shape: colour and marker together tell
+ * any two methods apart. Order = the order methods get them.
  */
 export const PALETTE = [
   '#0072b2', // blue (Okabe–Ito)
@@ -22,6 +24,14 @@ export const PALETTE = [
   '#44aa99', // teal (Tol muted)
   '#8c564b', // brown (Tableau 10)
   '#6a6a00', // dark olive-yellow
+  '#117733', // green (Tol muted)
+  '#cc6677', // rose (Tol muted)
+  '#aa4499', // purple (Tol muted)
+  '#9467bd', // lavender (Tableau 10)
+  '#17becf', // cyan (Tableau 10)
+  '#661100', // dark red (Tol)
+  '#1f3d7a', // navy
+  '#b07aa1', // mauve (Tableau 10 new)
 ] as const;
 
 export const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'triangle-down', 'hexagon'] as const;
@@ -31,9 +41,9 @@ export type Marker = (typeof MARKERS)[number];
 export const BASELINE_COLOR = '#3d434b';
 const FALLBACK_COLOR = '#6b7280';
 
-// The twelve methods the harness measures come first in this order, so each has a colour of its own; the
-// rest reuse colours with another marker. Methods drawn side by side most often (the file-based ones, the
-// sockets) are not neighbours in the palette.
+// The methods the harness measures, in this order (the first twelve kept their colours when the other
+// reference modules arrived); every catalogue method has a colour of its own. Methods drawn side by side most
+// often (the file-based ones, the sockets) are not neighbours in the palette.
 const MEASURED_FIRST: MethodId[] = [
   'genetlink',
   'chardev',
@@ -47,6 +57,13 @@ const MEASURED_FIRST: MethodId[] = [
   'eventfd',
   'signal',
   'usermodehelper',
+  'io-uring-cmd',
+  'connector',
+  'configfs',
+  'sysctl',
+  'uevent',
+  'tracepoint',
+  'modparam',
 ];
 const METHOD_ORDER = [...MEASURED_FIRST, ...METHOD_IDS.filter((m) => !MEASURED_FIRST.includes(m))];
 
