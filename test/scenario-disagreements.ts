@@ -13,7 +13,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
-  { dataset: 'none', name: 'Driver exposing one tunable to shell scripts', problems: 'configfs in top 3' },
+  { dataset: 'none', name: 'Driver exposing one tunable to shell scripts', problems: 'chardev in top 3' },
   { dataset: 'none', name: 'Frame grabber delivering 1 MiB frames at 60 Hz', problems: 'bpf-ringbuf in top 3' },
   {
     dataset: 'none',
@@ -25,11 +25,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
-  {
-    dataset: 'none',
-    name: 'Unprivileged tool waking up on a kernel counter',
-    problems: 'genetlink in top 3; connector not eliminated',
-  },
+  { dataset: 'none', name: 'Unprivileged tool waking up on a kernel counter', problems: 'mmap in top 3' },
   {
     dataset: 'none',
     name: 'BPF-capable observability tool that ships no kernel module',
@@ -51,7 +47,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
     problems: 'chardev in top 3',
   },
-  { dataset: 'none', name: 'System-wide tunable like vm.swappiness', problems: 'configfs in top 3' },
   {
     dataset: 'none',
     name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
@@ -71,7 +66,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top chardev ≠ sysfs; connector not eliminated',
+    problems: 'top chardev ≠ sysfs',
   },
   {
     dataset: 'none',
@@ -86,17 +81,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'none',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'none',
-    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
-    problems: 'genetlink in top 3',
+    problems: 'top chardev ≠ mmap; bpf-ringbuf not eliminated; usermodehelper not eliminated',
   },
   {
     dataset: 'none',
@@ -112,7 +102,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; uevent in top 3; connector not eliminated',
+    problems: 'top genetlink ≠ chardev; uevent in top 3',
   },
   {
     dataset: 'none',
@@ -131,18 +121,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysctl not eliminated; modparam not eliminated',
-  },
-  {
-    dataset: 'none',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'none',
@@ -153,11 +133,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
     problems: 'top ioctl ≠ genetlink; chardev in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'none',
@@ -186,19 +161,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'none',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
-    problems:
-      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3; sysfs in top 3',
   },
   {
     dataset: 'none',
@@ -223,7 +192,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
   },
   {
     dataset: 'none',
@@ -233,7 +202,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
-    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+    problems: 'top genetlink ≠ sysfs',
   },
   {
     dataset: 'none',
@@ -252,18 +221,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Deployment script setting an existing kernel knob (no module)',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
     problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
   },
   {
     dataset: 'none',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'none',
@@ -296,11 +260,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
-    dataset: 'none',
-    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
-    problems: 'connector not eliminated',
-  },
-  {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
@@ -318,7 +277,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Driver exposing one tunable to shell scripts',
-    problems: 'configfs in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -338,7 +297,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Unprivileged tool waking up on a kernel counter',
-    problems: 'genetlink in top 3; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -364,11 +323,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'System-wide tunable like vm.swappiness',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -393,7 +347,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -408,17 +362,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
-    problems: 'genetlink in top 3',
+    problems: 'top chardev ≠ mmap; bpf-ringbuf not eliminated; usermodehelper not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -438,7 +387,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; uevent in top 3; connector not eliminated',
+    problems: 'top genetlink ≠ chardev; uevent in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -457,18 +406,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysctl not eliminated; modparam not eliminated',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -479,11 +418,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
     problems: 'top ioctl ≠ genetlink; chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -512,19 +446,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
-    problems:
-      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3; sysfs in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -549,7 +477,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -559,7 +487,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
-    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+    problems: 'top genetlink ≠ sysfs',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -578,11 +506,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Deployment script setting an existing kernel knob (no module)',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
     problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
   },
@@ -594,7 +517,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -627,11 +550,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
-    problems: 'connector not eliminated',
-  },
-  {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
@@ -649,7 +567,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Driver exposing one tunable to shell scripts',
-    problems: 'configfs in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -669,7 +587,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Unprivileged tool waking up on a kernel counter',
-    problems: 'genetlink in top 3; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -698,16 +616,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'System-wide tunable like vm.swappiness',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
   },
@@ -719,7 +627,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -734,22 +642,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
-    problems: 'genetlink in top 3',
+    problems: 'top chardev ≠ mmap; bpf-ringbuf not eliminated; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -764,7 +662,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; connector not eliminated',
+    problems: 'top genetlink ≠ chardev',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -778,18 +676,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysctl not eliminated; modparam not eliminated',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -800,11 +688,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
     problems: 'top ioctl ≠ genetlink; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -833,19 +716,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
-    problems:
-      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -870,7 +747,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -880,7 +757,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
-    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+    problems: 'top genetlink ≠ sysfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -899,11 +776,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Deployment script setting an existing kernel knob (no module)',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
     problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
   },
@@ -915,12 +787,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'sysctl in top 3',
+    problems: 'usermodehelper in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -948,11 +820,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
-    problems: 'connector not eliminated',
-  },
-  {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
@@ -970,7 +837,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Driver exposing one tunable to shell scripts',
-    problems: 'configfs in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -990,7 +857,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Unprivileged tool waking up on a kernel counter',
-    problems: 'genetlink in top 3; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1019,16 +886,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'System-wide tunable like vm.swappiness',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
   },
@@ -1040,7 +897,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1064,16 +921,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
     problems: 'top genetlink ≠ uevent; chardev in top 3',
   },
@@ -1085,7 +932,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; connector not eliminated',
+    problems: 'top genetlink ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1099,18 +946,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysctl not eliminated; modparam not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1121,11 +958,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
     problems: 'top ioctl ≠ genetlink; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1154,19 +986,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
-    problems:
-      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1191,7 +1017,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1201,7 +1027,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
-    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+    problems: 'top genetlink ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1220,11 +1046,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Deployment script setting an existing kernel knob (no module)',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
     problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
   },
@@ -1236,12 +1057,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'sysctl in top 3',
+    problems: 'usermodehelper in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1269,11 +1090,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
-    problems: 'connector not eliminated',
-  },
-  {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
@@ -1291,7 +1107,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Driver exposing one tunable to shell scripts',
-    problems: 'configfs in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1311,7 +1127,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Unprivileged tool waking up on a kernel counter',
-    problems: 'genetlink in top 3; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1340,16 +1156,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'System-wide tunable like vm.swappiness',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
   },
@@ -1361,7 +1167,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1385,16 +1191,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
     problems: 'top genetlink ≠ uevent; chardev in top 3',
   },
@@ -1406,7 +1202,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; connector not eliminated',
+    problems: 'top genetlink ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1420,18 +1216,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysctl not eliminated; modparam not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1442,11 +1228,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
     problems: 'top ioctl ≠ genetlink; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1475,19 +1256,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
-    problems:
-      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1512,7 +1287,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1522,7 +1297,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
-    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+    problems: 'top genetlink ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1541,11 +1316,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Deployment script setting an existing kernel knob (no module)',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
     problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
   },
@@ -1557,7 +1327,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1590,11 +1360,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
-    problems: 'connector not eliminated',
-  },
-  {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
@@ -1612,7 +1377,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Driver exposing one tunable to shell scripts',
-    problems: 'configfs in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1632,7 +1397,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Unprivileged tool waking up on a kernel counter',
-    problems: 'genetlink in top 3; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1661,16 +1426,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'System-wide tunable like vm.swappiness',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
   },
@@ -1682,7 +1437,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1697,22 +1452,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
     problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
-    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1727,7 +1472,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; connector not eliminated',
+    problems: 'top genetlink ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1741,18 +1486,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysctl not eliminated; modparam not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1763,11 +1498,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
     problems: 'top ioctl ≠ genetlink; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1796,19 +1526,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
-    problems:
-      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1833,7 +1557,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1843,7 +1567,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
-    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+    problems: 'top genetlink ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1862,11 +1586,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Deployment script setting an existing kernel knob (no module)',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
     problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
   },
@@ -1878,12 +1597,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'sysctl in top 3',
+    problems: 'usermodehelper in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1911,11 +1630,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
-    problems: 'connector not eliminated',
-  },
-  {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
@@ -1933,7 +1647,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Driver exposing one tunable to shell scripts',
-    problems: 'configfs in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1953,7 +1667,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Unprivileged tool waking up on a kernel counter',
-    problems: 'genetlink in top 3; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1979,16 +1693,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'System-wide tunable like vm.swappiness',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Telemetry snapshot read at 1 kHz with a 10 µs budget (latest value wins)',
-    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2008,7 +1712,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2023,17 +1727,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Industrial IMU driver: 16-byte samples at 4 kHz to a sensor daemon',
-    problems: 'genetlink in top 3',
+    problems: 'top chardev ≠ mmap; bpf-ringbuf not eliminated; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2053,7 +1752,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; uevent in top 3; connector not eliminated',
+    problems: 'top genetlink ≠ chardev',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2067,18 +1766,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Unprivileged user sending commands to a lab instrument driver',
-    problems: 'sysctl not eliminated; modparam not eliminated',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Global rate limit for a whole subsystem module, set by administrators at boot',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2089,11 +1778,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
     problems: 'top ioctl ≠ genetlink; chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    problems: 'configfs in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2122,13 +1806,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Driver doorbell: user space says "new descriptors ready" and the driver rings the hardware in the caller',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev; genetlink in top 3',
+    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2138,8 +1817,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
-    problems:
-      'top eventfd ≠ chardev; eventfd in top 3; genetlink in top 3; uevent in top 3; genetlink not eliminated; eventfd not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2164,7 +1842,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3; connector not eliminated',
+    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2174,7 +1852,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
-    problems: 'top genetlink ≠ sysfs; connector not eliminated',
+    problems: 'top genetlink ≠ sysfs',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2193,11 +1871,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Deployment script setting an existing kernel knob (no module)',
-    problems: 'configfs in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
     problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
   },
@@ -2209,7 +1882,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
-    problems: 'genetlink in top 3; genetlink not eliminated; configfs not eliminated; connector not eliminated',
+    problems: 'mmap in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2240,10 +1913,5 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Unprivileged event stream on 5.10 that BPF-based tools may not consume',
-    problems: 'connector not eliminated',
   },
 ];

@@ -128,24 +128,30 @@ function parseBoolean(param: BooleanParam, v: string): Parsed<boolean> {
   return fail(`${param} must be 0 or 1, got ${quoted(v)}`);
 }
 
-/** Compares "major.minor" kernel versions numerically (5.10 is newer than 5.4). */
 // Versions compared over and over by the scoring (each method's minKernel against the answer's kernel).
-const versionCache = new Map<string, readonly [number, number]>();
+const versionCache = new Map<string, readonly number[]>();
 
-function majorMinor(v: string): readonly [number, number] {
-  let mm = versionCache.get(v);
-  if (!mm) {
-    const [major = 0, minor = 0] = v.split('.').map(Number);
-    mm = [major, minor] as const;
-    if (versionCache.size < 1_000) versionCache.set(v, mm);
+function versionParts(v: string): readonly number[] {
+  let parts = versionCache.get(v);
+  if (!parts) {
+    parts = v.split('.').map(Number);
+    if (versionCache.size < 1_000) versionCache.set(v, parts);
   }
-  return mm;
+  return parts;
 }
 
+/**
+ * Compares kernel versions numerically (5.10 is newer than 5.4). A missing part counts as 0: an answer of
+ * "2.6" means every 2.6 kernel back to 2.6.0, so a method that needs 2.6.15 is newer than it.
+ */
 export function compareKernel(a: string, b: string): number {
-  const [am, an] = majorMinor(a);
-  const [bm, bn] = majorMinor(b);
-  return am !== bm ? am - bm : an - bn;
+  const x = versionParts(a);
+  const y = versionParts(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 function parseKernel(v: string): Parsed<string> {

@@ -88,6 +88,16 @@ export const limitsSchema = z.strictObject({
    */
   loadTime: sourced(z.boolean()).optional(),
   /**
+   * 'settings' when the interface is made to hold settings (tunables, parameters, objects' attributes) and
+   * is the wrong home for data a driver reports or exchanges; absent or 'any' otherwise.
+   */
+  purpose: sourced(z.enum(['settings', 'any'])).optional(),
+  /**
+   * 'control' for a control-plane protocol (typed, extensible commands and notifications to many
+   * listeners), the wrong carrier for a data stream or a bare wake-up to one party; absent or 'any' otherwise.
+   */
+  plane: sourced(z.enum(['control', 'any'])).optional(),
+  /**
    * What a module author must build beyond calling the API, when the method is not something a module
    * owns (e.g. a tracepoint plus a BPF program for the BPF ring buffer); null when the module owns it.
    */
@@ -107,6 +117,18 @@ export const methodSchema = z.strictObject({
   privileges: z.strictObject({
     /** True when an unprivileged process cannot use it at all without the admin changing defaults. */
     rootOnly: z.boolean(),
+    /**
+     * Receiving (kernel → user) needs privilege although sending to the kernel does not (a connector
+     * group needs CAP_NET_ADMIN to join; any user may send to its callback). Absent: false.
+     */
+    receiveRootOnly: z.boolean().optional(),
+    /**
+     * The interface the kernel already has (what `existing` names) is open to unprivileged receivers
+     * from this kernel on, although a module's own use of the method is not (CN_IDX_PROC since 6.6).
+     */
+    existingOpenSince: kernelVersion.optional(),
+    /** Writing (user → kernel) needs root although reading may be open (sysctl, module parameters). Absent: false. */
+    writeRootOnly: z.boolean().optional(),
     text: z.string().min(10),
   }),
   abi: z.enum(['stable', 'discouraged', 'debug-only']),

@@ -285,6 +285,68 @@ describe('the questions that decide tunables and commands', () => {
     expect(scoreOf(shell, 'sysfs') - scoreOf(command, 'sysfs')).toBeGreaterThanOrEqual(4);
   });
 
+  it('an answer of 2.6 means back to 2.6.0: a method that needs 2.6.15 is out', () => {
+    expect(compareKernel('2.6.15', '2.6')).toBeGreaterThan(0);
+    expect(compareKernel('2.6', '2.6.0')).toBe(0);
+    expect(compareKernel('5.10', '5.8')).toBeGreaterThan(0);
+    const advice = advise(ans({ kernel: '2.6' }), catalogue, null);
+    expect(eliminatedReasons(advice, 'genetlink')).toContain(
+      'Needs kernel 2.6.15 or newer; you support kernels back to 2.6.',
+    );
+  });
+
+  it("unprivileged receivers: a module's own connector group is out; the proc connector is open from 6.6", () => {
+    const own = advise(ans({ unpriv: true }), catalogue, null);
+    expect(eliminatedReasons(own, 'connector')?.join(' ')).toMatch(/cannot receive what your module sends/);
+    const stock = ans({ unpriv: true, module: false, kernel: '6.6' });
+    expect(ranked(advise(stock, catalogue, null), 'connector')).toBe(true);
+    const older = advise({ ...stock, kernel: '5.10' }, catalogue, null);
+    expect(eliminatedReasons(older, 'connector')?.join(' ')).toMatch(/only on kernel 6.6 or newer/);
+    // Sending to a connector callback is open to any user.
+    expect(ranked(advise(ans({ unpriv: true, dir: 'u2k', style: 'request' }), catalogue, null), 'connector')).toBe(
+      true,
+    );
+  });
+
+  it('unprivileged writers: sysctl and module parameters are out (root writes them); reading them is fine', () => {
+    const write = advise(ans({ unpriv: true, dir: 'u2k', style: 'request', size: 16 }), catalogue, null);
+    for (const id of ['sysctl', 'modparam'] as const)
+      expect(eliminatedReasons(write, id)?.join(' ')).toMatch(/Only root can write to it/);
+    const read = advise(ans({ unpriv: true, style: 'request', size: 16 }), catalogue, null);
+    expect(ranked(read, 'sysctl')).toBe(true);
+  });
+
+  it('settings interfaces lose points for data that is not a setting, with their source', () => {
+    const status = advise(ans({ style: 'request', size: 256, rate: 0.02, shell: true }), catalogue, null);
+    for (const m of methodsWhere((m) => m.limits?.purpose?.value === 'settings').filter((m) => ranked(status, m.id)))
+      expect(reasonsOf(status, m.id)).toMatch(/It holds settings, not the data a driver reports or exchanges/);
+    const config = advise(setting, catalogue, null);
+    expect(reasonsOf(config, 'sysctl') ?? '').not.toMatch(/It holds settings, not/);
+  });
+
+  it('configfs without objects to create loses points; with them it does not', () => {
+    expect(reasonsOf(advise(setting, catalogue, null), 'configfs')).toMatch(/you have not said that yours are such/);
+    const device = advise({ ...setting, scope: 'device' }, catalogue, null);
+    expect(reasonsOf(device, 'configfs')).toMatch(
+      /manages objects that user space creates .* but yours are per-device/,
+    );
+    expect(reasonsOf(advise({ ...setting, scope: 'object' }, catalogue, null), 'configfs')).not.toMatch(
+      /manages objects/,
+    );
+  });
+
+  it('control-plane protocols lose points for a stream or a bare wake-up to one party, not for many listeners', () => {
+    const control = methodsWhere((m) => m.limits?.plane?.value === 'control').map((m) => m.id);
+    expect(control).toContain('genetlink');
+    const stream = advise(ans({ style: 'stream', size: 4096, rate: 10_000 }), catalogue, null);
+    const wake = advise(ans({ size: 0 }), catalogue, null);
+    for (const a of [stream, wake])
+      for (const id of control.filter((id) => ranked(a, id)))
+        expect(reasonsOf(a, id)).toMatch(/control-plane protocol/);
+    const many = advise(ans({ style: 'stream', size: 4096, rate: 10_000, listeners: 5 }), catalogue, null);
+    expect(reasonsOf(many, 'genetlink') ?? '').not.toMatch(/control-plane protocol/);
+  });
+
   it('async notification counts only when data reaches user space', () => {
     const up = advise(ans({ dir: 'u2k', size: 0 }), catalogue, null);
     expect(up.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/async notification/);

@@ -65,8 +65,20 @@ export function eliminate(m: Method, c: Context): Elimination[] {
     );
   if (compareKernel(m.minKernel, a.kernel) > 0)
     cut('kernel', () => `Needs kernel ${m.minKernel} or newer; you support kernels back to ${a.kernel}.`);
-  if (a.unpriv && m.privileges.rootOnly)
-    cut('privilege', () => `An unprivileged consumer cannot use it: ${sentence(m.privileges.text)}`);
+  const P = m.privileges;
+  if (a.unpriv && P.rootOnly)
+    cut('privilege', () => `An unprivileged consumer cannot use it: ${sentence(P.text)}`);
+  else if (a.unpriv && a.dir !== 'u2k' && P.receiveRootOnly) {
+    // The kernel's own interface (e.g. the proc connector) may be open where a module's is not.
+    const open = !a.module && P.existingOpenSince !== undefined;
+    if (!open || compareKernel(P.existingOpenSince!, a.kernel) > 0)
+      cut('privilege', () =>
+        open
+          ? `An unprivileged process can receive from it only on kernel ${P.existingOpenSince} or newer, and you support kernels back to ${a.kernel}: ${sentence(P.text)}`
+          : `An unprivileged process cannot receive what your module sends through it: ${sentence(P.text)}`,
+      );
+  } else if (a.unpriv && a.dir !== 'k2u' && P.writeRootOnly)
+    cut('privilege', () => `Only root can write to it, and the writer runs unprivileged: ${sentence(P.text)}`);
   if (a.stable && m.abi === 'debug-only')
     cut('abi', () => `A debug-only interface, but you need a stable production one: ${sentence(m.abiNote)}`);
   if (!a.module && m.needsModule && !m.existing)

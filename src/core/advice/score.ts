@@ -37,6 +37,8 @@ export type RuleId =
   | 'scope'
   | 'load-time'
   | 'debug-fit'
+  | 'settings-only'
+  | 'control-plane'
   | 'request-reply'
   | 'measured-budget'
   | 'measured-comparison';
@@ -54,6 +56,8 @@ export const POINTS = {
   viaLayer: 20,
   debugFit: 8,
   scopeFit: 5,
+  settingsOnly: 10,
+  controlPlane: 10,
   nearLimit: 10,
   pullForEvents: 10,
   commandsThroughValues: 10,
@@ -267,6 +271,31 @@ export function score(
         return `It ${what} (${L.overload.source}), and no message may be lost.`;
       });
     }
+    // Settings interfaces hold values that configure the kernel; a driver's data (its status, readings,
+    // messages) belongs elsewhere, whichever way it flows.
+    if (a.style !== 'config' && L.purpose?.value === 'settings')
+      rule(
+        'settings-only',
+        -POINTS.settingsOnly,
+        () => `It holds settings, not the data a driver reports or exchanges (${L.purpose!.source}).`,
+      );
+    // A control-plane protocol's strengths are typed, extensible commands and notifications to many
+    // listeners; a data stream or a bare wake-up to one party pays its per-message cost for neither.
+    if (L.plane?.value === 'control' && a.listeners <= 1 && (a.style === 'stream' || a.size === 0))
+      rule(
+        'control-plane',
+        -POINTS.controlPlane,
+        () =>
+          `A control-plane protocol (${L.plane!.source}): its typed attributes and multicast buy nothing for ${a.size === 0 ? 'a wake-up without payload' : 'a data stream'} to one party, which pays a socket buffer per message.`,
+      );
+    // configfs manages objects that user space creates with mkdir; with none to create it is the wrong home.
+    if (L.settingScope.value === 'object' && a.style === 'config' && a.scope !== 'object')
+      rule(
+        'scope',
+        -POINTS.scope,
+        () =>
+          `It manages objects that user space creates with mkdir and then configures (${L.settingScope.source}), ${a.scope === null ? 'and you have not said that yours are such objects' : `but yours are ${scopeWords(a.scope)}`}.`,
+      );
     if (a.style === 'config' && a.scope !== null) {
       const s = L.settingScope.value;
       // One global value cannot hold the settings of many objects (or devices), and a device's attributes
