@@ -146,18 +146,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
-    problems: 'top procfs ≠ sysfs',
-  },
-  {
-    dataset: 'none',
-    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
-    problems: 'top chardev ≠ eventfd',
-  },
-  {
-    dataset: 'none',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'none',
@@ -431,18 +421,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
-    problems: 'top procfs ≠ sysfs',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
-    problems: 'top chardev ≠ eventfd',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -701,18 +681,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
-    problems: 'top procfs ≠ sysfs',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
-    problems: 'top chardev ≠ eventfd',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -971,18 +941,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
-    problems: 'top procfs ≠ sysfs',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
-    problems: 'top chardev ≠ eventfd',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1241,18 +1201,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
-    problems: 'top procfs ≠ sysfs',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
-    problems: 'top chardev ≠ eventfd',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1511,18 +1461,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
-    problems: 'top procfs ≠ sysfs',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
-    problems: 'top chardev ≠ eventfd',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1791,28 +1731,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
-    problems: 'top procfs ≠ sysfs',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',
-    problems: 'top chardev ≠ eventfd',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top chardev ≠ eventfd; chardev in top 3',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Watchdog daemon petting the hardware watchdog once a second',
     problems: 'top ioctl ≠ chardev',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'User-space driver (VFIO-style) receiving device interrupts',
-    problems: 'top chardev ≠ eventfd',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -48,6 +48,12 @@ export const limitsSchema = z.strictObject({
   /** Largest payload one message can carry, in bytes; null when only memory limits it. */
   maxPayloadBytes: sourced(z.number().int().nonnegative().nullable()),
   /**
+   * Largest blob read or written on demand (a request or a setting, not a stream of messages) when the
+   * method has a separate design for it, e.g. sysfs binary attributes; null when only memory limits it.
+   * Absent: maxPayloadBytes applies to every style.
+   */
+  onDemandPayloadBytes: sourced(z.number().int().nonnegative().nullable()).optional(),
+  /**
    * 'push': the kernel hands data over when it has it (user space may sleep in read/poll/recv);
    * 'pull': user space must ask (read a file) and at best learns by poll() that something changed;
    * 'upcall': the kernel starts a user-space program itself.

@@ -347,6 +347,18 @@ describe('the questions that decide tunables and commands', () => {
     expect(reasonsOf(many, 'genetlink') ?? '').not.toMatch(/control-plane protocol/);
   });
 
+  it('sysfs binary attributes serve blobs on demand; a stream of large messages is still out', () => {
+    const dump = advise(ans({ style: 'request', size: 1 << 20, rate: 0.001, shell: true }), catalogue, null);
+    expect(ranked(dump, 'sysfs')).toBe(true);
+    const stream = advise(ans({ style: 'stream', size: 1 << 20, rate: 60 }), catalogue, null);
+    expect(eliminatedReasons(stream, 'sysfs')?.join(' ')).toMatch(/Carries at most 4 KiB per message/);
+  });
+
+  it('a wake-up without payload weighs no throughput: a coalescing counter is not penalised for carrying no data', () => {
+    const kick = advise(ans({ dir: 'u2k', size: 0, rate: 200_000 }), catalogue, null);
+    expect(kick.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/for high throughput/);
+  });
+
   it('async notification counts only when data reaches user space', () => {
     const up = advise(ans({ dir: 'u2k', size: 0 }), catalogue, null);
     expect(up.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/async notification/);

@@ -88,12 +88,15 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   const L = m.limits;
   if (!L) return out;
   const src = (f: { source: string }) => ` (${f.source})`;
-  const max = L.maxPayloadBytes.value;
+  // A blob read or written on demand may go through a separate design (sysfs binary attributes).
+  const onDemand = (a.style === 'request' || a.style === 'config') && L.onDemandPayloadBytes !== undefined;
+  const payload = onDemand ? L.onDemandPayloadBytes! : L.maxPayloadBytes;
+  const max = payload.value;
   if (max !== null && a.size > max)
     cut(
       'payload',
       () =>
-        `Carries at most ${formatBytes(max)} per message${src(L.maxPayloadBytes)}, but your messages are ${formatBytes(a.size)}.`,
+        `Carries at most ${formatBytes(max)} per ${onDemand ? 'read or write' : 'message'}${src(payload)}, but your messages are ${formatBytes(a.size)}.`,
     );
   if (a.listeners > 1 && L.fanout.value === 'one')
     cut('fanout', () => `One message reaches one consumer${src(L.fanout)}, but you have ${a.listeners} listeners.`);

@@ -28,7 +28,7 @@ export const WEIGHT_RULES: Record<TraitId, string> = {
   'low-latency':
     'Weight 0.5 without a budget; with one, 1 at 10 ms and one more per decade tighter, without a ceiling (5 at 1 µs).',
   'high-throughput':
-    'Weight growing with the byte rate (2 at 1 MB/s, 5 at 1 GB/s) or the message rate (from 1k msg/s, 5 at 1M msg/s); at least 2 for a stream.',
+    'Weight growing with the byte rate (2 at 1 MB/s, 5 at 1 GB/s) or the message rate (from 1k msg/s, 5 at 1M msg/s); at least 2 for a stream; 0 for a wake-up without payload (no data to carry: its rate is judged against each method\'s rate ceiling).',
   'async-notify':
     'Weight 3 for events, 2 for streams, when data reaches user space (not when only user space sends); 0 otherwise.',
   multicast: 'Weight 0 for one consumer; 2.8 for two, growing with the count (3.5 for 10, 4.2 for 50).',
@@ -100,7 +100,9 @@ export function traitWeights(a: Answers): { weights: TraitWeights; why: TraitWhy
 
   const byFlow = clamp(2 + Math.log10(bytesPerSec / MB), 0, 5);
   const byRate = clamp((5 / 3) * Math.log10(a.rate / 1000), 0, 5);
-  const tp = Math.max(byFlow, byRate, a.style === 'stream' ? 2 : 0);
+  // A wake-up without payload carries no data: how much data a method moves is beside the point, and
+  // how many wake-ups it takes per second is a hard limit (rateCeiling), not a trait.
+  const tp = a.size === 0 ? 0 : Math.max(byFlow, byRate, a.style === 'stream' ? 2 : 0);
   if (tp > 0) {
     w['high-throughput'] = tp;
     why['high-throughput'] =
