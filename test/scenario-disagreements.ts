@@ -62,7 +62,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
   },
-  { dataset: 'none', name: 'Per-CPU trace buffer dumped with cat during bring-up', problems: 'chardev in top 3' },
   {
     dataset: 'none',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
@@ -331,11 +330,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Per-CPU trace buffer dumped with cat during bring-up',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
     problems: 'top ioctl ≠ sysfs',
   },
@@ -601,11 +595,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Per-CPU trace buffer dumped with cat during bring-up',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
     problems: 'top ioctl ≠ sysfs',
   },
@@ -861,11 +850,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Per-CPU trace buffer dumped with cat during bring-up',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
     problems: 'top ioctl ≠ sysfs',
   },
@@ -1121,11 +1105,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Per-CPU trace buffer dumped with cat during bring-up',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
     problems: 'top ioctl ≠ sysfs',
   },
@@ -1378,11 +1357,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Per-CPU trace buffer dumped with cat during bring-up',
-    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1643,11 +1617,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Per-CPU trace buffer dumped with cat during bring-up',
-    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -359,6 +359,14 @@ describe('the questions that decide tunables and commands', () => {
     expect(kick.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/for high throughput/);
   });
 
+  it('debug data through a new interface of the module loses points as new ABI; a debug knob does not', () => {
+    const debug = advise(ans({ style: 'stream', size: 256, rate: 50_000, stable: false }), catalogue, null);
+    expect(reasonsOf(debug, 'chardev')).toMatch(/It would be a new user ABI/);
+    expect(reasonsOf(debug, 'relay') ?? '').not.toMatch(/new user ABI/);
+    const knob = advise({ ...setting, stable: false }, catalogue, null);
+    expect(knob.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/new user ABI/);
+  });
+
   it('async notification counts only when data reaches user space', () => {
     const up = advise(ans({ dir: 'u2k', size: 0 }), catalogue, null);
     expect(up.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/async notification/);

@@ -37,6 +37,7 @@ export type RuleId =
   | 'scope'
   | 'load-time'
   | 'debug-fit'
+  | 'abi-for-debug'
   | 'settings-only'
   | 'control-plane'
   | 'request-reply'
@@ -191,6 +192,17 @@ export function score(
       'debug-fit',
       POINTS.debugFit,
       () => `Made for exactly this: debug data with no ABI promise (${sentence(m.abiNote)})`,
+    );
+
+  // The mirror image of 'discouraged': a new interface of the module's own (a device, a family, a file
+  // outside debugfs) becomes user ABI once tools use it, a promise debug data does not need. Settings are
+  // left out: a debug knob as a module parameter is common in-tree practice (module_param(debug, ...)).
+  if (!a.stable && a.style !== 'config' && a.module && m.needsModule && m.abi !== 'debug-only')
+    rule(
+      'abi-for-debug',
+      -POINTS.discouraged,
+      () =>
+        'It would be a new user ABI, kept once tools rely on it (Documentation/ABI/README), for data you said is not a product interface; debugfs and tracepoints carry debug data without that promise (Documentation/filesystems/debugfs.rst).',
     );
 
   const L = m.limits;
