@@ -367,6 +367,13 @@ describe('the questions that decide tunables and commands', () => {
     expect(knob.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/new user ABI/);
   });
 
+  it('a state change whose intermediate values may be dropped: a polled value file is not penalised as pull', () => {
+    const state = advise(ans({ size: 16, rate: 1, listeners: 2, loss: true }), catalogue, null);
+    expect(reasonsOf(state, 'sysfs') ?? '').not.toMatch(/User space has to ask for each update/);
+    const every = advise(ans({ size: 16, rate: 1, listeners: 2 }), catalogue, null);
+    expect(reasonsOf(every, 'sysfs') ?? '').toMatch(/User space has to ask for each update/);
+  });
+
   it('async notification counts only when data reaches user space', () => {
     const up = advise(ans({ dir: 'u2k', size: 0 }), catalogue, null);
     expect(up.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/async notification/);

@@ -241,7 +241,11 @@ export function score(
           : `Each answer is matched to its request by a sequence number (${L.requestReply.source}).`,
       );
     const kernelSpeaks = a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
-    if (kernelSpeaks && delivery === 'pull')
+    // When a state change may be dropped (only the latest state matters), a value file that poll() reports
+    // as changed is the kernel's own pattern for state (sysfs_notify() on a device attribute).
+    const latestState =
+      a.style === 'event' && a.loss === true && (L.overload.value === 'coalesces' || L.overload.value === 'overwrites');
+    if (kernelSpeaks && delivery === 'pull' && !latestState)
       rule(
         'pull-for-events',
         -POINTS.pullForEvents * (a.style === 'event' ? 1 : 0.6) * (a.shell ? 0.5 : 1),
