@@ -17,11 +17,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   { dataset: 'none', name: 'Frame grabber delivering 1 MiB frames at 60 Hz', problems: 'bpf-ringbuf in top 3' },
   {
     dataset: 'none',
-    name: 'Security module asking a user-space daemon for allow/deny decisions',
-    problems: 'top ioctl ≠ chardev',
-  },
-  {
-    dataset: 'none',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -112,11 +107,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'GPU driver: creating buffer objects and submitting command buffers',
     problems: 'top chardev ≠ ioctl',
-  },
-  {
-    dataset: 'none',
-    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'none',
@@ -275,11 +265,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Security module asking a user-space daemon for allow/deny decisions',
-    problems: 'top ioctl ≠ chardev',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -382,11 +367,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'FUSE-style file system daemon serving 4 KiB requests that must never be dropped',
     problems: 'top ioctl ≠ chardev',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -550,11 +530,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Security module asking a user-space daemon for allow/deny decisions',
-    problems: 'top ioctl ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -636,11 +611,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
     problems: 'top ioctl ≠ genetlink',
   },
   {
@@ -805,11 +775,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Security module asking a user-space daemon for allow/deny decisions',
-    problems: 'top ioctl ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -891,11 +856,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
     problems: 'top ioctl ≠ genetlink',
   },
   {
@@ -1060,11 +1020,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Security module asking a user-space daemon for allow/deny decisions',
-    problems: 'top ioctl ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1146,11 +1101,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
     problems: 'top ioctl ≠ genetlink',
   },
   {
@@ -1315,11 +1265,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Security module asking a user-space daemon for allow/deny decisions',
-    problems: 'top ioctl ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1401,11 +1346,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
     problems: 'top ioctl ≠ genetlink',
   },
   {
@@ -1567,11 +1507,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
     problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Security module asking a user-space daemon for allow/deny decisions',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1666,11 +1601,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
     problems: 'top ioctl ≠ genetlink',
   },
   {

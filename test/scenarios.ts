@@ -156,7 +156,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Security module asking a user-space daemon for allow/deny decisions',
-    answers: { dir: 'both', style: 'request', size: 512, lat: 1000, daemon: true },
+    answers: { dir: 'both', style: 'request', size: 512, lat: 1000, daemon: true, asks: 'kernel' },
     expectTop: 'chardev',
     acceptableTopThree: ['chardev', 'genetlink', 'ioctl'],
     mustEliminate: all(K2U_ONLY, COUNTER_ONLY, DEBUG_ONLY),
@@ -528,7 +528,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'NFS/TLS-style upcall: kernel asks a resident daemon to perform a handshake',
-    answers: { dir: 'both', style: 'request', size: 256, rate: 100, daemon: true },
+    answers: { dir: 'both', style: 'request', size: 256, rate: 100, daemon: true, asks: 'kernel' },
     expectTop: 'genetlink',
     acceptableTopThree: ['genetlink', 'chardev', 'ioctl'],
     mustEliminate: all(K2U_ONLY, COUNTER_ONLY, DEBUG_ONLY),

@@ -2,7 +2,7 @@
 // GET /api/advice. Never rename a parameter or change a value's meaning; add new ones only.
 import { DEFAULT_ANSWERS, type Answers } from './answers';
 import { datasetIdSchema } from './dataset-schema';
-import { DIRECTIONS, SCOPES, STYLES, type Direction, type Scope, type Style } from './ids';
+import { ASKERS, DIRECTIONS, SCOPES, STYLES, type Asker, type Direction, type Scope, type Style } from './ids';
 
 export interface AnswerError {
   param: string;
@@ -30,6 +30,7 @@ export const ANSWER_PARAMS = [
   'scope',
   'loss',
   'atload',
+  'asks',
 ] as const satisfies readonly (keyof Answers)[];
 
 export const LIMITS = {
@@ -49,7 +50,7 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // No leading zeros so that one kernel has one spelling ("5.4", never "5.04").
 const KERNEL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-/** The URL value of one answer; lat, dataset, daemon, scope, loss and atload are '' when null (not said). */
+/** The URL value of one answer; lat, dataset, daemon, scope, loss, atload and asks are '' when null (not said). */
 export function encodeAnswerValue<K extends keyof Answers>(param: K, value: Answers[K]): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? '1' : '0';
@@ -184,6 +185,13 @@ function parseScope(v: string): Parsed<Scope | null> {
     : fail(`scope must be one of ${SCOPES.join(', ')} (or left out when not known), got ${quoted(v)}`);
 }
 
+function parseAsks(v: string): Parsed<Asker | null> {
+  if (v === '') return { ok: true, value: null };
+  return (ASKERS as readonly string[]).includes(v)
+    ? { ok: true, value: v as Asker }
+    : fail(`asks must be one of ${ASKERS.join(', ')} (or left out when not known), got ${quoted(v)}`);
+}
+
 function parseDataset(v: string): Parsed<string | null> {
   if (v === '') return { ok: true, value: null };
   return datasetIdSchema.safeParse(v).success
@@ -210,6 +218,7 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   scope: parseScope,
   loss: (v) => parseOptionalBoolean('loss', v),
   atload: (v) => parseOptionalBoolean('atload', v),
+  asks: parseAsks,
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */

@@ -1,6 +1,6 @@
 // The user's answers. Their URL form (see answers-codec.ts) is a public contract: permalinks and
 // GET /api/advice use the same parameter names.
-import type { Direction, Scope, Style } from './ids';
+import type { Asker, Direction, Scope, Style } from './ids';
 
 export interface Answers {
   dir: Direction;
@@ -39,6 +39,11 @@ export interface Answers {
   atload: boolean | null;
   /** Messages may be dropped under overload (true) or must never be (false). null = not said. */
   loss: boolean | null;
+  /**
+   * For requests both ways: who starts each exchange, user space (it asks, the kernel answers) or the
+   * kernel (it asks a user-space daemon, which answers). null = not said: user space, as before.
+   */
+  asks: Asker | null;
 }
 
 export const DEFAULT_ANSWERS: Answers = {
@@ -58,4 +63,5 @@ export const DEFAULT_ANSWERS: Answers = {
   scope: null,
   loss: null,
   atload: null,
+  asks: null,
 };

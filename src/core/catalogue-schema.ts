@@ -94,6 +94,14 @@ export const limitsSchema = z.strictObject({
    */
   loadTime: sourced(z.boolean()).optional(),
   /**
+   * When the kernel must ask a user-space daemon and wait for its answer: 'native' (the daemon waits in
+   * read/recv/an async command and writes its answer back, as fanotify, FUSE, the handshake family and
+   * ublk do), 'parked' (only through a protocol built by hand on top, such as a thread left blocked in an
+   * ioctl that returns when the kernel has a question), 'none' (it cannot carry a question from the kernel).
+   * Absent: not rated, no rule.
+   */
+  kernelAsks: sourced(z.enum(['native', 'parked', 'none'])).optional(),
+  /**
    * 'settings' when the interface is made to hold settings (tunables, parameters, objects' attributes) and
    * is the wrong home for data a driver reports or exchanges; absent or 'any' otherwise.
    */

@@ -73,5 +73,9 @@ export type Style = (typeof STYLES)[number];
 export const SCOPES = ['device', 'system', 'object'] as const;
 export type Scope = (typeof SCOPES)[number];
 
+/** Who starts an exchange of requests and answers: user space, or the kernel (asking a daemon). */
+export const ASKERS = ['user', 'kernel'] as const;
+export type Asker = (typeof ASKERS)[number];
+
 export const PATTERNS = ['roundtrip', 'u2k', 'k2u', 'notify'] as const;
 export type Pattern = (typeof PATTERNS)[number];

@@ -23,7 +23,7 @@ export const STEPS: StepInfo[] = [
     id: 'style',
     title: 'What kind of exchange is it?',
     help: 'The shape of the conversation decides which benchmark pattern applies and which traits matter most.',
-    params: ['style', 'daemon', 'scope'],
+    params: ['style', 'daemon', 'scope', 'atload', 'asks'],
   },
   {
     id: 'size',
@@ -79,7 +79,7 @@ export const STYLE_OPTIONS: { value: Style; label: string; hint: string }[] = [
 ];
 
 /** A yes/no question whose third answer, "not sure", is null: the scoring then assumes neither. */
-export type OptionalParam = 'daemon' | 'scope' | 'loss' | 'atload';
+export type OptionalParam = 'daemon' | 'scope' | 'loss' | 'atload' | 'asks';
 
 export interface OptionalQuestion<K extends OptionalParam> {
   param: K;
@@ -149,4 +149,25 @@ export const LOSS_QUESTION: OptionalQuestion<'loss'> = {
     NOT_SURE,
   ],
   asked: (a) => a.style === 'stream' || a.style === 'event',
+};
+
+export const ASKS_QUESTION: OptionalQuestion<'asks'> = {
+  param: 'asks',
+  legend: 'Who starts each exchange?',
+  options: [
+    {
+      value: 'user',
+      answer: 'user',
+      label: 'User space asks, the kernel answers',
+      hint: 'Commands and queries from a tool or daemon.',
+    },
+    {
+      value: 'kernel',
+      answer: 'kernel',
+      label: 'The kernel asks a daemon, which answers',
+      hint: 'An upcall for a decision or a service (a verdict, a handshake, a lookup).',
+    },
+    NOT_SURE,
+  ],
+  asked: (a) => a.style === 'request' && a.dir === 'both',
 };

@@ -19,6 +19,7 @@ export const ANSWER_LABELS: Record<keyof Answers, string> = {
   scope: 'Setting scope',
   loss: 'Drops allowed',
   atload: 'Given at load time',
+  asks: 'Who asks',
 };
 
 export function formatMicros(us: number): string {
@@ -63,6 +64,8 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
       return v === null ? 'not said' : v ? 'may be dropped under overload' : 'must never be dropped';
     case 'atload':
       return v === null ? 'not said' : v ? 'when the module loads' : 'once the module runs';
+    case 'asks':
+      return v === null ? 'not said' : v === 'kernel' ? 'the kernel asks a daemon' : 'user space asks';
     default:
       return yesNo(v as boolean);
   }

@@ -37,6 +37,7 @@ function randomAnswers(r: () => number): Answers {
     scope: pick(r, [null, 'device', 'system', 'object'] as const),
     loss: pick(r, [null, true, false]),
     atload: pick(r, [null, true, false]),
+    asks: pick(r, [null, 'user', 'kernel'] as const),
   };
 }
 
@@ -136,6 +137,7 @@ describe('decodeAnswers errors', () => {
     ['daemon', 'yes', 'daemon must be 0 or 1 (or left out when not known), got "yes"'],
     ['loss', '2', 'loss must be 0 or 1 (or left out when not known), got "2"'],
     ['atload', 'true', 'atload must be 0 or 1 (or left out when not known), got "true"'],
+    ['asks', 'daemon', 'asks must be one of user, kernel (or left out when not known), got "daemon"'],
     ['scope', 'global', 'scope must be one of device, system, object (or left out when not known), got "global"'],
   ];
 

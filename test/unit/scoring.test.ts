@@ -374,6 +374,16 @@ describe('the questions that decide tunables and commands', () => {
     expect(reasonsOf(every, 'sysfs') ?? '').toMatch(/User space has to ask for each update/);
   });
 
+  it('asks=kernel: a channel the daemon cannot wait on for questions loses points, with its source', () => {
+    const upcall = ans({ dir: 'both', style: 'request', size: 256, rate: 100, daemon: true });
+    const user = advise(upcall, catalogue, null);
+    const kernel = advise({ ...upcall, asks: 'kernel' }, catalogue, null);
+    expect(scoreOf(kernel, 'ioctl')).toBeLessThan(scoreOf(user, 'ioctl'));
+    expect(reasonsOf(kernel, 'ioctl')).toMatch(/The kernel asks here, and nothing in it carries a question/);
+    expect(scoreOf(kernel, 'chardev')).toBe(scoreOf(user, 'chardev'));
+    expect(advise({ ...upcall, asks: 'user' }, catalogue, null).ranking).toEqual(user.ranking);
+  });
+
   it('async notification counts only when data reaches user space', () => {
     const up = advise(ans({ dir: 'u2k', size: 0 }), catalogue, null);
     expect(up.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/async notification/);

@@ -160,4 +160,21 @@ describe('answers store', () => {
     await user.click(within(loss).getByRole('radio', { name: /never drop/i }));
     expect(useAnswersStore.getState().answers.loss).toBe(false);
   });
+
+  it('asks who starts each exchange only for requests both ways', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByText('Step 1 of 7');
+    await user.click(screen.getByRole('radio', { name: /kernel → user space/i }));
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('radio', { name: /request \/ response/i }));
+    expect(screen.queryByRole('group', { name: /who starts each exchange/i })).toBeNull();
+    await user.click(screen.getByRole('button', { name: /back/i }));
+    await user.click(screen.getByRole('radio', { name: /both ways/i }));
+    await user.keyboard('{Enter}');
+    const asks = screen.getByRole('group', { name: /who starts each exchange/i });
+    expect(within(asks).getByRole('radio', { name: /not sure/i })).toBeChecked();
+    await user.click(within(asks).getByRole('radio', { name: /the kernel asks a daemon/i }));
+    expect(useAnswersStore.getState().answers.asks).toBe('kernel');
+  });
 });

@@ -3,6 +3,7 @@ import { decodeAnswerValue } from '#src/core/answers-codec';
 import {
   DAEMON_QUESTION,
   DIRECTION_OPTIONS,
+  ASKS_QUESTION,
   ATLOAD_QUESTION,
   LOSS_QUESTION,
   SCOPE_QUESTION,
@@ -112,6 +113,7 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
           <OptionalChoice question={DAEMON_QUESTION} answers={answers} onChange={onChange} />
           <OptionalChoice question={SCOPE_QUESTION} answers={answers} onChange={onChange} />
           <OptionalChoice question={ATLOAD_QUESTION} answers={answers} onChange={onChange} />
+          <OptionalChoice question={ASKS_QUESTION} answers={answers} onChange={onChange} />
         </div>
       );
     case 'size':

@@ -66,8 +66,7 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   if (compareKernel(m.minKernel, a.kernel) > 0)
     cut('kernel', () => `Needs kernel ${m.minKernel} or newer; you support kernels back to ${a.kernel}.`);
   const P = m.privileges;
-  if (a.unpriv && P.rootOnly)
-    cut('privilege', () => `An unprivileged consumer cannot use it: ${sentence(P.text)}`);
+  if (a.unpriv && P.rootOnly) cut('privilege', () => `An unprivileged consumer cannot use it: ${sentence(P.text)}`);
   else if (a.unpriv && a.dir !== 'u2k' && P.receiveRootOnly) {
     // The kernel's own interface (e.g. the proc connector) may be open where a module's is not.
     const open = !a.module && P.existingOpenSince !== undefined;

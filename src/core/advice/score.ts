@@ -40,6 +40,7 @@ export type RuleId =
   | 'abi-for-debug'
   | 'settings-only'
   | 'control-plane'
+  | 'kernel-asks'
   | 'request-reply'
   | 'measured-budget'
   | 'measured-comparison';
@@ -59,6 +60,8 @@ export const POINTS = {
   scopeFit: 5,
   settingsOnly: 10,
   controlPlane: 10,
+  kernelAsksParked: 8,
+  kernelAsksNone: 15,
   nearLimit: 10,
   pullForEvents: 10,
   commandsThroughValues: 10,
@@ -234,7 +237,17 @@ export function score(
     }
     const delivery = L.delivery.value;
     const rr = L.requestReply.value;
-    if (a.style === 'request' && a.dir !== 'k2u' && rr !== 'none')
+    // A request the kernel starts: the daemon must be able to wait for the question and answer it.
+    const kernelAsks = a.style === 'request' && a.dir === 'both' && a.asks === 'kernel';
+    const ka = L.kernelAsks;
+    if (kernelAsks && ka && ka.value !== 'native')
+      rule('kernel-asks', ka.value === 'parked' ? -POINTS.kernelAsksParked : -POINTS.kernelAsksNone, () =>
+        ka.value === 'parked'
+          ? `The kernel asks here, and nothing in it carries a question to a waiting daemon: that protocol is built by hand on top (${ka.source}).`
+          : `The kernel asks here, and it cannot carry a question from the kernel and its answer back (${ka.source}).`,
+      );
+    // One call carries a request user space makes; it cannot carry one the kernel makes.
+    if (a.style === 'request' && a.dir !== 'k2u' && rr !== 'none' && !(kernelAsks && rr === 'one-call'))
       rule('request-reply', rr === 'one-call' ? POINTS.oneCall : POINTS.paired, () =>
         rr === 'one-call'
           ? `One system call carries the request and returns its answer (${L.requestReply.source}).`

@@ -28,7 +28,7 @@ export const WEIGHT_RULES: Record<TraitId, string> = {
   'low-latency':
     'Weight 0.5 without a budget; with one, 1 at 10 ms and one more per decade tighter, without a ceiling (5 at 1 µs).',
   'high-throughput':
-    'Weight growing with the byte rate (2 at 1 MB/s, 5 at 1 GB/s) or the message rate (from 1k msg/s, 5 at 1M msg/s); at least 2 for a stream; 0 for a wake-up without payload (no data to carry: its rate is judged against each method\'s rate ceiling).',
+    "Weight growing with the byte rate (2 at 1 MB/s, 5 at 1 GB/s) or the message rate (from 1k msg/s, 5 at 1M msg/s); at least 2 for a stream; 0 for a wake-up without payload (no data to carry: its rate is judged against each method's rate ceiling).",
   'async-notify':
     'Weight 3 for events, 2 for streams, when data reaches user space (not when only user space sends); 0 otherwise.',
   multicast: 'Weight 0 for one consumer; 2.8 for two, growing with the count (3.5 for 10, 4.2 for 50).',

@@ -31,6 +31,7 @@ export const CHANGE_ORDER: readonly (keyof Answers)[] = [
   'loss',
   'scope',
   'atload',
+  'asks',
   'listeners',
   'rate',
   'size',
@@ -85,6 +86,7 @@ function candidates(a: Answers): Candidate[] {
     add('scope', 'object', 1);
     add('atload', !a.atload, 1);
   }
+  if (a.style === 'request' && a.dir === 'both') add('asks', a.asks === 'kernel' ? 'user' : 'kernel', 1);
   const kernels = [...new Set([...LTS_KERNELS, a.kernel])].sort(compareKernel);
   const here = kernels.indexOf(a.kernel);
   kernels.forEach((k, i) => add('kernel', k, Math.abs(i - here)));
@@ -184,5 +186,9 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
         : 'If the value could wait until the module runs';
     case 'loss':
       return b.loss ? 'If messages could be dropped under overload' : 'If no message could ever be dropped';
+    case 'asks':
+      return b.asks === 'kernel'
+        ? 'If the kernel asked a daemon and it answered'
+        : 'If user space asked and the kernel answered';
   }
 }
