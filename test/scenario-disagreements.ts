@@ -161,7 +161,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'none',
@@ -186,12 +186,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+    problems: 'top uevent ≠ connector; uevent in top 3',
   },
   {
     dataset: 'none',
     name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
   },
   {
     dataset: 'none',
@@ -201,7 +201,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3',
   },
   {
     dataset: 'none',
@@ -421,7 +421,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -446,12 +446,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+    problems: 'top uevent ≠ connector; uevent in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -461,7 +461,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -666,7 +666,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -691,12 +691,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+    problems: 'top uevent ≠ connector; uevent in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -706,7 +706,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -911,7 +911,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -936,12 +936,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+    problems: 'top uevent ≠ connector; uevent in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -951,7 +951,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1156,7 +1156,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1181,12 +1181,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+    problems: 'top uevent ≠ connector; uevent in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1196,7 +1196,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1401,7 +1401,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1426,12 +1426,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+    problems: 'top uevent ≠ connector; uevent in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1441,7 +1441,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1656,7 +1656,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'usermodehelper in top 3; usermodehelper not eliminated',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1681,12 +1681,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3; usermodehelper not eliminated',
+    problems: 'top uevent ≠ connector; uevent in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3; usermodehelper not eliminated',
+    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1696,7 +1696,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3; sysctl in top 3',
+    problems: 'top sysfs ≠ tracepoint; connector in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

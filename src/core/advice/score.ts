@@ -58,7 +58,7 @@ export const POINTS = {
   viaLayer: 20,
   debugFit: 8,
   scopeFit: 5,
-  settingsOnly: 10,
+  settingsOnly: 15,
   controlPlane: 10,
   kernelAsksParked: 8,
   kernelAsksNone: 15,
