@@ -116,12 +116,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'none',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; chardev in top 3',
   },
   {
     dataset: 'none',
@@ -376,12 +376,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; chardev in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -621,12 +621,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -866,12 +866,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1111,12 +1111,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1356,12 +1356,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1611,12 +1611,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'top ioctl ≠ sysfs; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top ioctl ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

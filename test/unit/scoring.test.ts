@@ -384,6 +384,15 @@ describe('the questions that decide tunables and commands', () => {
     expect(advise({ ...upcall, asks: 'user' }, catalogue, null).ranking).toEqual(user.ranking);
   });
 
+  it('the home for a setting is a file that holds values: sysfs for per-device, sysctl for system-wide, not a device node', () => {
+    const device = advise({ ...setting, scope: 'device' }, catalogue, null);
+    expect(reasonsOf(device, 'sysfs')).toMatch(/home for per-device settings/);
+    expect(reasonsOf(device, 'chardev') ?? '').not.toMatch(/home for/);
+    const system = advise({ ...setting, scope: 'system' }, catalogue, null);
+    expect(reasonsOf(system, 'sysctl')).toMatch(/home for system-wide settings/);
+    expect(reasonsOf(system, 'sysfs') ?? '').not.toMatch(/home for/);
+  });
+
   it('async notification counts only when data reaches user space', () => {
     const up = advise(ans({ dir: 'u2k', size: 0 }), catalogue, null);
     expect(up.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/async notification/);

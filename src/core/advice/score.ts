@@ -331,11 +331,16 @@ export function score(
       // cannot hold a system-wide one; an object user space creates needs an interface that creates it.
       const wrong =
         ((a.scope === 'device' || a.scope === 'object') && s === 'system') || (a.scope === 'system' && s === 'device');
-      if (s === a.scope)
+      // The homes for settings are files that hold values (sysfs attributes, sysctl, configfs items,
+      // module parameters); a device node can carry a setting in a message but is not where it lives.
+      // 'either' (sysfs) is made for per-device attributes and can also hold a global one, whose home is
+      // sysctl.
+      const home = (L.carries?.value ?? 'messages') === 'values';
+      if (home && (s === a.scope || (s === 'either' && a.scope === 'device')))
         rule(
           'scope',
           POINTS.scopeFit,
-          () => `It is the kernel's home for ${scopeWords(s)} (${L.settingScope.source}).`,
+          () => `It is the kernel's home for ${scopeWords(a.scope!)} (${L.settingScope.source}).`,
         );
       if (wrong)
         rule(
