@@ -221,7 +221,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Security audit events that must never be dropped',
-    problems: 'uevent in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'none',
@@ -486,7 +486,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Security audit events that must never be dropped',
-    problems: 'uevent in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -591,7 +591,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'bpf-ringbuf not eliminated; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -731,7 +731,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Security audit events that must never be dropped',
-    problems: 'ioctl in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -836,7 +836,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -976,7 +976,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Security audit events that must never be dropped',
-    problems: 'ioctl in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1081,7 +1081,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1221,7 +1221,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Security audit events that must never be dropped',
-    problems: 'ioctl in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1466,7 +1466,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Security audit events that must never be dropped',
-    problems: 'ioctl in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1576,7 +1576,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'bpf-ringbuf not eliminated; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1721,7 +1721,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Security audit events that must never be dropped',
-    problems: 'ioctl in top 3; bpf-ringbuf not eliminated; uevent not eliminated',
+    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
