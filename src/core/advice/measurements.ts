@@ -44,7 +44,15 @@ export interface MethodMeasurement {
   standIn: boolean;
 }
 
-export function measure(m: Method, c: Context): MethodMeasurement {
+/** The only answers measure() reads: two answers that agree on these measure every method alike. */
+export type MeasuredAnswers = Pick<Answers, 'style' | 'dir' | 'size'>;
+
+/** A key for MeasuredAnswers, for memoising measurements within one search (see what-would-change.ts). */
+export function measuredAnswersKey(a: MeasuredAnswers): string {
+  return `${a.style}\u0000${a.dir}\u0000${a.size}`;
+}
+
+export function measure(m: Method, c: Pick<Context, 'dataset'> & { a: MeasuredAnswers }): MethodMeasurement {
   const out: MethodMeasurement = { points: [], standIn: false };
   if (!c.dataset) return out;
   for (const p of patternsFor(c.a)) {
@@ -56,7 +64,7 @@ export function measure(m: Method, c: Context): MethodMeasurement {
   return out;
 }
 
-function pick(d: Dataset, method: MethodId, pattern: Pattern, a: Answers) {
+function pick(d: Dataset, method: MethodId, pattern: Pattern, a: MeasuredAnswers) {
   for (const v of variantsFor(method, a)) {
     const point = measuredAt(d, method, pattern, a.size, v);
     if (point) return { point, standIn: false };
@@ -81,43 +89,62 @@ export interface Comparison {
 }
 
 /** How much measured speed can move a score for these answers: nothing at 1 msg/s with no budget. */
-export function measuredWeight(c: Context): number {
+export function measuredWeight(c: Pick<Context, 'weights'>): number {
   return clamp((c.weights['low-latency'] + c.weights['high-throughput']) / 6, 0, 1);
 }
 
 export const MEASURED_MAX_POINTS = 12;
 
-/**
- * Compares the candidates' measured costs with each other, pattern by pattern. Returns one Comparison per
- * candidate; the unmeasured ones get the median of the measured ones' points.
- */
-export function compare(
-  candidates: { method: MethodId; measurement: MethodMeasurement }[],
-  c: Context,
-): Map<MethodId, Comparison> {
-  const out = new Map<MethodId, Comparison>();
-  const scale = MEASURED_MAX_POINTS * measuredWeight(c);
+/** The most points the measured comparison can take from a method for these answers. */
+export function comparisonScale(c: Pick<Context, 'weights'>): number {
+  return MEASURED_MAX_POINTS * measuredWeight(c);
+}
+
+/** The scale-free half of a comparison: each measured candidate's cost against the cheapest, per pattern. */
+export interface CostRatios {
+  measured: { method: MethodId; ratios: Comparison['ratios']; severity: number }[];
+  unmeasured: MethodId[];
+}
+
+export function costRatios(candidates: { method: MethodId; measurement: MethodMeasurement }[]): CostRatios {
   const best = new Map<Pattern, { cost: number; method: MethodId }>();
   for (const { method, measurement } of candidates)
     for (const p of measurement.points) {
       const b = best.get(p.pattern);
       if (!b || cost(p) < b.cost) best.set(p.pattern, { cost: cost(p), method });
     }
-  const measuredPoints: number[] = [];
+  const out: CostRatios = { measured: [], unmeasured: [] };
   for (const { method, measurement } of candidates) {
-    if (measurement.points.length === 0) continue;
+    if (measurement.points.length === 0) {
+      out.unmeasured.push(method);
+      continue;
+    }
     const ratios = measurement.points.map((p) => {
       const b = best.get(p.pattern)!;
       return { pattern: p.pattern, ratio: cost(p) / b.cost, best: b.method };
     });
     const worst = Math.max(...ratios.map((r) => r.ratio));
-    const points = -scale * clamp(Math.log10(worst) / 2, 0, 1);
-    out.set(method, { points, ratios, unverified: false });
+    out.measured.push({ method, ratios, severity: clamp(Math.log10(worst) / 2, 0, 1) });
+  }
+  return out;
+}
+
+/**
+ * Compares the candidates' measured costs with each other, pattern by pattern (costRatios), on a scale from
+ * comparisonScale(). Returns one Comparison per candidate; the unmeasured ones get the median of the
+ * measured ones' points. The what-would-change search memoises the cost ratios, which depend only on the
+ * candidates' measurements.
+ */
+export function compare(ratios: CostRatios, scale: number): Map<MethodId, Comparison> {
+  const out = new Map<MethodId, Comparison>();
+  const measuredPoints: number[] = [];
+  for (const { method, ratios: r, severity } of ratios.measured) {
+    const points = -scale * severity;
+    out.set(method, { points, ratios: r, unverified: false });
     measuredPoints.push(points);
   }
   measuredPoints.sort((x, y) => x - y);
   const median = measuredPoints.length > 0 ? measuredPoints[Math.floor((measuredPoints.length - 1) / 2)]! : 0;
-  for (const { method, measurement } of candidates)
-    if (measurement.points.length === 0 && c.dataset) out.set(method, { points: median, ratios: [], unverified: true });
+  for (const method of ratios.unmeasured) out.set(method, { points: median, ratios: [], unverified: true });
   return out;
 }

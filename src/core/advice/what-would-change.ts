@@ -7,7 +7,10 @@ import type { Dataset } from '../dataset-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import { DIRECTIONS, STYLES, type MethodId } from '../ids';
 import { DIR_WORDS } from './eliminate';
-import { evaluateAll } from './evaluate';
+import { makeContext } from './context';
+import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate';
+import { costRatios, measure, measuredAnswersKey, type CostRatios, type MethodMeasurement } from './measurements';
+import { score } from './score';
 import { TIE_MARGIN } from './explain';
 
 export interface Change {
@@ -93,25 +96,32 @@ function candidates(a: Answers): Candidate[] {
   return out;
 }
 
+/** Every surviving method's unrounded score for a set of answers (see rawScores in evaluate.ts). */
+export type Rescore = (changed: Answers) => ReadonlyMap<MethodId, number>;
+
+/**
+ * rescore defaults to memoisedRescore(); the unit test passes the straightforward rawScores() and
+ * checks that both searches agree.
+ */
 export function whatWouldChange(
   answers: Answers,
   catalogue: Catalogue,
   dataset: Dataset | null,
   top: MethodId | null,
+  rescore: Rescore = memoisedRescore(catalogue, dataset),
 ): Change[] {
   const names = new Map(catalogue.methods.map((m) => [m.id, m.name]));
   const found = new Map<keyof Answers, { change: Change; steps: number }>();
   for (const cand of candidates(answers).sort((x, y) => x.steps - y.steps)) {
     if (found.has(cand.param)) continue;
     const changed = { ...answers, [cand.param]: cand.value } as Answers;
-    const ranked = evaluateAll(changed, catalogue, dataset, false).ranked;
-    const first = ranked[0];
-    if (!first || first.scored.method.id === top) continue;
-    const newTop = first.scored.method.id;
+    const scores = rescore(changed);
+    const newTop = firstOf(scores);
+    if (newTop === null || newTop === top) continue;
     if (top !== null) {
       // A flip inside the tie margin is no change of advice: the old pick would still be as good.
-      const old = ranked.find((r) => r.scored.method.id === top);
-      if (old && first.scored.raw - old.scored.raw <= TIE_MARGIN) continue;
+      const old = scores.get(top);
+      if (old !== undefined && scores.get(newTop)! - old <= TIE_MARGIN) continue;
     }
     const what = describeChange(cand.param, answers, changed);
     const outcome = top
@@ -131,6 +141,40 @@ export function whatWouldChange(
   return [...found.values()]
     .sort((x, y) => CHANGE_ORDER.indexOf(x.change.param) - CHANGE_ORDER.indexOf(y.change.param) || x.steps - y.steps)
     .map((f) => f.change);
+}
+
+// The search scores the catalogue for ~40 answer sets that each differ from the user's in one answer.
+// Nothing here knows what eliminate() and score() look at, so both run for every method and answer set;
+// what is memoised is only what measurements.ts computes, keyed on everything it reads: a method's
+// measurement on the answers measure() reads (MeasuredAnswers, enforced by its type), and the survivors'
+// cost ratios on which methods survived with which measurements. Most changes (a constraint, the rate,
+// the budget) leave the measured answers alone, so each search measures only a handful of times.
+export function memoisedRescore(catalogue: Catalogue, dataset: Dataset | null): Rescore {
+  const methods = catalogue.methods;
+  const measurements = new Map<string, MethodMeasurement[]>();
+  const ratios = new Map<string, CostRatios>();
+  return (changed) => {
+    const c = makeContext(changed, catalogue, dataset);
+    const key = measuredAnswersKey(changed);
+    let measured = measurements.get(key);
+    if (!measured) measurements.set(key, (measured = methods.map((m) => measure(m, c))));
+    const alive: number[] = [];
+    methods.forEach((m, i) => {
+      if (cutsFor(m, c, measured[i]!).length === 0) alive.push(i);
+    });
+    const survivors = alive.map((i) => ({ method: methods[i]!, measurement: measured[i]! }));
+    let costs: CostRatios | undefined;
+    if (dataset) {
+      const ratiosKey = `${key}\u0001${alive.join(',')}`;
+      costs = ratios.get(ratiosKey);
+      if (!costs) ratios.set(ratiosKey, (costs = costRatios(measuredCandidates(survivors))));
+    }
+    const compared = comparisonsFor(survivors, c, costs);
+    const out = new Map<MethodId, number>();
+    for (const { method, measurement } of survivors)
+      out.set(method.id, score(method, c, measurement, compared?.get(method.id), false).raw);
+    return out;
+  };
 }
 
 const STYLE_WORDS = {
