@@ -34,8 +34,9 @@ const VALUES = {
   scope: [null, 'device', 'system', 'object'],
   loss: [null, true, false],
   atload: [null, true, false],
+  asks: [null, 'user', 'kernel'],
 } as const satisfies { [K in keyof Answers]: readonly Answers[K][] };
-const STRIDES = [1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53];
+const STRIDES = [1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59];
 
 function generated(first: number, n: number): Answers[] {
   return Array.from({ length: n }, (_, j) => {
