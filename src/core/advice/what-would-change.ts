@@ -9,15 +9,9 @@ import { DIRECTIONS, STYLES, type MethodId } from '../ids';
 import { DIR_WORDS } from './eliminate';
 import { evaluateAll } from './evaluate';
 import { TIE_MARGIN } from './explain';
+import type { Change } from './schema';
 
-export interface Change {
-  param: keyof Answers;
-  /** The answer's URL value before and after ('' for "not said" / "no budget"), as answers-codec writes it. */
-  from: string;
-  to: string;
-  newTop: MethodId;
-  sentence: string;
-}
+export type { Change };
 
 /** Constraints come first, then the problem statement; the order within each is the permalink's. */
 export const CHANGE_ORDER: readonly (keyof Answers)[] = [
