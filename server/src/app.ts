@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from './lib/catalogue-store';
 import { DatasetStore } from './lib/dataset-store';
 import { generateToken, makeAuth } from './lib/auth';
+import { INVALID_REQUEST } from '../../src/core/api-error';
 import { HttpError } from './lib/errors';
 import { HealthService } from './lib/health';
 import { isStateChanging, makeHostGuard } from './lib/host-guard';
+import { installZodSchemas } from './lib/route';
 import { applySecurityHeaders } from './lib/security-headers';
 import { adviceRoutes } from './routes/advice';
 import { catalogueRoutes } from './routes/catalogue';
@@ -82,8 +84,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     });
   };
 
-  // Strict validation: no type coercion, unknown fields rejected rather than silently dropped. Timeouts:
-  // a socket idle for 30 s is closed, a request must arrive whole within 30 s (its headers within 10 s);
+  // Timeouts: a socket idle for 30 s is closed, a request must arrive whole within 30 s (its headers within 10 s);
   // Node checks the last two every connectionsCheckingInterval.
   const timeouts = opts.timeouts ?? { idleMs: 30_000, requestMs: 30_000, headersMs: 10_000 };
   const app = Fastify({
@@ -97,7 +98,6 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       connectionsCheckingInterval: Math.min(2_000, timeouts.headersMs),
     },
     forceCloseConnections: true,
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: false } },
     // A bad URL (400) or an over-long parameter (414) is answered by the router before any hook runs: the
     // same guards and the same shape apply.
     frameworkErrors: (err, req, reply) => {
@@ -111,7 +111,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       return sendError(
         new HttpError(
           tooLong ? 414 : 400,
-          tooLong ? 'uri-too-long' : 'invalid-request',
+          tooLong ? 'uri-too-long' : INVALID_REQUEST,
           tooLong ? 'A path parameter is too long.' : 'The URL is not valid.',
         ),
         req,
@@ -128,6 +128,9 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   });
 
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+  // Every route declares zod schemas for its input and its replies (lib/route.ts): strict validation, no
+  // type coercion, unknown fields rejected rather than silently dropped, replies checked before they leave.
+  installZodSchemas(app);
   // Brotli or gzip for every body over 1 KiB the client accepts (JSON, the app's HTML, JS and CSS).
   await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
@@ -194,14 +197,15 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   return app;
 }
 
-/** Stable codes for the errors Fastify raises itself; every bad input is 'invalid-request'. */
+/** Stable codes for the errors Fastify raises itself (bad JSON, a wrong media type); every bad input is
+ * 'invalid-request'. */
 function errorCode(status: number, e: { validation?: unknown; code?: string }): string {
   if (status === 413) return 'body-too-large';
   if (status === 415) return 'unsupported-media-type';
   if (status === 404) return 'not-found';
   if (status === 408) return 'request-timeout';
   if (status === 500) return 'internal-error';
-  if (e.validation || status === 400) return 'invalid-request';
+  if (e.validation || status === 400) return INVALID_REQUEST;
   return (e.code ?? 'error').toLowerCase();
 }
 

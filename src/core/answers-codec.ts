@@ -1,14 +1,13 @@
 // The URL form of the answers: a public contract shared by permalinks, the app's address bar and
 // GET /api/advice. Never rename a parameter or change a value's meaning; add new ones only.
+import { z } from 'zod';
 import { DEFAULT_ANSWERS, type Answers } from './answers';
+import type { ApiErrorDetail } from './api-error';
 import { datasetIdSchema } from './dataset-schema';
 import { ASKERS, DIRECTIONS, SCOPES, STYLES, type Asker, type Direction, type Scope, type Style } from './ids';
 
-export interface AnswerError {
-  param: string;
-  value: string;
-  message: string;
-}
+/** One bad parameter: the API's error detail (api-error.ts). */
+export type AnswerError = ApiErrorDetail;
 
 export const CODEC_VERSION = '1';
 
@@ -275,3 +274,21 @@ export function decodeAnswers(params: URLSearchParams | string): { answers: Answ
   }
   return { answers, errors };
 }
+
+const queryValue = z.union([z.string(), z.array(z.string())]);
+
+/**
+ * The query of GET /api/advice: the permalink's parameters (a repeated one arrives as a list), decoded by
+ * decodeAnswers into the answers. Unknown parameters are kept for the codec to name, so that one reply
+ * lists every parameter at fault with the codec's own message.
+ */
+export const answersQuerySchema = z
+  .object(Object.fromEntries([...ANSWER_PARAMS, 'v'].map((p) => [p, queryValue.optional()])))
+  .catchall(queryValue)
+  .transform((query, ctx) => {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) for (const v of [value ?? []].flat()) search.append(name, v);
+    const { answers, errors } = decodeAnswers(search);
+    for (const e of errors) ctx.addIssue({ code: 'custom', path: [e.param], message: e.message, input: e.value });
+    return answers;
+  });

@@ -1,50 +1,53 @@
 // The user's answers. Their URL form (see answers-codec.ts) is a public contract: permalinks and
 // GET /api/advice use the same parameter names.
-import type { Asker, Direction, Scope, Style } from './ids';
+import { z } from 'zod';
+import { ASKERS, DIRECTIONS, SCOPES, STYLES } from './ids';
 
-export interface Answers {
-  dir: Direction;
-  style: Style;
+/** The answers once decoded: the one declaration of their shape (the report carries them back). */
+export const answersSchema = z.strictObject({
+  dir: z.enum(DIRECTIONS),
+  style: z.enum(STYLES),
   /** Message size in bytes, integer >= 0. */
-  size: number;
+  size: z.number().int().nonnegative(),
   /** Messages per second, > 0. */
-  rate: number;
+  rate: z.number().positive(),
   /** Latency budget in microseconds; null = no requirement. */
-  lat: number | null;
+  lat: z.number().positive().nullable(),
   /** User-space consumers, integer >= 1. */
-  listeners: number;
+  listeners: z.number().int().min(1),
   /** Must be a stable production interface. */
-  stable: boolean;
+  stable: z.boolean(),
   /** A custom kernel module may be shipped. */
-  module: boolean;
+  module: z.boolean(),
   /** The consumer runs unprivileged. */
-  unpriv: boolean;
+  unpriv: z.boolean(),
   /** Must be usable from a shell. */
-  shell: boolean;
+  shell: z.boolean(),
   /** Oldest kernel to support, "major.minor". */
-  kernel: string;
+  kernel: z.string(),
   /** Benchmark dataset id, or null. */
-  dataset: string | null;
+  dataset: z.string().nullable(),
   /**
    * A user-space process is always running to receive or serve (a daemon). null = not said: neither a
    * resident receiver nor an upcall is assumed, as before this question existed.
    */
-  daemon: boolean | null;
+  daemon: z.boolean().nullable(),
   /** A setting applies per device (sysfs attribute) or to the whole system (sysctl). null = not said. */
-  scope: Scope | null;
+  scope: z.enum(SCOPES).nullable(),
   /**
    * A setting must be given when the module loads, before it initialises (modprobe.d, the kernel command
    * line), as a value that sizes or selects what probe sets up. null = not said.
    */
-  atload: boolean | null;
+  atload: z.boolean().nullable(),
   /** Messages may be dropped under overload (true) or must never be (false). null = not said. */
-  loss: boolean | null;
+  loss: z.boolean().nullable(),
   /**
    * For requests both ways: who starts each exchange, user space (it asks, the kernel answers) or the
    * kernel (it asks a user-space daemon, which answers). null = not said: user space, as before.
    */
-  asks: Asker | null;
-}
+  asks: z.enum(ASKERS).nullable(),
+});
+export type Answers = z.infer<typeof answersSchema>;
 
 export const DEFAULT_ANSWERS: Answers = {
   dir: 'k2u',

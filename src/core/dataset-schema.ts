@@ -109,19 +109,21 @@ export const datasetSchema = z.strictObject({
 export type Dataset = z.infer<typeof datasetSchema>;
 
 /** What /api/datasets lists: provenance without the results, or the error that kept a file from loading. */
-export type DatasetSummary =
-  | {
-      id: string;
-      ok: true;
-      collectedAt: string;
-      host: Dataset['host'];
-      harness: Dataset['harness'];
-      resultCount: number;
-      methods: string[];
-      /** What the file does not carry that the current schema does (datasetLacks). */
-      lacks?: string[];
-    }
-  | { id: string; ok: false; file: string; error: string };
+export const datasetSummarySchema = z.discriminatedUnion('ok', [
+  z.strictObject({
+    id: z.string(),
+    ok: z.literal(true),
+    collectedAt: z.iso.datetime(),
+    host: datasetSchema.shape.host,
+    harness: datasetSchema.shape.harness,
+    resultCount: count,
+    methods: z.array(z.string()),
+    /** What the file does not carry that the current schema does (datasetLacks). */
+    lacks: z.array(z.string()).optional(),
+  }),
+  z.strictObject({ id: z.string(), ok: z.literal(false), file: z.string(), error: z.string() }),
+]);
+export type DatasetSummary = z.infer<typeof datasetSummarySchema>;
 
 /** The /api/datasets entry of a dataset that loaded: its provenance, the size of its results, its methods. */
 export function summarizeDataset(d: Dataset): DatasetSummary {

@@ -1,27 +1,32 @@
 // What a dataset says about one method at the size the user asked for, and how to print such numbers.
+import { z } from 'zod';
 import type { Answers } from './answers';
 import type { BenchResult, Dataset } from './dataset-schema';
-import type { MethodId, Pattern } from './ids';
+import { METHOD_IDS, PATTERNS, type MethodId, type Pattern } from './ids';
 
-export interface MeasuredPoint {
-  method: MethodId;
-  variant: string;
-  pattern: Pattern;
+const ns = z.number().nonnegative();
+const size = z.number().int().nonnegative();
+
+export const measuredPointSchema = z.strictObject({
+  method: z.enum(METHOD_IDS),
+  variant: z.string(),
+  pattern: z.enum(PATTERNS),
   /** The size asked for, not necessarily a measured one. */
-  sizeBytes: number;
-  latencyNs: { p50: number; p99: number };
-  msgsPerSec: number;
-  MBps: number;
+  sizeBytes: size,
+  latencyNs: z.strictObject({ p50: ns, p99: ns }),
+  msgsPerSec: z.number().nonnegative(),
+  MBps: z.number().nonnegative(),
   /** The nearest measured size at or below sizeBytes; null when sizeBytes is below everything measured. */
-  lowerSize: number | null;
+  lowerSize: size.nullable(),
   /** The nearest measured size at or above sizeBytes; null when sizeBytes is above everything measured. */
-  upperSize: number | null;
-  exact: boolean;
+  upperSize: size.nullable(),
+  exact: z.boolean(),
   /** Outside the measured range: the values are those of the nearest measured size, not a prediction. */
-  extrapolated: boolean;
+  extrapolated: z.boolean(),
   /** Samples behind the point (the smaller of the two when interpolated). */
-  samples: number;
-}
+  samples: z.number().int().nonnegative(),
+});
+export type MeasuredPoint = z.infer<typeof measuredPointSchema>;
 
 // The scorer asks for many points per answer (and many answers in whatWouldChange), so each dataset is
 // indexed once: method → pattern → variant → results sorted by size. Datasets are immutable once loaded.

@@ -1,36 +1,32 @@
 // The report: the JSON that GET /api/advice returns and the app renders (kcomm-report/1), and its Markdown
 // form for pasting into a design document or a review. Deterministic: no timestamps of its own.
-import type { Answers } from './answers';
+import { z } from 'zod';
+import { answersSchema, type Answers } from './answers';
+import { adviceBasisSchema, changeSchema, eliminatedSchema, scoredMethodSchema, verdictSchema } from './advice/schema';
 import { permalink as permalinkFor } from './answers-codec';
 import type { Catalogue } from './catalogue-schema';
-import type { Dataset } from './dataset-schema';
-import type { MethodId } from './ids';
+import { datasetSchema, type Dataset } from './dataset-schema';
 import { formatBytes, formatMBps, formatNs, formatRate, type MeasuredPoint } from './measured';
-import { advise, type Advice, type Change, type Verdict } from './scoring';
+import { advise } from './scoring';
 
 export const REPORT_SCHEMA = 'kcomm-report/1';
 
-export interface Report {
-  schema: typeof REPORT_SCHEMA;
-  answers: Answers;
-  permalink: string;
-  dataset: null | Pick<Dataset, 'id' | 'collectedAt' | 'host' | 'harness'>;
-  basis: Advice['basis'];
+/** The report's one declaration: its type, and what GET /api/advice is checked against. Add, never rename. */
+export const reportSchema = z.strictObject({
+  schema: z.literal(REPORT_SCHEMA),
+  answers: answersSchema,
+  permalink: z.string(),
+  dataset: datasetSchema.pick({ id: true, collectedAt: true, host: true, harness: true }).nullable(),
+  basis: adviceBasisSchema,
   /** Added after the first release of kcomm-report/1: the answer in one sentence with its confidence. */
-  verdict: Verdict;
+  verdict: verdictSchema,
   /** Added after the first release of kcomm-report/1: answers outside what hardware can do. */
-  inputWarnings: string[];
-  ranking: {
-    method: MethodId;
-    name: string;
-    score: number;
-    reasons: string[];
-    measured: MeasuredPoint[];
-    unverified: boolean;
-  }[];
-  eliminated: { method: MethodId; name: string; reasons: string[] }[];
-  whatWouldChange: Change[];
-}
+  inputWarnings: z.array(z.string()),
+  ranking: z.array(scoredMethodSchema),
+  eliminated: z.array(eliminatedSchema),
+  whatWouldChange: z.array(changeSchema),
+});
+export type Report = z.infer<typeof reportSchema>;
 
 export function buildReport(answers: Answers, catalogue: Catalogue, dataset: Dataset | null, origin: string): Report {
   const advice = advise(answers, catalogue, dataset);

@@ -24,7 +24,7 @@ const uniqueArray = <T extends z.ZodType>(item: T, max: number) =>
 
 /**
  * The body of POST /api/runs: the one declaration of the request. Its TypeScript type is inferred from it, and
- * the server validates bodies with the JSON Schema generated from it (routes/runs.ts).
+ * the server validates bodies with it (routes/runs.ts).
  */
 export const runRequestSchema = z.strictObject({
   target: z.enum(['vm', 'local']),
@@ -37,7 +37,7 @@ export type RunTarget = RunRequest['target'];
 export type RunProfile = RunRequest['profile'];
 
 /** A run as the API returns it and as the server keeps it on disk (var/runs/<id>.json). */
-export const runSchema = z.object({
+export const runSchema = z.strictObject({
   id: z.string().regex(/^run-[0-9]{8}t[0-9]{6}z-[a-z0-9]{6}$/),
   request: runRequestSchema,
   state: z.enum(RUN_STATES),
@@ -53,31 +53,59 @@ export const runSchema = z.object({
   logTail: z.array(z.string()),
 });
 export type Run = z.infer<typeof runSchema>;
+/** A run file as read back from disk: fields an older server wrote and this one no longer has are dropped. */
+export const runFileSchema = z.object(runSchema.shape);
 
 /** A run history file that could not be read, listed by GET /api/runs with its error. */
-export interface CorruptRunFile {
-  file: string;
-  error: string;
-}
+export const corruptRunFileSchema = z.strictObject({ file: z.string(), error: z.string() });
+export type CorruptRunFile = z.infer<typeof corruptRunFileSchema>;
 
 /** GET /api/runs?limit=&offset=: newest first. */
-export interface RunList {
-  runs: Run[];
-  total: number;
-  offset: number;
-  limit: number;
-  corrupt: CorruptRunFile[];
-}
+export const runListSchema = z.strictObject({
+  runs: z.array(runSchema),
+  total: z.number().int().nonnegative(),
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+  corrupt: z.array(corruptRunFileSchema),
+});
+export type RunList = z.infer<typeof runListSchema>;
+
+/** The query of GET /api/runs: at most 200 runs a page (the strings a URL carries, read as numbers). */
+export const runListQuerySchema = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^(?:[1-9][0-9]?|1[0-9][0-9]|200)$/, 'limit must be a whole number from 1 to 200')
+    .transform(Number)
+    .default(50),
+  offset: z
+    .string()
+    .regex(/^(?:0|[1-9][0-9]{0,5})$/, 'offset must be a whole number from 0 to 999999')
+    .transform(Number)
+    .default(0),
+});
+
+export const runIdSchema = runSchema.shape.id;
+
+/** POST /api/runs answers 202 with the new run's id; DELETE /api/runs/:id with the run being cancelled. */
+export const runAcceptedSchema = z.strictObject({ id: runIdSchema });
+export const runCancellingSchema = z.strictObject({ id: runIdSchema, cancelling: z.literal(true) });
 
 /** What a benchmark runner reports while it works; the run manager turns these into run state. */
-export type RunnerEvent =
-  | { type: 'phase'; name: string }
-  | { type: 'point'; result: unknown }
-  | { type: 'progress'; percent: number; etaSeconds: number | null }
-  | { type: 'log'; line: string };
+export const runnerEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('phase'), name: z.string() }),
+  /** One harness result as the harness printed it (bench/protocol.ts reads it). */
+  z.strictObject({ type: z.literal('point'), result: z.unknown() }),
+  z.strictObject({ type: z.literal('progress'), percent: z.number(), etaSeconds: z.number().nullable() }),
+  z.strictObject({ type: z.literal('log'), line: z.string() }),
+]);
+export type RunnerEvent = z.infer<typeof runnerEventSchema>;
 
 /** One message of GET /api/runs/:id/events; the SSE event name equals `type`. */
-export type RunEvent = { type: 'state'; run: Run } | RunnerEvent;
+export const runEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('state'), run: runSchema }),
+  ...runnerEventSchema.options,
+]);
+export type RunEvent = z.infer<typeof runEventSchema>;
 
 export const RUN_EVENT_TYPES = ['state', 'phase', 'point', 'progress', 'log'] as const;
 
@@ -102,21 +130,27 @@ export const SESSION_COOKIE = 'kcomm_session';
 export const CSRF_COOKIE = 'kcomm_csrf';
 export const CSRF_HEADER = 'x-kcomm-csrf';
 
-export interface HealthCheck {
-  ok: boolean;
-  detail: string;
-  install?: string;
-}
+export const healthCheckSchema = z.strictObject({
+  ok: z.boolean(),
+  detail: z.string(),
+  install: z.string().optional(),
+});
+export type HealthCheck = z.infer<typeof healthCheckSchema>;
 
-export type KvmState = 'usable' | 'unusable' | 'untested' | 'probing' | 'absent';
+export const KVM_STATES = ['usable', 'unusable', 'untested', 'probing', 'absent'] as const;
+export type KvmState = (typeof KVM_STATES)[number];
 
-export interface Health {
-  targets: Record<RunTarget, { available: boolean; detail: string }>;
-  checks: {
-    qemu: HealthCheck;
-    kvm: HealthCheck & { state: KvmState };
-    kernel: HealthCheck;
-    busybox: HealthCheck;
-    harness: HealthCheck;
-  };
-}
+const targetHealth = z.strictObject({ available: z.boolean(), detail: z.string() });
+
+/** GET /api/health: what this host can run. */
+export const healthSchema = z.strictObject({
+  targets: z.strictObject({ vm: targetHealth, local: targetHealth }),
+  checks: z.strictObject({
+    qemu: healthCheckSchema,
+    kvm: healthCheckSchema.extend({ state: z.enum(KVM_STATES) }),
+    kernel: healthCheckSchema,
+    busybox: healthCheckSchema,
+    harness: healthCheckSchema,
+  }),
+});
+export type Health = z.infer<typeof healthSchema>;

@@ -3,6 +3,7 @@
 // The steps live in advice/: weights.ts (what matters), eliminate.ts (hard limits), measurements.ts
 // (measured data, used honestly), score.ts (typed contributions), explain.ts (sentences) and
 // what-would-change.ts (the search).
+import type { z } from 'zod';
 import type { Answers } from './answers';
 import { decodeAnswerValue } from './answers-codec';
 import type { Catalogue } from './catalogue-schema';
@@ -10,58 +11,16 @@ import type { Dataset } from './dataset-schema';
 import { decisiveDifferences, explainMethod, meanRatings, TIE_MARGIN, whenNotToUse } from './advice/explain';
 import { evaluateAll } from './advice/evaluate';
 import { hostWords } from './advice/words';
-import { whatWouldChange, type Change } from './advice/what-would-change';
+import type { adviceBasisSchema, Change, Eliminated, ScoredMethod, Verdict } from './advice/schema';
+import { whatWouldChange } from './advice/what-would-change';
 import { formatMBps } from './format';
 import type { MethodId } from './ids';
-import type { MeasuredPoint } from './measured';
 
-export type { Change } from './advice/what-would-change';
+export type { Change } from './advice/schema';
 export { traitWeights, WEIGHT_RULES } from './advice/weights';
 export { TIE_MARGIN } from './advice/explain';
 
-export interface ScoredMethod {
-  method: MethodId;
-  name: string;
-  /** 0–100 integer. */
-  score: number;
-  reasons: string[];
-  /** At the asked size, one per measured pattern that answers the question; [] without a dataset. */
-  measured: MeasuredPoint[];
-  /** A dataset was chosen but holds no measurement for this method here: its score rests on traits alone. */
-  unverified: boolean;
-}
-
-export interface Eliminated {
-  method: MethodId;
-  name: string;
-  reasons: string[];
-}
-
-/** The answer in one sentence, as a reviewer would state it. Added to kcomm-report/1 (new fields only). */
-export interface Verdict {
-  /** "Generic netlink, clearly (12 points ahead of ioctl)." or "A tie between X and Y: …". */
-  sentence: string;
-  /** 'clear': ahead by more than twice the tie margin; 'likely': ahead by more than it; 'tie'; 'none' (nothing fits). */
-  confidence: 'clear' | 'likely' | 'tie' | 'none';
-  top: MethodId | null;
-  runnerUp: MethodId | null;
-  /** Score points between the top pick and the runner-up (null with fewer than two candidates). */
-  margin: number | null;
-  /** Scores closer than this are a tie. */
-  tieMargin: number;
-  /** The two or three decisive differences against the runner-up, with their numbers. */
-  whyNotRunnerUp: string[];
-  /** When a maintainer would not use the top pick (from the catalogue). */
-  whenNotToUse: string[];
-  /** How measured data was used, or null without a dataset. */
-  measurement: null | {
-    datasetId: string;
-    /** 'native': a real CPU; 'emulated': QEMU TCG time; 'instructions': guest instruction counts, not time. */
-    kind: 'native' | 'emulated' | 'instructions';
-    /** One sentence on what the numbers can and cannot say for these answers. */
-    note: string;
-  };
-}
+export type { Eliminated, ScoredMethod, Verdict } from './advice/schema';
 
 export interface Advice {
   verdict: Verdict;
@@ -69,7 +28,7 @@ export interface Advice {
   ranking: ScoredMethod[];
   eliminated: Eliminated[];
   whatWouldChange: Change[];
-  basis: 'traits' | 'traits+measurements';
+  basis: z.infer<typeof adviceBasisSchema>;
   datasetId: string | null;
   /** Answers outside what any hardware can do, said plainly (a 10 ns budget, a flow above memory bandwidth). */
   inputWarnings: string[];

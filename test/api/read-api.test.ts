@@ -117,7 +117,7 @@ describe('read API', () => {
     const res = await get('/api/advice?dir=sideways&size=-4&rate=0&bogus=1&v=1');
     expect(res.statusCode).toBe(400);
     const body = res.json();
-    expect(body.error).toBe('invalid-parameters');
+    expect(body.error).toBe('invalid-request');
     const params = body.errors.map((e: { param: string }) => e.param).sort();
     expect(params).toEqual(['bogus', 'dir', 'rate', 'size']);
   });

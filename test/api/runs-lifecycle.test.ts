@@ -9,6 +9,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -287,6 +288,8 @@ describe('the real server process', () => {
       });
       expect(link).toMatch(new RegExp(`/\\?token=${TOKEN}$`));
       expect((readFileSync(path.join(varDir, 'token'), 'utf8') as string).trim()).toBe(TOKEN);
+      // Only the server's own user can read it: other local users cannot start runs.
+      expect(statSync(path.join(varDir, 'token')).mode & 0o777).toBe(0o600);
       const port = Number(new URL(link).port);
       const idle = await openSocket(port);
       const health = await fetch(`http://127.0.0.1:${port}/api/methods`);

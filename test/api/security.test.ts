@@ -1,10 +1,12 @@
 // The server as an attacker on this machine or a page in the browser sees it: the per-launch token, the
-// security headers, strict Host and Origin checks, router errors, timeouts and the request log.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// security headers, strict Host and Origin checks, router errors, timeouts, the request log, compression
+// and caching.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, REPO_ROOT } from '../../server/src/app';
@@ -286,5 +288,30 @@ describe('timeouts and the request log', () => {
     expect(logged).toMatch(/"statusCode":401/);
     expect(logged).not.toContain(TOKEN);
     expect(logged).not.toMatch(/kcomm_session=|kcomm_csrf=/);
+  });
+});
+
+describe('compression and caching', () => {
+  const asset = '/assets/index-AbC123xy.js';
+
+  it('hashed assets are cached for a year as immutable, and compressed for a client that accepts it', async () => {
+    const res = await app.inject({ method: 'GET', url: asset, headers: { ...H, 'accept-encoding': 'br, gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(res.rawPayload).toString()).toBe(readFileSync(path.join(dir, 'dist', asset), 'utf8'));
+  });
+
+  it('the page is revalidated on every visit, so a new build is picked up at once', async () => {
+    const res = await app.inject({ method: 'GET', url: '/collect', headers: H });
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('JSON is gzipped when asked, and sent plain otherwise', async () => {
+    const gz = await app.inject({ method: 'GET', url: '/api/methods', headers: { ...H, 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ method: 'GET', url: '/api/methods', headers: H });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
   });
 });

@@ -227,7 +227,7 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
       if (url.startsWith('/api/datasets')) return Response.json({ datasets });
       return Response.json(
         {
-          error: 'invalid-parameters',
+          error: 'invalid-request',
           message: 'rate is off',
           errors: [{ param: 'rate', value: '5', message: 'rate is off' }],
         },

@@ -1,9 +1,6 @@
-// Every error the API returns has this shape: a stable code, a sentence for people, and details when useful.
-export interface ApiErrorBody {
-  error: string;
-  message: string;
-  errors?: { param: string; value: string; message: string }[];
-}
+import type { ApiErrorBody } from '../../../src/core/api-error';
+
+export type { ApiErrorBody };
 
 export class HttpError extends Error {
   constructor(

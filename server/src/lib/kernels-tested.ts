@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ReferenceFile } from './reference-files';
+import type { KernelTested, ReferenceFile } from '../../../src/core/reference';
 
 /** data/kernels-tested.json, as far as kcomm reads it. */
 export const kernelsTestedSchema = z.object({
@@ -28,12 +28,6 @@ export async function readKernelsTested(dataDir: string): Promise<KernelsTested 
   } catch {
     return null;
   }
-}
-
-export interface KernelTested {
-  version: string;
-  built: boolean;
-  robust: boolean;
 }
 
 /** Every kernel of the file with what this module passed on it; null when the file has no record of it. */

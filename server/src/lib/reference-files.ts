@@ -1,13 +1,8 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { ReferenceFile } from '../../../src/core/reference';
 
-export interface ReferenceFile {
-  name: string;
-  /** 'kernel' module source, 'uapi' shared header, 'user' side, 'build' files, 'readme'. */
-  role: 'kernel' | 'uapi' | 'user' | 'build' | 'readme';
-  language: 'c' | 'makefile' | 'markdown';
-  content: string;
-}
+export type { ReferenceFile };
 
 const ORDER: ReferenceFile['role'][] = ['readme', 'kernel', 'uapi', 'user', 'build'];
 

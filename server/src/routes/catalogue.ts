@@ -1,7 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import type { Catalogue } from '../../../src/core/catalogue-schema';
+import { z } from 'zod';
+import { methodSchema, traitSchema, type Catalogue } from '../../../src/core/catalogue-schema';
+import { declareRoute } from '../lib/route';
 
+// GET /api/methods and /api/traits: the catalogue as validated at start (lib/catalogue-store.ts).
 export function catalogueRoutes(app: FastifyInstance, catalogue: Catalogue) {
-  app.get('/api/methods', async () => ({ methods: catalogue.methods }));
-  app.get('/api/traits', async () => ({ traits: catalogue.traits }));
+  declareRoute(app, {
+    method: 'GET',
+    url: '/api/methods',
+    schema: { response: { 200: z.strictObject({ methods: z.array(methodSchema) }) } },
+    handler: async () => ({ methods: catalogue.methods }),
+  });
+  declareRoute(app, {
+    method: 'GET',
+    url: '/api/traits',
+    schema: { response: { 200: z.strictObject({ traits: z.array(traitSchema) }) } },
+    handler: async () => ({ traits: catalogue.traits }),
+  });
 }

@@ -1,61 +1,19 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Catalogue, Method } from '../../../src/core/catalogue-schema';
 import { METHOD_IDS } from '../../../src/core/ids';
+import { referenceSchema } from '../../../src/core/reference';
 import { HttpError } from '../lib/errors';
 import { gitCommit } from '../lib/git';
 import { moduleName, readKernelsTested, testedOn } from '../lib/kernels-tested';
 import { readReferenceFiles } from '../lib/reference-files';
+import { declareRoute } from '../lib/route';
 import { buildStarterArchive } from '../lib/starter-archive';
 
-// Unknown ids are a 404 here (the download link is a URL people share), not a validation error; the
-// pattern still keeps anything but an id out of the path.
-const idParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' } },
-} as const;
-
-const referenceBody = {
-  type: 'object',
-  required: ['method', 'path', 'note', 'files'],
-  additionalProperties: false,
-  properties: {
-    method: { type: 'string' },
-    /** Per kernel of data/kernels-tested.json: built at W=1 and passed robust mode; null without a record. */
-    tested: {
-      type: ['array', 'null'],
-      items: {
-        type: 'object',
-        required: ['version', 'built', 'robust'],
-        additionalProperties: false,
-        properties: { version: { type: 'string' }, built: { type: 'boolean' }, robust: { type: 'boolean' } },
-      },
-    },
-    path: { type: ['string', 'null'] },
-    note: { type: 'string' },
-    files: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['name', 'role', 'language', 'content'],
-        additionalProperties: false,
-        properties: {
-          name: { type: 'string' },
-          role: { type: 'string', enum: ['kernel', 'uapi', 'user', 'build', 'readme'] },
-          language: { type: 'string', enum: ['c', 'makefile', 'markdown'] },
-          content: { type: 'string' },
-        },
-      },
-    },
-  },
-} as const;
-
-const errorBody = {
-  type: 'object',
-  required: ['error', 'message'],
-  properties: { error: { type: 'string' }, message: { type: 'string' } },
-} as const;
+// Unknown ids are a 404 for the archive (the download link is a URL people share), not a validation error;
+// the pattern still keeps anything but an id out of the path.
+const starterParams = z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/) });
 
 // GET /api/methods/:id/reference: the reference module's files (kernel side, uapi header, user side, build
 // files, README) for the method page's code viewer. Only files of those kinds are ever read, from the
@@ -72,15 +30,11 @@ export function referenceRoutes(
     return method;
   };
 
-  app.get<{ Params: { id: string } }>(
-    '/api/methods/:id/reference',
-    {
-      schema: {
-        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', enum: [...METHOD_IDS] } } },
-        response: { 200: referenceBody, 404: errorBody },
-      },
-    },
-    async (req) => {
+  declareRoute(app, {
+    method: 'GET',
+    url: '/api/methods/:id/reference',
+    schema: { params: z.strictObject({ id: z.enum(METHOD_IDS) }), response: { 200: referenceSchema } },
+    handler: async (req) => {
       const method = find(req.params.id);
       if (method.reference.path === null)
         return { method: method.id, path: null, note: method.reference.note, files: [] };
@@ -89,12 +43,13 @@ export function referenceRoutes(
       const tested = testedOn(await readKernelsTested(dirs.dataDir), moduleName(files));
       return { method: method.id, path: method.reference.path, note: method.reference.note, files, tested };
     },
-  );
+  });
 
-  app.get<{ Params: { id: string } }>(
-    '/api/methods/:id/starter.tar.gz',
-    { schema: { params: idParams, response: { 404: errorBody } } },
-    async (req, reply) => {
+  declareRoute(app, {
+    method: 'GET',
+    url: '/api/methods/:id/starter.tar.gz',
+    schema: { params: starterParams, response: {} },
+    handler: async (req, reply) => {
       const method = find(req.params.id);
       const refPath = method.reference.path;
       if (refPath === null) {
@@ -111,5 +66,5 @@ export function referenceRoutes(
         .header('content-disposition', `attachment; filename="${archive.filename}"`)
         .send(archive.bytes);
     },
-  );
+  });
 }

@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { runSchema, type CorruptRunFile } from '../../../src/core/runs';
+import { runFileSchema, type CorruptRunFile } from '../../../src/core/runs';
 import type { Run } from './types';
 
 export class RunStore {
@@ -53,7 +53,7 @@ export class RunStore {
     } catch {
       throw new Error('not valid JSON');
     }
-    const parsed = runSchema.safeParse(json);
+    const parsed = runFileSchema.safeParse(json);
     if (!parsed.success) throw new Error(`not a run record: ${z.prettifyError(parsed.error)}`);
     if (`${parsed.data.id}.json` !== name) throw new Error(`its id "${parsed.data.id}" differs from its file name`);
     return parsed.data;

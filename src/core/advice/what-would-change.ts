@@ -12,15 +12,9 @@ import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate
 import { costRatios, measure, measuredAnswersKey, type CostRatios, type MethodMeasurement } from './measurements';
 import { score } from './score';
 import { TIE_MARGIN } from './explain';
+import type { Change } from './schema';
 
-export interface Change {
-  param: keyof Answers;
-  /** The answer's URL value before and after ('' for "not said" / "no budget"), as answers-codec writes it. */
-  from: string;
-  to: string;
-  newTop: MethodId;
-  sentence: string;
-}
+export type { Change };
 
 /** Constraints come first, then the problem statement; the order within each is the permalink's. */
 export const CHANGE_ORDER: readonly (keyof Answers)[] = [

@@ -1,25 +1,10 @@
 // "How to build and load it" for a reference folder: the standard out-of-tree build and insmod for its
 // module, then what the README says to run once it is loaded (its command blocks and the harness calls
 // it names), so the steps on the page are the folder's own.
+import type { FileRole, Reference, ReferenceFile } from '#src/core/reference';
 import { markdownCode } from './markdown';
 
-export type FileRole = 'readme' | 'kernel' | 'uapi' | 'user' | 'build';
-
-export interface ReferenceFile {
-  name: string;
-  role: FileRole;
-  language: 'c' | 'makefile' | 'markdown';
-  content: string;
-}
-
-export interface Reference {
-  method: string;
-  path: string | null;
-  note: string;
-  files: ReferenceFile[];
-  /** Per kernel the kernel suite ran on: built at W=1, passed robust mode; null or absent without a record. */
-  tested?: { version: string; built: boolean; robust: boolean }[] | null;
-}
+export type { FileRole, Reference, ReferenceFile };
 
 export const ROLE_LABEL: Record<FileRole, string> = {
   kernel: 'Kernel module',
