@@ -59,8 +59,24 @@ export function ChartPanel(props: ChartPanelProps) {
     const legend: ExportLegendItem[] = [
       ...props.entries
         .filter((e) => !props.hidden.has(e.key))
-        .map((e) => ({ label: e.key, color: seriesStyle(e.key).color, dashed: seriesStyle(e.key).dash !== null })),
-      ...props.baselines.map((b) => ({ label: b.label, color: BASELINE_COLOR, dashed: b.dashed, dotted: b.dotted })),
+        .map((e): ExportLegendItem => ({ kind: 'series', label: e.key, ...seriesStyle(e.key) })),
+      ...props.baselines.map((b): ExportLegendItem => ({
+        kind: 'baseline',
+        label: b.label,
+        color: BASELINE_COLOR,
+        dashed: b.dashed,
+        dotted: b.dotted,
+      })),
+      ...(props.bandLabel ? [{ kind: 'band', label: `band: ${props.bandLabel}`, color: BASELINE_COLOR } as const] : []),
+      ...(props.unstableCount
+        ? [
+            {
+              kind: 'unstable',
+              label: `hollow: unstable point (${props.unstableCount})`,
+              color: BASELINE_COLOR,
+            } as const,
+          ]
+        : []),
     ];
     const d = props.dataset;
     return chartSvgMarkup(svg, {

@@ -1,13 +1,18 @@
 // A chart leaves the page as a standalone SVG: recharts' <svg> plus a title and the legend (which the page
 // draws in HTML), with fonts and a white background set inline so it looks the same in any viewer. The PNG
-// is that SVG drawn into a canvas.
+// is that SVG drawn into a canvas. The legend draws what the page's legend shows: each series' colour, dash and
+// marker (src/core/series-style.ts), the baselines, the band and the hollow marker of an unstable point.
+import { markerPath, type Marker } from '#src/core/series-style';
 
-export interface ExportLegendItem {
-  label: string;
-  color: string;
-  dashed?: boolean;
-  dotted?: boolean;
-}
+export type ExportLegendItem =
+  /** A series: its colour, its dash (null: solid) and its marker on the line. */
+  | { kind: 'series'; label: string; color: string; dash: string | null; marker: Marker }
+  /** A reference line without a marker (null syscall, memcpy). */
+  | { kind: 'baseline'; label: string; color: string; dashed?: boolean; dotted?: boolean }
+  /** The shaded band around each line. */
+  | { kind: 'band'; label: string; color: string }
+  /** What a hollow marker means. */
+  | { kind: 'unstable'; label: string; color: string };
 
 export interface ChartExport {
   title: string;
@@ -26,6 +31,27 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The 18 px sample left of a legend label, centred on (x + 9, y). */
+function legendSample(item: ExportLegendItem, x: number, y: number): string {
+  switch (item.kind) {
+    case 'series':
+      return [
+        `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="${item.color}" stroke-width="2"${
+          item.dash ? ` stroke-dasharray="${item.dash}"` : ''
+        }/>`,
+        `<path class="legend-marker" data-marker="${item.marker}" d="${markerPath(item.marker, x + 9, y, 3.6)}" fill="${item.color}" stroke="#ffffff" stroke-width="0.8"/>`,
+      ].join('');
+    case 'baseline':
+      return `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="${item.color}" stroke-width="2"${
+        item.dotted ? ' stroke-dasharray="2 3"' : item.dashed ? ' stroke-dasharray="5 3"' : ''
+      }/>`;
+    case 'band':
+      return `<rect x="${x}" y="${y - 5}" width="18" height="10" rx="2" fill="${item.color}" fill-opacity="0.18"/>`;
+    case 'unstable':
+      return `<path class="legend-marker" data-marker="hollow" d="${markerPath('circle', x + 9, y, 4)}" fill="#ffffff" stroke="${item.color}" stroke-width="1.6"/>`;
+  }
+}
+
 function legendMarkup(items: ExportLegendItem[], width: number): { markup: string; height: number } {
   const parts: string[] = [];
   let x = 12;
@@ -39,9 +65,7 @@ function legendMarkup(items: ExportLegendItem[], width: number): { markup: strin
     }
     const y = row * LEGEND_ROW + 10;
     parts.push(
-      `<line x1="${x}" y1="${y}" x2="${x + 18}" y2="${y}" stroke="${item.color}" stroke-width="3"${
-        item.dotted ? ' stroke-dasharray="2 3"' : item.dashed ? ' stroke-dasharray="5 3"' : ''
-      }/>`,
+      legendSample(item, x, y),
       `<text x="${x + 24}" y="${y + 4}" font-size="12" fill="#1b1f24">${escapeXml(item.label)}</text>`,
     );
     x += itemWidth;
@@ -54,7 +78,7 @@ export function chartSvgMarkup(svg: SVGSVGElement, info: ChartExport): string {
   const width = Number(svg.getAttribute('width')) || svg.clientWidth || 640;
   const height = Number(svg.getAttribute('height')) || svg.clientHeight || 360;
   const chart = svg.cloneNode(true) as SVGSVGElement;
-  chart.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // No xmlns attribute: the serializer writes the SVG namespace of the element itself (a second one is an error).
   chart.setAttribute('x', '0');
   const top = HEADER + (info.warning ? WARNING : 0);
   chart.setAttribute('y', String(top));
