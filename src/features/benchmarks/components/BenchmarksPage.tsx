@@ -17,7 +17,7 @@ import { ThroughputChart } from './ThroughputChart';
 import { WakeupChart } from './WakeupChart';
 
 export function BenchmarksPage() {
-  const { params, selectDataset, setCompare, toggleSeries, showAll } = useBenchmarkParams();
+  const { params, selectDataset, setCompare, toggleSeries, showAll, panelView, setPanelView } = useBenchmarkParams();
   const list = useDatasets();
   const methods = useMethods();
   const firstUsable = list.data?.find((s) => s.ok)?.id ?? null;
@@ -35,7 +35,14 @@ export function BenchmarksPage() {
 
   const names = useMemo(() => new Map((methods.data ?? []).map((m) => [m.id as string, m.name])), [methods.data]);
   const methodName = useCallback((id: string) => names.get(id), [names]);
-  const controls: SeriesControls = { hidden: params.hidden, onToggle: toggleSeries, onShowAll: showAll, methodName };
+  const controls: SeriesControls = {
+    hidden: params.hidden,
+    onToggle: toggleSeries,
+    onShowAll: showAll,
+    methodName,
+    panelView,
+    onPanelView: setPanelView,
+  };
 
   const dataset = shown.data;
   useTitle(dataset ? `Benchmarks: ${dataset.id}` : 'Benchmarks');
@@ -96,7 +103,7 @@ export function BenchmarksPage() {
             {patterns.includes('k2u') && <LatencyChart dataset={dataset} pattern="k2u" controls={controls} />}
             {patterns.includes('notify') && <WakeupChart dataset={dataset} controls={controls} />}
           </div>
-          {patterns.length > 0 && <AllPointsPanel dataset={dataset} hidden={params.hidden} />}
+          {patterns.length > 0 && <AllPointsPanel dataset={dataset} controls={controls} />}
         </>
       )}
     </div>

@@ -37,6 +37,9 @@ export interface ChartPanelProps {
   unstableCount?: number;
   /** What the shaded band is, for the legend. */
   bandLabel?: string;
+  /** The chart or its table, as the URL has it, and the switch that writes the choice there. */
+  view: 'chart' | 'table';
+  onView: (view: 'chart' | 'table') => void;
 }
 
 const FALLBACK_WIDTH = 720;
@@ -47,7 +50,7 @@ function heightFor(width: number): number {
 
 /** One chart with its legend, the chart/table switch and the SVG and PNG downloads. */
 export function ChartPanel(props: ChartPanelProps) {
-  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const { view, onView: setView } = props;
   const [exportError, setExportError] = useState<string | null>(null);
   const [measure, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const chartRef = useRef<HTMLDivElement>(null);

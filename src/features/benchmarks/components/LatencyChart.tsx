@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { factsOf } from '#src/core/bench-pivot';
 import {
   baselinesOf,
@@ -18,7 +18,7 @@ import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
 import { LogLogChart } from './LogLogChart';
 import { PivotView } from './PivotView';
-import type { SeriesControls } from './chart-controls';
+import { panelMetric, type SeriesControls } from './chart-controls';
 
 const TEXT = {
   roundtrip: {
@@ -54,7 +54,14 @@ export function LatencyChart({
   controls: SeriesControls;
 }) {
   const intervals = hasIntervals(dataset);
-  const [metric, setMetric] = useState<LatencyMetric>(intervals ? 'ratioMedian' : 'p50');
+  const panel = `latency-${pattern}`;
+  const [metric, setMetric] = panelMetric<LatencyMetric>(
+    controls,
+    panel,
+    ['p50', 'ratioMedian'],
+    intervals ? 'ratioMedian' : 'p50',
+    intervals,
+  );
   const all = useMemo(() => forLogAxes(seriesFor(dataset, pattern), metric), [dataset, pattern, metric]);
   const { hidden } = controls;
   const visible = all.filter((s) => !hidden.has(s.key));
@@ -78,7 +85,9 @@ export function LatencyChart({
 
   return (
     <ChartPanel
-      id={`latency-${pattern}`}
+      id={panel}
+      view={controls.panelView(panel).view ?? 'chart'}
+      onView={(view) => controls.onPanelView(panel, { view: view === 'chart' ? undefined : view })}
       title={text.title}
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
@@ -125,6 +134,8 @@ export function LatencyChart({
           values={['ratio', 'p50', 'p99', 'MBps']}
           initial={{ rows: 'method', cols: 'size', value: ratio ? 'ratio' : 'p50' }}
           intervals={intervals}
+          state={controls.panelView(panel)}
+          onChange={(change) => controls.onPanelView(panel, change)}
           footnote={`Baseline: null syscall p50 ${cost(floor)} (p99 ${cost(base.syscallP99Ns)}).`}
         />
       )}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { factsOf } from '#src/core/bench-pivot';
 import {
   baselinesOf,
@@ -18,7 +18,7 @@ import { formatRatio } from '../utils/format';
 import { PATTERN_TITLE } from '../utils/provenance';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
-import type { SeriesControls } from './chart-controls';
+import { panelMetric, type SeriesControls } from './chart-controls';
 import { LogLogChart } from './LogLogChart';
 import { PivotView } from './PivotView';
 
@@ -46,7 +46,14 @@ export function ThroughputChart({
   controls: SeriesControls;
 }) {
   const intervals = hasIntervals(dataset);
-  const [metric, setMetric] = useState<ThroughputMetric>('MBps');
+  const panel = `throughput-${pattern}`;
+  const [metric, setMetric] = panelMetric<ThroughputMetric>(
+    controls,
+    panel,
+    ['MBps', 'msgsPerSec', 'ratioMedian'],
+    'MBps',
+    intervals,
+  );
   const all = useMemo(() => forLogAxes(seriesFor(dataset, pattern), metric), [dataset, pattern, metric]);
   const { hidden } = controls;
   const visible = all.filter((s) => !hidden.has(s.key));
@@ -80,7 +87,9 @@ export function ThroughputChart({
 
   return (
     <ChartPanel
-      id={`throughput-${pattern}`}
+      id={panel}
+      view={controls.panelView(panel).view ?? 'chart'}
+      onView={(view) => controls.onPanelView(panel, { view: view === 'chart' ? undefined : view })}
       title={text.title}
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
@@ -133,6 +142,8 @@ export function ThroughputChart({
           values={['MBps', 'ratio', 'p50', 'p99']}
           initial={{ rows: 'method', cols: 'size', value: ratio ? 'ratio' : 'MBps' }}
           intervals={intervals}
+          state={controls.panelView(panel)}
+          onChange={(change) => controls.onPanelView(panel, change)}
           footnote={`Baseline memcpy: ${base.memcpy.map((m) => `${formatBytes(m.sizeBytes)}: ${formatMBps(m.MBps)}`).join(', ') || 'not measured'}.`}
         />
       )}

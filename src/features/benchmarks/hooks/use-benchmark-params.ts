@@ -1,27 +1,21 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import {
+  decodeBenchmarkView,
+  decodePanelView,
+  writeHidden,
+  writePanelView,
+  type BenchmarkView,
+  type PanelView,
+} from '#src/core/bench-view-codec';
 
-export interface BenchmarkParams {
-  /** The dataset shown; null until the user picks one (the page then shows the newest). */
-  dataset: string | null;
-  /** A second dataset compared point by point with the first. */
-  compare: string | null;
-  /** Series keys switched off in the charts ("method" or "method/variant"). */
-  hidden: ReadonlySet<string>;
-}
+export type BenchmarkParams = BenchmarkView;
 
-// The selection lives in the URL so a link shows someone else the same charts: ?dataset=&compare=&hide=.
+// The whole view lives in the URL (src/core/bench-view-codec.ts) so a link shows someone else the same charts
+// and tables. Every change replaces the entry: toggling a series is not a page to go back to.
 export function useBenchmarkParams() {
   const [search, setSearch] = useSearchParams();
-  const hideParam = search.get('hide') ?? '';
-  const params: BenchmarkParams = useMemo(
-    () => ({
-      dataset: search.get('dataset') || null,
-      compare: search.get('compare') || null,
-      hidden: new Set(hideParam.split(',').filter(Boolean)),
-    }),
-    [search, hideParam],
-  );
+  const params: BenchmarkParams = useMemo(() => decodeBenchmarkView(search), [search]);
 
   const update = useCallback(
     (change: (next: URLSearchParams) => void) =>
@@ -57,11 +51,10 @@ export function useBenchmarkParams() {
   const toggleSeries = useCallback(
     (key: string) =>
       update((next) => {
-        const hidden = new Set((next.get('hide') ?? '').split(',').filter(Boolean));
+        const hidden = new Set(decodeBenchmarkView(next).hidden);
         if (hidden.has(key)) hidden.delete(key);
         else hidden.add(key);
-        if (hidden.size === 0) next.delete('hide');
-        else next.set('hide', [...hidden].sort().join(','));
+        writeHidden(next, hidden);
       }),
     [update],
   );
@@ -69,13 +62,18 @@ export function useBenchmarkParams() {
   const showAll = useCallback(
     (keys: string[]) =>
       update((next) => {
-        const hidden = new Set((next.get('hide') ?? '').split(',').filter(Boolean));
+        const hidden = new Set(decodeBenchmarkView(next).hidden);
         for (const k of keys) hidden.delete(k);
-        if (hidden.size === 0) next.delete('hide');
-        else next.set('hide', [...hidden].sort().join(','));
+        writeHidden(next, hidden);
       }),
     [update],
   );
 
-  return { params, selectDataset, setCompare, toggleSeries, showAll };
+  const panelView = useCallback((panel: string): PanelView => decodePanelView(search, panel), [search]);
+  const setPanelView = useCallback(
+    (panel: string, change: PanelView) => update((next) => writePanelView(next, panel, change)),
+    [update],
+  );
+
+  return { params, selectDataset, setCompare, toggleSeries, showAll, panelView, setPanelView };
 }
