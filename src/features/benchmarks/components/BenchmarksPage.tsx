@@ -5,7 +5,7 @@ import { patternsIn } from '#src/core/chart-data';
 import { useDataset } from '#src/lib/api/get-dataset';
 import { useDatasets } from '#src/lib/api/get-datasets';
 import { useMethods } from '#src/lib/api/get-methods';
-import '#src/styles/benchmarks.css';
+import '../benchmarks.css';
 import { useBenchmarkParams } from '../hooks/use-benchmark-params';
 import type { SeriesControls } from './chart-controls';
 import { DatasetCompare } from './DatasetCompare';
