@@ -56,4 +56,29 @@ describe('chart export legend', () => {
       'hollow: unstable point (3)',
     ]);
   });
+
+  it('wraps the provenance and shrinks the warning on a phone-width chart instead of cutting them off', () => {
+    const svg = chart();
+    svg.setAttribute('width', '340');
+    const subtitle =
+      'QEMU emulated · kernel 6.12 · 2026-11-30 · kernel 6.12.117+deb12-amd64 · Intel Core Processor (Haswell, no TSX) · collected 2026-11-30 03:16 UTC · dataset vm-tcg-full-2026-11-30t0316z';
+    const markup = chartSvgMarkup(svg, {
+      title: 'Kernel → user throughput by message size',
+      subtitle,
+      warning: "Emulated CPU: times are not your hardware's",
+      legend: [],
+    });
+    const doc = new DOMParser().parseFromString(markup, 'image/svg+xml');
+    const lines = [...doc.querySelectorAll('text.provenance tspan')].map((t) => t.textContent!);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join(' · ')).toBe(subtitle);
+    for (const line of lines) expect(line.length * 6.6).toBeLessThanOrEqual(340 - 24);
+    const warning = doc.querySelector('text.kind-warning')!;
+    const size = Number(warning.getAttribute('font-size'));
+    expect(size).toBeLessThan(13);
+    expect(warning.textContent!.length * size * 0.63).toBeLessThanOrEqual(340 - 24);
+    // The chart starts below the last line of the header.
+    const inner = doc.documentElement.querySelector('svg')!;
+    expect(Number(inner.getAttribute('y'))).toBeGreaterThan(Number(warning.getAttribute('y')));
+  });
 });

@@ -26,6 +26,19 @@ const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', s
 const HEADER = 48;
 const WARNING = 22;
 const LEGEND_ROW = 20;
+const SUBTITLE_LINE = 14;
+
+/** Joins the parts into lines of at most max characters (a part longer than that gets a line of its own). */
+function wrapAt(parts: string[], glue: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + glue.length + part.length <= max)
+      lines[lines.length - 1] = last + glue + part;
+    else lines.push(part);
+  }
+  return lines;
+}
 
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -80,21 +93,28 @@ export function chartSvgMarkup(svg: SVGSVGElement, info: ChartExport): string {
   const chart = svg.cloneNode(true) as SVGSVGElement;
   // No xmlns attribute: the serializer writes the SVG namespace of the element itself (a second one is an error).
   chart.setAttribute('x', '0');
-  const top = HEADER + (info.warning ? WARNING : 0);
+  // The provenance wraps at its " · " separators (about 0.6 em per character at 11 px) so none is cut off on a
+  // phone-width chart; the title and the warning shrink to fit instead (bold: about 0.63 em per character).
+  const subtitle = wrapAt(info.subtitle.split(' · '), ' · ', Math.max(20, Math.floor((width - 24) / 6.6)));
+  const subtitleBottom = 38 + (subtitle.length - 1) * SUBTITLE_LINE;
+  const fit = (text: string, max: number) =>
+    Math.max(9, Math.min(max, Math.floor((width - 24) / (text.length * 0.63))));
+  const warning = info.warning ? `⚠ ${info.warning}` : null;
+  const top = subtitleBottom + (HEADER - 38) + (warning ? WARNING : 0);
   chart.setAttribute('y', String(top));
   chart.removeAttribute('style');
   const legend = legendMarkup(info.legend, width);
   const total = top + height + legend.height;
   const inner = new XMLSerializer().serializeToString(chart);
-  // A phone-width chart is narrower than a 15 px title: shrink the title (bold: about 0.63 em per character) to fit.
-  const titleSize = Math.max(10, Math.min(15, Math.floor((width - 24) / (info.title.length * 0.63))));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${FONT}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="12" y="20" font-size="${titleSize}" font-weight="700" fill="#1b1f24">${escapeXml(info.title)}</text>`,
-    `<text x="12" y="38" font-size="11" fill="#5a6470">${escapeXml(info.subtitle)}</text>`,
-    info.warning
-      ? `<text class="kind-warning" x="12" y="${HEADER + 12}" font-size="13" font-weight="700" fill="#a12626">⚠ ${escapeXml(info.warning)}</text>`
+    `<text x="12" y="20" font-size="${fit(info.title, 15)}" font-weight="700" fill="#1b1f24">${escapeXml(info.title)}</text>`,
+    `<text class="provenance" x="12" y="38" font-size="11" fill="#5a6470">${subtitle
+      .map((line, i) => `<tspan x="12" dy="${i === 0 ? 0 : SUBTITLE_LINE}">${escapeXml(line)}</tspan>`)
+      .join('')}</text>`,
+    warning
+      ? `<text class="kind-warning" x="12" y="${subtitleBottom + (HEADER - 38) + 12}" font-size="${fit(warning, 13)}" font-weight="700" fill="#a12626">${escapeXml(warning)}</text>`
       : '',
     inner,
     `<g transform="translate(0 ${top + height})">${legend.markup}</g>`,
@@ -104,9 +124,12 @@ export function chartSvgMarkup(svg: SVGSVGElement, info: ChartExport): string {
 
 /** Draws the SVG into a canvas at twice its size (sharp on high-density screens) and returns the PNG. */
 export async function svgToPng(markup: string, scale = 2): Promise<Blob> {
-  const doc = new DOMParser().parseFromString(markup, 'image/svg+xml').documentElement;
-  const width = Number(doc.getAttribute('width'));
-  const height = Number(doc.getAttribute('height'));
+  // The size from the root tag chartSvgMarkup wrote. Not DOMParser: a parsed document applies the page's CSP
+  // to recharts' style attributes and reports a violation for each.
+  const root = /^<svg [^>]*?width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(markup);
+  if (!root) throw new Error('The chart export has no size.');
+  const width = Number(root[1]);
+  const height = Number(root[2]);
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
   await img.decode();
