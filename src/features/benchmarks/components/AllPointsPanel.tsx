@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import type { PanelView } from '#src/core/bench-view-codec';
 import { factsOf } from '#src/core/bench-pivot';
 import { costUnitOf, hasIntervals } from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
@@ -10,9 +11,16 @@ import { PivotView } from './PivotView';
  * when opened: a full dataset is a few hundred cells that the charts do not need. Opened, and how, is in
  * the URL as the "points" panel.
  */
-export function AllPointsPanel({ dataset, controls }: { dataset: Dataset; controls: SeriesControls }) {
+export const AllPointsPanel = memo(function AllPointsPanel({
+  dataset,
+  controls,
+  view: state,
+}: {
+  dataset: Dataset;
+  controls: SeriesControls;
+  view: PanelView;
+}) {
   const { hidden } = controls;
-  const state = controls.panelView('points');
   const open = state.view === 'table';
   const facts = useMemo(() => factsOf(dataset).filter((f) => !hidden.has(f.key)), [dataset, hidden]);
   const intervals = hasIntervals(dataset);
@@ -50,4 +58,4 @@ export function AllPointsPanel({ dataset, controls }: { dataset: Dataset; contro
       </details>
     </section>
   );
-}
+});

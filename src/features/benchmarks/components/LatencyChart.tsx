@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import type { PanelView } from '#src/core/bench-view-codec';
 import { factsOf } from '#src/core/bench-pivot';
 import {
   baselinesOf,
@@ -44,20 +45,24 @@ type LatencyMetric = 'p50' | 'ratioMedian';
  * Latency against message size on log–log axes: the p50 with its p90–p99 band over the null-syscall floor,
  * or (kcomm-bench/2) the paired ratio to the point's reference with its 95% interval as the band.
  */
-export function LatencyChart({
+export const LatencyChart = memo(function LatencyChart({
   dataset,
   pattern,
   controls,
+  view,
 }: {
   dataset: Dataset;
   pattern: 'roundtrip' | 'k2u' | 'u2k';
   controls: SeriesControls;
+  /** This panel's view as the URL has it (the same object while it does not change). */
+  view: PanelView;
 }) {
   const intervals = hasIntervals(dataset);
   const panel = `latency-${pattern}`;
   const [metric, setMetric] = panelMetric<LatencyMetric>(
     controls,
     panel,
+    view,
     ['p50', 'ratioMedian'],
     intervals ? 'ratioMedian' : 'p50',
     intervals,
@@ -86,8 +91,8 @@ export function LatencyChart({
   return (
     <ChartPanel
       id={panel}
-      view={controls.panelView(panel).view ?? 'chart'}
-      onView={(view) => controls.onPanelView(panel, { view: view === 'chart' ? undefined : view })}
+      view={view.view ?? 'chart'}
+      onView={(v) => controls.onPanelView(panel, { view: v === 'chart' ? undefined : v })}
       title={text.title}
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
@@ -134,11 +139,11 @@ export function LatencyChart({
           values={['ratio', 'p50', 'p99', 'MBps']}
           initial={{ rows: 'method', cols: 'size', value: ratio ? 'ratio' : 'p50' }}
           intervals={intervals}
-          state={controls.panelView(panel)}
+          state={view}
           onChange={(change) => controls.onPanelView(panel, change)}
           footnote={`Baseline: null syscall p50 ${cost(floor)} (p99 ${cost(base.syscallP99Ns)}).`}
         />
       )}
     />
   );
-}
+});

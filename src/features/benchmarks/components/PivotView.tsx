@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   cellValue,
   filterFacts,
@@ -68,6 +68,9 @@ export interface PivotViewProps {
   onChange: (change: PanelView) => void;
 }
 
+/** How long the filter waits after the last key before it writes the URL. */
+const FILTER_PAUSE_MS = 300;
+
 const ROW_ASCENDING: PivotSort = { column: 'row', direction: 'ascending' };
 
 /**
@@ -89,12 +92,30 @@ export function PivotView(props: PivotViewProps) {
     state.cell && props.values.includes(state.cell) && (state.cell !== 'ratio' || props.intervals)
       ? state.cell
       : initialValue;
-  const filter = state.filter ?? '';
+  const linked = state.filter ?? '';
+  // The filter box answers each key at once; the URL (which redraws the whole page) follows once typing
+  // pauses, and a link that changes under the box (back, another link) sets it.
+  const [filter, setFilterText] = useState(linked);
+  const [lastLinked, setLastLinked] = useState(linked);
+  if (linked !== lastLinked) {
+    setLastLinked(linked);
+    setFilterText(linked);
+  }
+  const write = useRef(onChange);
+  useEffect(() => {
+    write.current = onChange;
+  });
+  useEffect(() => {
+    if (filter === linked) return;
+    const timer = setTimeout(() => write.current({ filter: filter || undefined }), FILTER_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [filter, linked]);
+  const shownFilter = useDeferredValue(filter);
   const sort = state.sort ?? ROW_ASCENDING;
 
   const table = useMemo(
-    () => pivot(filterFacts(props.facts, filter), rowDim, colDim),
-    [props.facts, filter, rowDim, colDim],
+    () => pivot(filterFacts(props.facts, shownFilter), rowDim, colDim),
+    [props.facts, shownFilter, rowDim, colDim],
   );
   const sortable = sort.column === 'row' || table.columns.some((c) => c.id === sort.column);
   const rows = sortPivotRows(table, sortable ? sort : ROW_ASCENDING, value);
@@ -108,7 +129,7 @@ export function PivotView(props: PivotViewProps) {
   const chooseRows = (d: PivotDim) => setDims(d, d === colDim ? rowDim : colDim);
   const chooseCols = (d: PivotDim) => setDims(d === rowDim ? colDim : rowDim, d);
   const setValue = (v: PivotValue) => onChange({ cell: v === initialValue ? undefined : v });
-  const setFilter = (text: string) => onChange({ filter: text || undefined });
+  const setFilter = (text: string) => setFilterText(text);
   const setSort = (next: PivotSort) =>
     onChange({ sort: next.column === 'row' && next.direction === 'ascending' ? undefined : next });
   const sortBy = (column: string) =>

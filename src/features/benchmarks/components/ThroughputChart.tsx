@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import type { PanelView } from '#src/core/bench-view-codec';
 import { factsOf } from '#src/core/bench-pivot';
 import {
   baselinesOf,
@@ -36,20 +37,24 @@ const MEMCPY_KEY = '__memcpy';
  * (kcomm-bench/2) each point's paired cost ratio to its reference with the 95% interval as a band. A path
  * that moves no data draws no MB/s line.
  */
-export function ThroughputChart({
+export const ThroughputChart = memo(function ThroughputChart({
   dataset,
   pattern,
   controls,
+  view,
 }: {
   dataset: Dataset;
   pattern: 'k2u' | 'u2k';
   controls: SeriesControls;
+  /** This panel's view as the URL has it (the same object while it does not change). */
+  view: PanelView;
 }) {
   const intervals = hasIntervals(dataset);
   const panel = `throughput-${pattern}`;
   const [metric, setMetric] = panelMetric<ThroughputMetric>(
     controls,
     panel,
+    view,
     ['MBps', 'msgsPerSec', 'ratioMedian'],
     'MBps',
     intervals,
@@ -88,8 +93,8 @@ export function ThroughputChart({
   return (
     <ChartPanel
       id={panel}
-      view={controls.panelView(panel).view ?? 'chart'}
-      onView={(view) => controls.onPanelView(panel, { view: view === 'chart' ? undefined : view })}
+      view={view.view ?? 'chart'}
+      onView={(v) => controls.onPanelView(panel, { view: v === 'chart' ? undefined : v })}
       title={text.title}
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
@@ -142,11 +147,11 @@ export function ThroughputChart({
           values={['MBps', 'ratio', 'p50', 'p99']}
           initial={{ rows: 'method', cols: 'size', value: ratio ? 'ratio' : 'MBps' }}
           intervals={intervals}
-          state={controls.panelView(panel)}
+          state={view}
           onChange={(change) => controls.onPanelView(panel, change)}
           footnote={`Baseline memcpy: ${base.memcpy.map((m) => `${formatBytes(m.sizeBytes)}: ${formatMBps(m.MBps)}`).join(', ') || 'not measured'}.`}
         />
       )}
     />
   );
-}
+});

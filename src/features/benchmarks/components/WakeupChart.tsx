@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import type { PanelView } from '#src/core/bench-view-codec';
 import { factsOf } from '#src/core/bench-pivot';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import {
@@ -44,12 +45,21 @@ function ShownDot({ cx, cy, payload }: DotProps) {
 type WakeupMetric = 'p50' | 'ratioMedian';
 
 /** Wake-up latency (notify: one size, no payload): a dot at p50 and a bar from p90 to p99 per method. */
-export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls: SeriesControls }) {
+export const WakeupChart = memo(function WakeupChart({
+  dataset,
+  controls,
+  view,
+}: {
+  dataset: Dataset;
+  controls: SeriesControls;
+  view: PanelView;
+}) {
   const intervals = hasIntervals(dataset);
   const panel = 'wakeup';
   const [metric, setMetric] = panelMetric<WakeupMetric>(
     controls,
     panel,
+    view,
     ['p50', 'ratioMedian'],
     intervals ? 'ratioMedian' : 'p50',
     intervals,
@@ -96,8 +106,8 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
   return (
     <ChartPanel
       id={panel}
-      view={controls.panelView(panel).view ?? 'chart'}
-      onView={(view) => controls.onPanelView(panel, { view: view === 'chart' ? undefined : view })}
+      view={view.view ?? 'chart'}
+      onView={(v) => controls.onPanelView(panel, { view: v === 'chart' ? undefined : v })}
       title={title}
       icon="bell"
       iconLabel="wake-up"
@@ -210,11 +220,11 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
           values={['ratio', 'p50', 'p99']}
           initial={{ rows: 'method', cols: 'variant', value: ratio ? 'ratio' : 'p50' }}
           intervals={intervals}
-          state={controls.panelView(panel)}
+          state={view}
           onChange={(change) => controls.onPanelView(panel, change)}
           footnote={`Baseline: null syscall p50 ${cost(base.syscallP50Ns)} (p99 ${cost(base.syscallP99Ns)}).`}
         />
       )}
     />
   );
-}
+});

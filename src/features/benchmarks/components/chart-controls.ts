@@ -6,8 +6,7 @@ export interface SeriesControls {
   onToggle: (key: string) => void;
   onShowAll: (keys: string[]) => void;
   methodName: (method: string) => string | undefined;
-  /** A panel's view as the URL has it, and a change to write there (undefined fields go back to defaults). */
-  panelView: (panel: string) => PanelView;
+  /** Writes a change of a panel's view to the URL (undefined fields go back to defaults). */
   onPanelView: (panel: string, change: PanelView) => void;
 }
 
@@ -24,11 +23,12 @@ const URL_OF: Record<PlotMetric, ChartMetric> = { p50: 'p50', ratioMedian: 'rati
 export function panelMetric<M extends PlotMetric>(
   controls: SeriesControls,
   panel: string,
+  view: PanelView,
   offered: readonly M[],
   fallback: M,
   intervals: boolean,
 ): [M, (metric: M) => void] {
-  const as = controls.panelView(panel).as;
+  const as = view.as;
   const wanted = as ? PLOT_OF[as] : undefined;
   const metric =
     wanted && (offered as readonly PlotMetric[]).includes(wanted) && (wanted !== 'ratioMedian' || intervals)

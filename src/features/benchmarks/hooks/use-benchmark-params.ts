@@ -1,8 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   decodeBenchmarkView,
   decodePanelView,
+  PANEL_FIELDS,
   writeHidden,
   writePanelView,
   type BenchmarkView,
@@ -12,14 +13,27 @@ import {
 export type BenchmarkParams = BenchmarkView;
 
 // The whole view lives in the URL (src/core/bench-view-codec.ts) so a link shows someone else the same charts
-// and tables. Every change replaces the entry: toggling a series is not a page to go back to.
+// and tables. Every change replaces the entry: toggling a series is not a page to go back to. What it hands
+// out stays the same object while its part of the URL does, so a chart whose view did not change is not redrawn
+// (the charts are memoised: one redraw of them all is seconds on a slow machine).
 export function useBenchmarkParams() {
   const [search, setSearch] = useSearchParams();
-  const params: BenchmarkParams = useMemo(() => decodeBenchmarkView(search), [search]);
+  const dataset = search.get('dataset') || null;
+  const compare = search.get('compare') || null;
+  const hide = search.get('hide') ?? '';
+  const params: BenchmarkParams = useMemo(
+    () => decodeBenchmarkView(new URLSearchParams({ ...(dataset && { dataset }), ...(compare && { compare }), hide })),
+    [dataset, compare, hide],
+  );
 
+  // react-router's setter changes with every URL; the latest one is called, so the callbacks below stay put.
+  const setSearchRef = useRef(setSearch);
+  useEffect(() => {
+    setSearchRef.current = setSearch;
+  });
   const update = useCallback(
     (change: (next: URLSearchParams) => void) =>
-      setSearch(
+      setSearchRef.current(
         (prev) => {
           const next = new URLSearchParams(prev);
           change(next);
@@ -27,7 +41,7 @@ export function useBenchmarkParams() {
         },
         { replace: true, flushSync: true },
       ),
-    [setSearch],
+    [],
   );
 
   const selectDataset = useCallback(
@@ -69,7 +83,15 @@ export function useBenchmarkParams() {
     [update],
   );
 
-  const panelView = useCallback((panel: string): PanelView => decodePanelView(search, panel), [search]);
+  const views = useRef(new Map<string, { key: string; view: PanelView }>());
+  const panelView = (panel: string): PanelView => {
+    const key = PANEL_FIELDS.map((f) => search.get(`${panel}.${f}`) ?? '').join('\n');
+    const cached = views.current.get(panel);
+    if (cached?.key === key) return cached.view;
+    const view = decodePanelView(search, panel);
+    views.current.set(panel, { key, view });
+    return view;
+  };
   const setPanelView = useCallback(
     (panel: string, change: PanelView) => update((next) => writePanelView(next, panel, change)),
     [update],
