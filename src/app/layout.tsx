@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LegendButton } from '../components/LegendButton';
 import { Loading } from '../components/QueryStatus';
@@ -18,11 +18,6 @@ export function Layout() {
   const location = useLocation();
   // The menu's Compare keeps the answers (and top methods) of the last recommendation shown.
   const last = useLastResults((s) => s.last);
-  // Pages name themselves (useTitle); Collect is named here until its page does.
-  const path = location.pathname;
-  useEffect(() => {
-    if (path === '/collect') document.title = 'Collect benchmarks · kcomm';
-  }, [path]);
   const compareTo = last ? comparePath(last.methods, last.answers) : '/compare';
   return (
     <div className="app">

@@ -104,6 +104,37 @@ function provenance(d: NonNullable<Report['dataset']>): string[] {
   ];
 }
 
+// What an emulated or instruction-counted dataset's numbers are not; the same words as the app's label.
+const KIND_LABEL = {
+  native: null,
+  emulated: "Emulated CPU: times are not your hardware's.",
+  instructions: 'Guest instructions, not time.',
+} as const;
+
+/** The verdict as the results page shows it; nothing for a report from before the verdict existed. */
+function verdictLines(v: Verdict | undefined, ranking: Report['ranking']): string[] {
+  if (!v) return [];
+  const name = (id: MethodId | null) => ranking.find((r) => r.method === id)?.name ?? id ?? '';
+  const out = [`**${v.sentence}** (confidence: ${v.confidence})`, ''];
+  const label = v.measurement ? KIND_LABEL[v.measurement.kind] : null;
+  if (label) out.push(`> **${label}** ${v.measurement!.note}`, '');
+  else if (v.measurement) out.push(v.measurement.note, '');
+  if (v.runnerUp && v.whyNotRunnerUp.length > 0) {
+    out.push(
+      v.confidence === 'tie' ? `### What separates it from ${name(v.runnerUp)}` : `### Why not ${name(v.runnerUp)}`,
+      '',
+    );
+    for (const w of v.whyNotRunnerUp) out.push(`- ${w}`);
+    out.push('');
+  }
+  if (v.top && v.whenNotToUse.length > 0) {
+    out.push(`### When not to use ${name(v.top)}`, '');
+    for (const w of v.whenNotToUse) out.push(`- ${w}`);
+    out.push('');
+  }
+  return out;
+}
+
 export function reportToMarkdown(report: Report): string {
   const a = report.answers;
   const out: string[] = [];
@@ -114,6 +145,7 @@ export function reportToMarkdown(report: Report): string {
   out.push('## Answers', '', ...answersTable(a), '');
 
   out.push('## Recommendation', '');
+  out.push(...verdictLines(report.verdict, report.ranking));
   if (!top) {
     out.push('Nothing in the catalogue fits these answers: every method was eliminated (see below).', '');
   } else {

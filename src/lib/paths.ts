@@ -1,6 +1,7 @@
 // Every in-app URL that carries answers or methods is built here, so that no page forgets the answers.
 import type { Answers } from '../core/answers';
 import { encodeAnswers } from '../core/answers-codec';
+import { encodeBenchmarkView, type BenchmarkView, type PanelView } from '../core/bench-view-codec';
 import type { StepId } from './answer-steps';
 
 function withQuery(path: string, params: URLSearchParams): string {
@@ -48,9 +49,15 @@ export function methodPath(method: string, dataset?: string | null): string {
   return withQuery(`/methods/${encodeURIComponent(method)}`, p);
 }
 
-/** The benchmarks page showing one dataset. */
-export function benchmarksPath(dataset: string): string {
-  return withQuery('/benchmarks', new URLSearchParams({ dataset }));
+/**
+ * The benchmarks page showing one dataset; optionally as someone saw it (compared dataset, hidden series,
+ * each panel's chart and table state).
+ */
+export function benchmarksPath(
+  dataset: string,
+  view: Partial<Omit<BenchmarkView, 'dataset'>> & { panels?: Record<string, PanelView> } = {},
+): string {
+  return withQuery('/benchmarks', encodeBenchmarkView({ ...view, dataset })).replace(/%2C/g, ',');
 }
 
 /** The wizard at its constraints step with only a dataset chosen: every other answer stays a default. */

@@ -10,6 +10,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import type { DatasetSummary } from '../../src/core/dataset-schema';
+import { seriesStyle } from '../../src/core/series-style';
 import { launchBrowser, screenshotBoth } from './browser';
 
 const DOCS = path.resolve('docs/screenshots');
@@ -145,6 +146,27 @@ describe('benchmarks page in the browser', () => {
       svg,
     );
     expect(parsed).toBe(true);
+    // The legend draws each shown series as the page's legend does: colour, dash and marker.
+    const shown = await first.locator('.series-toggle[aria-pressed="true"]').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    const legend = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const g = doc.documentElement.lastElementChild!;
+      return Array.from(g.querySelectorAll('path.legend-marker'), (m) => ({
+        label: m.nextElementSibling?.textContent ?? '',
+        marker: m.getAttribute('data-marker'),
+        fill: m.getAttribute('fill'),
+        dash: m.previousElementSibling?.getAttribute('stroke-dasharray') ?? null,
+      }));
+    }, svg);
+    expect(legend.slice(0, shown.length)).toEqual(
+      shown.map((key) => ({
+        label: key,
+        marker: seriesStyle(key).marker,
+        fill: seriesStyle(key).color,
+        dash: seriesStyle(key).dash,
+      })),
+    );
 
     const [pngDownload] = await Promise.all([
       page.waitForEvent('download'),
@@ -271,6 +293,54 @@ describe('benchmarks page in the browser', () => {
     await scroller.evaluate((el) => el.scrollTo(0, 0));
     await shootElement(all, 'benchmarks-pivot-desktop.png');
     await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('puts the × ref view and the pivoted table in the link, and the link reopens them', async () => {
+    const complete = datasets.find((d) => d.lacks?.length === 0 && d.host.target === 'vm-tcg');
+    if (!complete) throw new Error('no complete kcomm-bench/2 vm-tcg dataset to check the ratio view on');
+    await page.goto(`${url}/benchmarks?dataset=${complete.id}`);
+    const throughput = page.locator('section.chart-panel[data-chart="throughput-k2u"]');
+    await throughput.locator('svg.recharts-surface').waitFor();
+    await throughput.getByRole('button', { name: '× ref' }).click();
+    await page.waitForURL((u) => u.searchParams.get('throughput-k2u.as') === 'ratio');
+    const all = page.locator('section.all-points');
+    await all.locator('summary').click();
+    await page.waitForURL((u) => u.searchParams.get('points.view') === 'table');
+    await all.getByLabel('Rows', { exact: true }).selectOption('size');
+    await all.getByLabel('Show', { exact: true }).selectOption('p99');
+    await all.getByLabel('Filter', { exact: true }).fill('genetlink');
+    const firstColumn = all.locator('thead th').nth(1);
+    await firstColumn.getByRole('button').click();
+    await page.waitForURL(
+      (u) =>
+        u.searchParams.get('points.rows') === 'size' &&
+        u.searchParams.get('points.cell') === 'p99' &&
+        u.searchParams.get('points.filter') === 'genetlink' &&
+        (u.searchParams.get('points.sort') ?? '').startsWith('-genetlink'),
+    );
+    const rows = await all.locator('tbody tr').allTextContents();
+    expect(rows.length).toBeGreaterThan(1);
+    const link = page.url();
+
+    const other = await page.context().newPage();
+    try {
+      await other.goto(link);
+      const again = other.locator('section.all-points');
+      await again.locator('tbody tr').first().waitFor();
+      await expect(again.getByLabel('Rows', { exact: true }).inputValue()).resolves.toBe('size');
+      await expect(again.getByLabel('Show', { exact: true }).inputValue()).resolves.toBe('p99');
+      await expect(again.getByLabel('Filter', { exact: true }).inputValue()).resolves.toBe('genetlink');
+      await expect(again.locator('thead th').nth(1).getAttribute('aria-sort')).resolves.toBe('descending');
+      expect(await again.locator('tbody tr').allTextContents()).toEqual(rows);
+      const ratio = other.locator('section.chart-panel[data-chart="throughput-k2u"]');
+      await expect(ratio.getByRole('button', { name: '× ref' }).getAttribute('aria-pressed')).resolves.toBe('true');
+      expect(await ratio.locator('.recharts-area.band').count()).toBeGreaterThan(0);
+      // The other charts open as they would without the link's extras.
+      const latency = other.locator('section.chart-panel[data-chart="latency-roundtrip"]');
+      await expect(latency.getByRole('button', { name: '× ref' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    } finally {
+      await other.close();
+    }
   });
 
   it('labels an instruction-counted dataset in guest instructions, never as time', async () => {

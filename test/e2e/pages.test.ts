@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHOD_IDS } from '../../src/core/ids';
 import { launchBrowser, startServer } from './browser';
 
 const SIZES = {
@@ -22,15 +23,22 @@ const EMULATED = readdirSync('data/benchmarks')
   .at(-1);
 if (!EMULATED) throw new Error('no vm-tcg-* dataset in data/benchmarks: the emulation label cannot be checked');
 
-// name, path, and what to wait for (a state, never a time).
-const PAGES: { name: string; path: string; ready: string }[] = [
+// Two method pages are photographed for docs/ (one with a kcomm module, one without); every one is visited.
+const SHOT_METHODS = new Set(['genetlink', 'bpf-ringbuf']);
+
+// name, path, what to wait for (a state, never a time), and whether docs/ keeps a screenshot of it.
+const PAGES: { name: string; path: string; ready: string; shot?: boolean }[] = [
   { name: 'first-screen', path: '/', ready: '.situations' },
   { name: 'wizard-constraints', path: '/?step=constraints&dir=k2u&v=1', ready: '.step-fields select' },
   { name: 'results', path: `/results?${ANSWERS}&dataset=${EMULATED}&v=1`, ready: '.verdict' },
   { name: 'compare', path: `/compare?m=mmap,chardev,relay&${ANSWERS}&dataset=${EMULATED}&v=1`, ready: 'table.compare' },
   { name: 'methods', path: '/methods', ready: '.method-card' },
-  { name: 'method-genetlink', path: '/methods/genetlink', ready: '.method-page' },
-  { name: 'method-bpf-ringbuf', path: '/methods/bpf-ringbuf', ready: '.method-page' },
+  ...METHOD_IDS.map((id) => ({
+    name: `method-${id}`,
+    path: `/methods/${id}`,
+    ready: '.method-page',
+    shot: SHOT_METHODS.has(id),
+  })),
   { name: 'legend', path: '/legend', ready: 'main h1' },
   { name: 'benchmarks', path: `/benchmarks?dataset=${EMULATED}`, ready: '.chart-panel svg.recharts-surface' },
   { name: 'benchmarks-unknown', path: '/benchmarks?dataset=no-such-dataset', ready: '.error-panel' },
@@ -85,7 +93,8 @@ for (const [label, viewport] of Object.entries(SIZES)) {
             body: document.body.scrollWidth,
             view: window.innerWidth,
           }));
-          await page.screenshot({ path: path.join(SHOTS, `${p.name}-${label}.png`), fullPage: true });
+          if (p.shot !== false)
+            await page.screenshot({ path: path.join(SHOTS, `${p.name}-${label}.png`), fullPage: true });
           expect(widths.doc, `${p.path} is ${widths.doc} px wide`).toBeLessThanOrEqual(widths.view);
           expect(widths.body).toBeLessThanOrEqual(widths.view);
           expect(problems).toEqual([]);
@@ -115,6 +124,56 @@ for (const [label, viewport] of Object.entries(SIZES)) {
         expect(box.y).toBeLessThan(viewport.height / 2);
         const header = (await page.locator('.app-header').boundingBox())!;
         expect(header.height).toBeLessThanOrEqual(64);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('the menu’s Compare keeps the answers and the dataset of the recommendation just seen', async () => {
+      const context = await browser.newContext({ viewport });
+      try {
+        const { page } = await open(
+          context,
+          PAGES.find((p) => p.name === 'results')!,
+        );
+        await page.locator('.rank-row').first().waitFor();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();
+        await page.waitForURL((u) => u.pathname === '/compare');
+        const q = new URL(page.url()).searchParams;
+        expect(q.get('dir')).toBe('k2u');
+        expect(q.get('size')).toBe('4096');
+        expect(q.get('dataset')).toBe(EMULATED);
+        expect((q.get('m') ?? '').split(',').length).toBeGreaterThan(1);
+        await page.locator('table.compare').waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('a skip link takes the keyboard past the step list to the first answer', async () => {
+      const context = await browser.newContext({ viewport });
+      try {
+        const { page } = await open(
+          context,
+          PAGES.find((p) => p.name === 'first-screen')!,
+        );
+        const focused = () =>
+          page.evaluate(() => {
+            const el = document.activeElement as HTMLElement | null;
+            return {
+              text: el?.textContent?.trim() ?? '',
+              tag: el?.tagName ?? '',
+              inStep: !!el?.closest('.step-fields'),
+            };
+          });
+        let tabs = 0;
+        for (; tabs < 40 && (await focused()).text !== 'Skip the step list'; tabs++) await page.keyboard.press('Tab');
+        expect((await focused()).text).toBe('Skip the step list');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Tab');
+        const first = await focused();
+        expect(first.inStep, `focus went to ${first.tag} "${first.text}"`).toBe(true);
+        expect(first.tag).toBe('INPUT');
       } finally {
         await context.close();
       }

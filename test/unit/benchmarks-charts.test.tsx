@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { seriesStyle } from '../../src/core/series-style';
@@ -108,5 +108,72 @@ describe('benchmarks page: charts', { timeout: 40_000 }, () => {
     expect(dots).toHaveLength(notify.length);
     const labels = Array.from(panel.querySelectorAll('.recharts-yAxis-tick-labels text'), (t) => t.textContent);
     expect(labels).toEqual(notify.map((r) => (r.variant ? `${r.method}/${r.variant}` : r.method)));
+  });
+  // A dozen URL changes, each redrawing a panel in jsdom: slower than the others on a busy machine.
+  it(
+    'keeps each chart’s metric, view and table state in the link, and a shared link reopens them',
+    { timeout: 90_000 },
+    async () => {
+      const user = userEvent.setup();
+      const router = renderApp('/benchmarks?dataset=fixture-synthetic');
+      let panel = await chartPanel(/Kernel → user throughput/);
+      const search = () => new URLSearchParams(router.state.location.search);
+      await user.click(within(panel).getByRole('button', { name: 'msg/s' }));
+      expect(search().get('throughput-k2u.as')).toBe('msgs');
+      await user.click(within(panel).getByRole('button', { name: 'Table' }));
+      expect(search().get('throughput-k2u.view')).toBe('table');
+      await user.selectOptions(within(panel).getByLabelText('Rows'), 'size');
+      expect(search().get('throughput-k2u.rows')).toBe('size');
+      expect(search().get('throughput-k2u.cols')).toBe('method');
+      await user.selectOptions(within(panel).getByLabelText('Show'), 'p99');
+      await user.click(within(panel).getByLabelText('Filter'));
+      await user.paste('chardev');
+      const table = within(panel).getByRole('table');
+      const firstColumn = within(table).getAllByRole('columnheader')[1]!;
+      const column = firstColumn.textContent!;
+      await user.click(within(firstColumn).getByRole('button'));
+      expect(firstColumn).toHaveAttribute('aria-sort', 'descending');
+      expect(search().get('throughput-k2u.sort')).toBe(`-${column}`);
+      // The filter reaches the URL once typing pauses.
+      await waitFor(() => expect(search().get('throughput-k2u.filter')).toBe('chardev'));
+      expect(search().get('throughput-k2u.cell')).toBe('p99');
+      const seen = within(table)
+        .getAllByRole('row')
+        .map((r) => r.textContent);
+      // Other charts keep their defaults, and write nothing.
+      expect([...search().keys()].filter((k) => !k.startsWith('throughput-k2u.'))).toEqual(['dataset']);
+
+      const link = `${router.state.location.pathname}${router.state.location.search}`;
+      cleanup();
+      renderApp(link);
+      panel = await chartPanel(/Kernel → user throughput/);
+      const again = await within(panel).findByRole('table');
+      expect(within(panel).getByLabelText('Rows')).toHaveValue('size');
+      expect(within(panel).getByLabelText('Columns')).toHaveValue('method');
+      expect(within(panel).getByLabelText('Show')).toHaveValue('p99');
+      expect(within(panel).getByLabelText('Filter')).toHaveValue('chardev');
+      expect(within(again).getAllByRole('columnheader')[1]).toHaveAttribute('aria-sort', 'descending');
+      expect(
+        within(again)
+          .getAllByRole('row')
+          .map((r) => r.textContent),
+      ).toEqual(seen);
+      await user.click(within(panel).getByRole('button', { name: 'Chart' }));
+      expect(within(panel).getByRole('button', { name: 'msg/s' })).toHaveAttribute('aria-pressed', 'true');
+      const ticks = Array.from(panel.querySelectorAll('.recharts-yAxis-tick-labels text'), (t) => t.textContent);
+      expect(ticks.join(' ')).toMatch(/msg\/s/);
+    },
+  );
+
+  it('opens the table of every point from a link, and draws a ratio a dataset cannot give as its default', async () => {
+    renderApp('/benchmarks?dataset=fixture-synthetic&points.view=table&points.rows=pattern&latency-roundtrip.as=ratio');
+    const all = (await screen.findByRole('heading', { name: /Every point, as a table/ })).closest('section')!;
+    expect(all.querySelector('details')).toHaveAttribute('open');
+    expect(within(all).getByLabelText('Rows')).toHaveValue('pattern');
+    expect(within(all).getByLabelText('Columns')).toHaveValue('size');
+    // kcomm-bench/1 has no paired ratios: the link's "× ref" cannot be honoured, the latency is drawn.
+    const panel = await chartPanel(/Round-trip latency/);
+    expect(within(panel).getByRole('button', { name: '× ref' })).toHaveAttribute('aria-pressed', 'false');
+    expect(within(panel).getByRole('button', { name: 'time' })).toHaveAttribute('aria-pressed', 'true');
   });
 });

@@ -79,6 +79,44 @@ describe('reportToMarkdown', () => {
     for (const c of report.whatWouldChange) expect(md).toContain(c.sentence);
   });
 
+  it('carries the verdict: its sentence and confidence, why not the runner-up, when not to use the pick', () => {
+    const report = buildReport({ ...answers, dataset: dataset.id }, catalogue, dataset, ORIGIN);
+    const v = report.verdict;
+    expect(v.top).toBe(report.ranking[0]!.method);
+    const md = reportToMarkdown({
+      ...report,
+      verdict: {
+        ...v,
+        confidence: 'clear',
+        whyNotRunnerUp: ['It copies twice.'],
+        whenNotToUse: ['Not for one value read once.'],
+      },
+    });
+    const names = new Map(report.ranking.map((r) => [r.method, r.name]));
+    expect(md).toContain(`**${v.sentence}** (confidence: clear)`);
+    expect(md).toContain(`### Why not ${names.get(v.runnerUp!)}\n\n- It copies twice.`);
+    expect(md).toContain(`### When not to use ${names.get(v.top!)}\n\n- Not for one value read once.`);
+    // The verdict comes before the top pick's own paragraph.
+    expect(md.indexOf(v.sentence)).toBeLessThan(md.indexOf('**Top pick:'));
+    const tie = reportToMarkdown({ ...report, verdict: { ...v, confidence: 'tie', whyNotRunnerUp: ['x'] } });
+    expect(tie).toContain(`### What separates it from ${names.get(v.runnerUp!)}`);
+  });
+
+  it('labels emulated and instruction-counted numbers in the Markdown as the app does', () => {
+    const report = buildReport({ ...answers, dataset: dataset.id }, catalogue, dataset, ORIGIN);
+    const measured = (kind: 'native' | 'emulated' | 'instructions') =>
+      reportToMarkdown({
+        ...report,
+        verdict: { ...report.verdict, measurement: { datasetId: dataset.id, kind, note: 'Note.' } },
+      });
+    expect(measured('emulated')).toContain("> **Emulated CPU: times are not your hardware's.** Note.");
+    expect(measured('instructions')).toContain('> **Guest instructions, not time.** Note.');
+    expect(measured('native')).not.toContain('> **');
+    // A report from before the verdict still renders, without it.
+    const { verdict: _verdict, ...old } = report;
+    expect(reportToMarkdown(old as typeof report)).toContain('**Top pick:');
+  });
+
   it('shows measured numbers with the nearest measured sizes and the provenance', () => {
     const md = reportToMarkdown(buildReport(answers, catalogue, dataset, ORIGIN));
     expect(md).toContain('## Measurements at 2 KiB');

@@ -5,7 +5,7 @@ import { patternsIn } from '#src/core/chart-data';
 import { useDataset } from '#src/lib/api/get-dataset';
 import { useDatasets } from '#src/lib/api/get-datasets';
 import { useMethods } from '#src/lib/api/get-methods';
-import '#src/styles/benchmarks.css';
+import '../benchmarks.css';
 import { useBenchmarkParams } from '../hooks/use-benchmark-params';
 import type { SeriesControls } from './chart-controls';
 import { DatasetCompare } from './DatasetCompare';
@@ -17,7 +17,7 @@ import { ThroughputChart } from './ThroughputChart';
 import { WakeupChart } from './WakeupChart';
 
 export function BenchmarksPage() {
-  const { params, selectDataset, setCompare, toggleSeries, showAll } = useBenchmarkParams();
+  const { params, selectDataset, setCompare, toggleSeries, showAll, panelView, setPanelView } = useBenchmarkParams();
   const list = useDatasets();
   const methods = useMethods();
   const firstUsable = list.data?.find((s) => s.ok)?.id ?? null;
@@ -35,7 +35,16 @@ export function BenchmarksPage() {
 
   const names = useMemo(() => new Map((methods.data ?? []).map((m) => [m.id as string, m.name])), [methods.data]);
   const methodName = useCallback((id: string) => names.get(id), [names]);
-  const controls: SeriesControls = { hidden: params.hidden, onToggle: toggleSeries, onShowAll: showAll, methodName };
+  const controls: SeriesControls = useMemo(
+    () => ({
+      hidden: params.hidden,
+      onToggle: toggleSeries,
+      onShowAll: showAll,
+      methodName,
+      onPanelView: setPanelView,
+    }),
+    [params.hidden, toggleSeries, showAll, methodName, setPanelView],
+  );
 
   const dataset = shown.data;
   useTitle(dataset ? `Benchmarks: ${dataset.id}` : 'Benchmarks');
@@ -88,15 +97,28 @@ export function BenchmarksPage() {
           <div className="chart-grid">
             {patterns.includes('roundtrip') && (
               <div className="wide">
-                <LatencyChart dataset={dataset} pattern="roundtrip" controls={controls} />
+                <LatencyChart
+                  dataset={dataset}
+                  pattern="roundtrip"
+                  controls={controls}
+                  view={panelView('latency-roundtrip')}
+                />
               </div>
             )}
-            {patterns.includes('k2u') && <ThroughputChart dataset={dataset} pattern="k2u" controls={controls} />}
-            {patterns.includes('u2k') && <ThroughputChart dataset={dataset} pattern="u2k" controls={controls} />}
-            {patterns.includes('k2u') && <LatencyChart dataset={dataset} pattern="k2u" controls={controls} />}
-            {patterns.includes('notify') && <WakeupChart dataset={dataset} controls={controls} />}
+            {patterns.includes('k2u') && (
+              <ThroughputChart dataset={dataset} pattern="k2u" controls={controls} view={panelView('throughput-k2u')} />
+            )}
+            {patterns.includes('u2k') && (
+              <ThroughputChart dataset={dataset} pattern="u2k" controls={controls} view={panelView('throughput-u2k')} />
+            )}
+            {patterns.includes('k2u') && (
+              <LatencyChart dataset={dataset} pattern="k2u" controls={controls} view={panelView('latency-k2u')} />
+            )}
+            {patterns.includes('notify') && (
+              <WakeupChart dataset={dataset} controls={controls} view={panelView('wakeup')} />
+            )}
           </div>
-          {patterns.length > 0 && <AllPointsPanel dataset={dataset} hidden={params.hidden} />}
+          {patterns.length > 0 && <AllPointsPanel dataset={dataset} controls={controls} view={panelView('points')} />}
         </>
       )}
     </div>

@@ -37,6 +37,9 @@ export interface ChartPanelProps {
   unstableCount?: number;
   /** What the shaded band is, for the legend. */
   bandLabel?: string;
+  /** The chart or its table, as the URL has it, and the switch that writes the choice there. */
+  view: 'chart' | 'table';
+  onView: (view: 'chart' | 'table') => void;
 }
 
 const FALLBACK_WIDTH = 720;
@@ -47,7 +50,7 @@ function heightFor(width: number): number {
 
 /** One chart with its legend, the chart/table switch and the SVG and PNG downloads. */
 export function ChartPanel(props: ChartPanelProps) {
-  const [view, setView] = useState<'chart' | 'table'>('chart');
+  const { view, onView: setView } = props;
   const [exportError, setExportError] = useState<string | null>(null);
   const [measure, width] = useElementWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const chartRef = useRef<HTMLDivElement>(null);
@@ -59,8 +62,24 @@ export function ChartPanel(props: ChartPanelProps) {
     const legend: ExportLegendItem[] = [
       ...props.entries
         .filter((e) => !props.hidden.has(e.key))
-        .map((e) => ({ label: e.key, color: seriesStyle(e.key).color, dashed: seriesStyle(e.key).dash !== null })),
-      ...props.baselines.map((b) => ({ label: b.label, color: BASELINE_COLOR, dashed: b.dashed, dotted: b.dotted })),
+        .map((e): ExportLegendItem => ({ kind: 'series', label: e.key, ...seriesStyle(e.key) })),
+      ...props.baselines.map((b): ExportLegendItem => ({
+        kind: 'baseline',
+        label: b.label,
+        color: BASELINE_COLOR,
+        dashed: b.dashed,
+        dotted: b.dotted,
+      })),
+      ...(props.bandLabel ? [{ kind: 'band', label: `band: ${props.bandLabel}`, color: BASELINE_COLOR } as const] : []),
+      ...(props.unstableCount
+        ? [
+            {
+              kind: 'unstable',
+              label: `hollow: unstable point (${props.unstableCount})`,
+              color: BASELINE_COLOR,
+            } as const,
+          ]
+        : []),
     ];
     const d = props.dataset;
     return chartSvgMarkup(svg, {

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import type { PanelView } from '#src/core/bench-view-codec';
 import { factsOf } from '#src/core/bench-pivot';
 import {
   baselinesOf,
@@ -18,7 +19,7 @@ import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
 import { LogLogChart } from './LogLogChart';
 import { PivotView } from './PivotView';
-import type { SeriesControls } from './chart-controls';
+import { panelMetric, type SeriesControls } from './chart-controls';
 
 const TEXT = {
   roundtrip: {
@@ -44,17 +45,28 @@ type LatencyMetric = 'p50' | 'ratioMedian';
  * Latency against message size on log–log axes: the p50 with its p90–p99 band over the null-syscall floor,
  * or (kcomm-bench/2) the paired ratio to the point's reference with its 95% interval as the band.
  */
-export function LatencyChart({
+export const LatencyChart = memo(function LatencyChart({
   dataset,
   pattern,
   controls,
+  view,
 }: {
   dataset: Dataset;
   pattern: 'roundtrip' | 'k2u' | 'u2k';
   controls: SeriesControls;
+  /** This panel's view as the URL has it (the same object while it does not change). */
+  view: PanelView;
 }) {
   const intervals = hasIntervals(dataset);
-  const [metric, setMetric] = useState<LatencyMetric>(intervals ? 'ratioMedian' : 'p50');
+  const panel = `latency-${pattern}`;
+  const [metric, setMetric] = panelMetric<LatencyMetric>(
+    controls,
+    panel,
+    view,
+    ['p50', 'ratioMedian'],
+    intervals ? 'ratioMedian' : 'p50',
+    intervals,
+  );
   const all = useMemo(() => forLogAxes(seriesFor(dataset, pattern), metric), [dataset, pattern, metric]);
   const { hidden } = controls;
   const visible = all.filter((s) => !hidden.has(s.key));
@@ -78,7 +90,9 @@ export function LatencyChart({
 
   return (
     <ChartPanel
-      id={`latency-${pattern}`}
+      id={panel}
+      view={view.view ?? 'chart'}
+      onView={(v) => controls.onPanelView(panel, { view: v === 'chart' ? undefined : v })}
       title={text.title}
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
@@ -125,9 +139,11 @@ export function LatencyChart({
           values={['ratio', 'p50', 'p99', 'MBps']}
           initial={{ rows: 'method', cols: 'size', value: ratio ? 'ratio' : 'p50' }}
           intervals={intervals}
+          state={view}
+          onChange={(change) => controls.onPanelView(panel, change)}
           footnote={`Baseline: null syscall p50 ${cost(floor)} (p99 ${cost(base.syscallP99Ns)}).`}
         />
       )}
     />
   );
-}
+});

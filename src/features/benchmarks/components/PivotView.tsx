@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   cellValue,
   filterFacts,
@@ -9,6 +9,7 @@ import {
   type PivotSort,
   type PivotValue,
 } from '#src/core/bench-pivot';
+import type { PanelView } from '#src/core/bench-view-codec';
 import { unstableReason, type CostUnit } from '#src/core/chart-data';
 import { plainNumber, preciseCost, formatRatio } from '../utils/format';
 import { SeriesGlyph } from '#src/components/SeriesMarks';
@@ -61,7 +62,16 @@ export interface PivotViewProps {
   /** The dataset carries paired ratios; without them the ratio is offered as missing. */
   intervals: boolean;
   footnote?: string;
+  /** The table's state as the URL holds it (rows, cols, cell, sort, filter); what it leaves out is initial. */
+  state: PanelView;
+  /** Writes a change of state to the URL; a field set to undefined goes back to the initial one. */
+  onChange: (change: PanelView) => void;
 }
+
+/** How long the filter waits after the last key before it writes the URL. */
+const FILTER_PAUSE_MS = 300;
+
+const ROW_ASCENDING: PivotSort = { column: 'row', direction: 'ascending' };
 
 /**
  * The points as a pivot table the reader shapes: which dimension runs down, which across, what each cell
@@ -71,35 +81,61 @@ export interface PivotViewProps {
  */
 export function PivotView(props: PivotViewProps) {
   const id = useId();
-  const [rowDim, setRowDim] = useState<PivotDim>(props.initial.rows);
-  const [colDim, setColDim] = useState<PivotDim>(props.initial.cols);
-  const [value, setValue] = useState<PivotValue>(
-    props.initial.value === 'ratio' && !props.intervals ? 'p50' : props.initial.value,
-  );
-  const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<PivotSort>({ column: 'row', direction: 'ascending' });
+  const { state, onChange, initial, dims } = props;
+  const offered = (d: PivotDim | undefined): d is PivotDim => d !== undefined && dims.includes(d);
+  const rowDim = offered(state.rows) ? state.rows : initial.rows;
+  const wantedCols = offered(state.cols) ? state.cols : initial.cols;
+  // Rows and columns are two dimensions: a link naming only one of them swaps the other out of its way.
+  const colDim = wantedCols !== rowDim ? wantedCols : [initial.rows, initial.cols, ...dims].find((d) => d !== rowDim)!;
+  const initialValue = initial.value === 'ratio' && !props.intervals ? 'p50' : initial.value;
+  const value =
+    state.cell && props.values.includes(state.cell) && (state.cell !== 'ratio' || props.intervals)
+      ? state.cell
+      : initialValue;
+  const linked = state.filter ?? '';
+  // The filter box answers each key at once; the URL (which redraws the whole page) follows once typing
+  // pauses, and a link that changes under the box (back, another link) sets it.
+  const [filter, setFilterText] = useState(linked);
+  const [lastLinked, setLastLinked] = useState(linked);
+  if (linked !== lastLinked) {
+    setLastLinked(linked);
+    setFilterText(linked);
+  }
+  const write = useRef(onChange);
+  useEffect(() => {
+    write.current = onChange;
+  });
+  useEffect(() => {
+    if (filter === linked) return;
+    const timer = setTimeout(() => write.current({ filter: filter || undefined }), FILTER_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [filter, linked]);
+  const shownFilter = useDeferredValue(filter);
+  const sort = state.sort ?? ROW_ASCENDING;
 
   const table = useMemo(
-    () => pivot(filterFacts(props.facts, filter), rowDim, colDim),
-    [props.facts, filter, rowDim, colDim],
+    () => pivot(filterFacts(props.facts, shownFilter), rowDim, colDim),
+    [props.facts, shownFilter, rowDim, colDim],
   );
   const sortable = sort.column === 'row' || table.columns.some((c) => c.id === sort.column);
-  const rows = sortPivotRows(table, sortable ? sort : { column: 'row', direction: 'ascending' }, value);
+  const rows = sortPivotRows(table, sortable ? sort : ROW_ASCENDING, value);
 
-  const chooseRows = (d: PivotDim) => {
-    if (d === colDim) setColDim(rowDim);
-    setRowDim(d);
-    setSort({ column: 'row', direction: 'ascending' });
-  };
-  const chooseCols = (d: PivotDim) => {
-    if (d === rowDim) setRowDim(colDim);
-    setColDim(d);
-    setSort({ column: 'row', direction: 'ascending' });
-  };
+  const setDims = (rows: PivotDim, cols: PivotDim) =>
+    onChange({
+      rows: rows === initial.rows ? undefined : rows,
+      cols: cols === initial.cols ? undefined : cols,
+      sort: undefined,
+    });
+  const chooseRows = (d: PivotDim) => setDims(d, d === colDim ? rowDim : colDim);
+  const chooseCols = (d: PivotDim) => setDims(d === rowDim ? colDim : rowDim, d);
+  const setValue = (v: PivotValue) => onChange({ cell: v === initialValue ? undefined : v });
+  const setFilter = (text: string) => setFilterText(text);
+  const setSort = (next: PivotSort) =>
+    onChange({ sort: next.column === 'row' && next.direction === 'ascending' ? undefined : next });
   const sortBy = (column: string) =>
-    setSort((s) =>
-      s.column === column
-        ? { column, direction: s.direction === 'ascending' ? 'descending' : 'ascending' }
+    setSort(
+      sort.column === column
+        ? { column, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
         : { column, direction: column === 'row' ? 'ascending' : 'descending' },
     );
   const ariaSort = (column: string) => (sort.column === column ? sort.direction : undefined);
@@ -110,8 +146,8 @@ export function PivotView(props: PivotViewProps) {
   return (
     <div className="pivot">
       <div className="pivot-controls">
-        <DimSelect label="Rows" dims={props.dims} value={rowDim} onChange={chooseRows} />
-        <DimSelect label="Columns" dims={props.dims} value={colDim} onChange={chooseCols} />
+        <DimSelect label="Rows" dims={dims} value={rowDim} onChange={chooseRows} />
+        <DimSelect label="Columns" dims={dims} value={colDim} onChange={chooseCols} />
         <label>
           Show
           <select aria-label="Show" value={value} onChange={(e) => setValue(e.target.value as PivotValue)}>

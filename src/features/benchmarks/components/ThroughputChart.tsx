@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import type { PanelView } from '#src/core/bench-view-codec';
 import { factsOf } from '#src/core/bench-pivot';
 import {
   baselinesOf,
@@ -18,7 +19,7 @@ import { formatRatio } from '../utils/format';
 import { PATTERN_TITLE } from '../utils/provenance';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
-import type { SeriesControls } from './chart-controls';
+import { panelMetric, type SeriesControls } from './chart-controls';
 import { LogLogChart } from './LogLogChart';
 import { PivotView } from './PivotView';
 
@@ -36,17 +37,28 @@ const MEMCPY_KEY = '__memcpy';
  * (kcomm-bench/2) each point's paired cost ratio to its reference with the 95% interval as a band. A path
  * that moves no data draws no MB/s line.
  */
-export function ThroughputChart({
+export const ThroughputChart = memo(function ThroughputChart({
   dataset,
   pattern,
   controls,
+  view,
 }: {
   dataset: Dataset;
   pattern: 'k2u' | 'u2k';
   controls: SeriesControls;
+  /** This panel's view as the URL has it (the same object while it does not change). */
+  view: PanelView;
 }) {
   const intervals = hasIntervals(dataset);
-  const [metric, setMetric] = useState<ThroughputMetric>('MBps');
+  const panel = `throughput-${pattern}`;
+  const [metric, setMetric] = panelMetric<ThroughputMetric>(
+    controls,
+    panel,
+    view,
+    ['MBps', 'msgsPerSec', 'ratioMedian'],
+    'MBps',
+    intervals,
+  );
   const all = useMemo(() => forLogAxes(seriesFor(dataset, pattern), metric), [dataset, pattern, metric]);
   const { hidden } = controls;
   const visible = all.filter((s) => !hidden.has(s.key));
@@ -80,7 +92,9 @@ export function ThroughputChart({
 
   return (
     <ChartPanel
-      id={`throughput-${pattern}`}
+      id={panel}
+      view={view.view ?? 'chart'}
+      onView={(v) => controls.onPanelView(panel, { view: v === 'chart' ? undefined : v })}
       title={text.title}
       icon={text.icon}
       iconLabel={PATTERN_TITLE[pattern]}
@@ -133,9 +147,11 @@ export function ThroughputChart({
           values={['MBps', 'ratio', 'p50', 'p99']}
           initial={{ rows: 'method', cols: 'size', value: ratio ? 'ratio' : 'MBps' }}
           intervals={intervals}
+          state={view}
+          onChange={(change) => controls.onPanelView(panel, change)}
           footnote={`Baseline memcpy: ${base.memcpy.map((m) => `${formatBytes(m.sizeBytes)}: ${formatMBps(m.MBps)}`).join(', ') || 'not measured'}.`}
         />
       )}
     />
   );
-}
+});

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import type { PanelView } from '#src/core/bench-view-codec';
 import { factsOf } from '#src/core/bench-pivot';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import {
@@ -17,7 +18,7 @@ import { formatCost } from '#src/core/format';
 import { formatRatio } from '../utils/format';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
-import type { SeriesControls } from './chart-controls';
+import { panelMetric, type SeriesControls } from './chart-controls';
 import { cssKey } from './LogLogChart';
 import { PivotView } from './PivotView';
 import { MarkerShape } from '#src/components/SeriesMarks';
@@ -44,9 +45,25 @@ function ShownDot({ cx, cy, payload }: DotProps) {
 type WakeupMetric = 'p50' | 'ratioMedian';
 
 /** Wake-up latency (notify: one size, no payload): a dot at p50 and a bar from p90 to p99 per method. */
-export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls: SeriesControls }) {
+export const WakeupChart = memo(function WakeupChart({
+  dataset,
+  controls,
+  view,
+}: {
+  dataset: Dataset;
+  controls: SeriesControls;
+  view: PanelView;
+}) {
   const intervals = hasIntervals(dataset);
-  const [metric, setMetric] = useState<WakeupMetric>(intervals ? 'ratioMedian' : 'p50');
+  const panel = 'wakeup';
+  const [metric, setMetric] = panelMetric<WakeupMetric>(
+    controls,
+    panel,
+    view,
+    ['p50', 'ratioMedian'],
+    intervals ? 'ratioMedian' : 'p50',
+    intervals,
+  );
   const ratio = metric === 'ratioMedian';
   const unit = costUnitOf(dataset);
   const cost = (v: number) => formatCost(v, unit);
@@ -88,7 +105,9 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
 
   return (
     <ChartPanel
-      id="wakeup"
+      id={panel}
+      view={view.view ?? 'chart'}
+      onView={(v) => controls.onPanelView(panel, { view: v === 'chart' ? undefined : v })}
       title={title}
       icon="bell"
       iconLabel="wake-up"
@@ -201,9 +220,11 @@ export function WakeupChart({ dataset, controls }: { dataset: Dataset; controls:
           values={['ratio', 'p50', 'p99']}
           initial={{ rows: 'method', cols: 'variant', value: ratio ? 'ratio' : 'p50' }}
           intervals={intervals}
+          state={view}
+          onChange={(change) => controls.onPanelView(panel, change)}
           footnote={`Baseline: null syscall p50 ${cost(base.syscallP50Ns)} (p99 ${cost(base.syscallP99Ns)}).`}
         />
       )}
     />
   );
-}
+});

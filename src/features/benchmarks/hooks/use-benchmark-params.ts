@@ -1,31 +1,39 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import {
+  decodeBenchmarkView,
+  decodePanelView,
+  PANEL_FIELDS,
+  writeHidden,
+  writePanelView,
+  type BenchmarkView,
+  type PanelView,
+} from '#src/core/bench-view-codec';
 
-export interface BenchmarkParams {
-  /** The dataset shown; null until the user picks one (the page then shows the newest). */
-  dataset: string | null;
-  /** A second dataset compared point by point with the first. */
-  compare: string | null;
-  /** Series keys switched off in the charts ("method" or "method/variant"). */
-  hidden: ReadonlySet<string>;
-}
+export type BenchmarkParams = BenchmarkView;
 
-// The selection lives in the URL so a link shows someone else the same charts: ?dataset=&compare=&hide=.
+// The whole view lives in the URL (src/core/bench-view-codec.ts) so a link shows someone else the same charts
+// and tables. Every change replaces the entry: toggling a series is not a page to go back to. What it hands
+// out stays the same object while its part of the URL does, so a chart whose view did not change is not redrawn
+// (the charts are memoised: one redraw of them all is seconds on a slow machine).
 export function useBenchmarkParams() {
   const [search, setSearch] = useSearchParams();
-  const hideParam = search.get('hide') ?? '';
+  const dataset = search.get('dataset') || null;
+  const compare = search.get('compare') || null;
+  const hide = search.get('hide') ?? '';
   const params: BenchmarkParams = useMemo(
-    () => ({
-      dataset: search.get('dataset') || null,
-      compare: search.get('compare') || null,
-      hidden: new Set(hideParam.split(',').filter(Boolean)),
-    }),
-    [search, hideParam],
+    () => decodeBenchmarkView(new URLSearchParams({ ...(dataset && { dataset }), ...(compare && { compare }), hide })),
+    [dataset, compare, hide],
   );
 
+  // react-router's setter changes with every URL; the latest one is called, so the callbacks below stay put.
+  const setSearchRef = useRef(setSearch);
+  useEffect(() => {
+    setSearchRef.current = setSearch;
+  });
   const update = useCallback(
     (change: (next: URLSearchParams) => void) =>
-      setSearch(
+      setSearchRef.current(
         (prev) => {
           const next = new URLSearchParams(prev);
           change(next);
@@ -33,7 +41,7 @@ export function useBenchmarkParams() {
         },
         { replace: true, flushSync: true },
       ),
-    [setSearch],
+    [],
   );
 
   const selectDataset = useCallback(
@@ -57,11 +65,10 @@ export function useBenchmarkParams() {
   const toggleSeries = useCallback(
     (key: string) =>
       update((next) => {
-        const hidden = new Set((next.get('hide') ?? '').split(',').filter(Boolean));
+        const hidden = new Set(decodeBenchmarkView(next).hidden);
         if (hidden.has(key)) hidden.delete(key);
         else hidden.add(key);
-        if (hidden.size === 0) next.delete('hide');
-        else next.set('hide', [...hidden].sort().join(','));
+        writeHidden(next, hidden);
       }),
     [update],
   );
@@ -69,13 +76,26 @@ export function useBenchmarkParams() {
   const showAll = useCallback(
     (keys: string[]) =>
       update((next) => {
-        const hidden = new Set((next.get('hide') ?? '').split(',').filter(Boolean));
+        const hidden = new Set(decodeBenchmarkView(next).hidden);
         for (const k of keys) hidden.delete(k);
-        if (hidden.size === 0) next.delete('hide');
-        else next.set('hide', [...hidden].sort().join(','));
+        writeHidden(next, hidden);
       }),
     [update],
   );
 
-  return { params, selectDataset, setCompare, toggleSeries, showAll };
+  const views = useRef(new Map<string, { key: string; view: PanelView }>());
+  const panelView = (panel: string): PanelView => {
+    const key = PANEL_FIELDS.map((f) => search.get(`${panel}.${f}`) ?? '').join('\n');
+    const cached = views.current.get(panel);
+    if (cached?.key === key) return cached.view;
+    const view = decodePanelView(search, panel);
+    views.current.set(panel, { key, view });
+    return view;
+  };
+  const setPanelView = useCallback(
+    (panel: string, change: PanelView) => update((next) => writePanelView(next, panel, change)),
+    [update],
+  );
+
+  return { params, selectDataset, setCompare, toggleSeries, showAll, panelView, setPanelView };
 }

@@ -1,4 +1,5 @@
-import '#src/styles/collect.css';
+import '../collect.css';
+import { useTitle } from '#src/lib/use-title';
 import { useWatchedRun } from '../hooks/use-watched-run';
 import { HostHealth } from './HostHealth';
 import { RunForm } from './RunForm';
@@ -6,6 +7,7 @@ import { RunHistory } from './RunHistory';
 import { RunLive } from './RunLive';
 
 export function CollectPage() {
+  useTitle('Collect benchmarks');
   const { runId, watch } = useWatchedRun();
   return (
     <div className="collect">
