@@ -2,10 +2,18 @@
 // form for pasting into a design document or a review. Deterministic: no timestamps of its own.
 import { z } from 'zod';
 import { answersSchema, type Answers } from './answers';
-import { adviceBasisSchema, changeSchema, eliminatedSchema, scoredMethodSchema, verdictSchema } from './advice/schema';
+import {
+  adviceBasisSchema,
+  changeSchema,
+  eliminatedSchema,
+  scoredMethodSchema,
+  verdictSchema,
+  type Verdict,
+} from './advice/schema';
 import { permalink as permalinkFor } from './answers-codec';
 import type { Catalogue } from './catalogue-schema';
 import { datasetSchema, type Dataset } from './dataset-schema';
+import type { MethodId } from './ids';
 import { formatBytes, formatMBps, formatNs, formatRate, type MeasuredPoint } from './measured';
 import { advise } from './scoring';
 
