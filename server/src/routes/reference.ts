@@ -42,7 +42,7 @@ const referenceBody = {
         additionalProperties: false,
         properties: {
           name: { type: 'string' },
-          role: { type: 'string', enum: ['kernel', 'uapi', 'user', 'build', 'readme'] },
+          role: { type: 'string', enum: ['kernel', 'bpf', 'uapi', 'user', 'build', 'readme'] },
           language: { type: 'string', enum: ['c', 'makefile', 'markdown'] },
           content: { type: 'string' },
         },

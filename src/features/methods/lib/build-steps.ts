@@ -3,7 +3,7 @@
 // it names), so the steps on the page are the folder's own.
 import { markdownCode } from './markdown';
 
-export type FileRole = 'readme' | 'kernel' | 'uapi' | 'user' | 'build';
+export type FileRole = 'readme' | 'kernel' | 'bpf' | 'uapi' | 'user' | 'build';
 
 export interface ReferenceFile {
   name: string;
@@ -23,6 +23,7 @@ export interface Reference {
 
 export const ROLE_LABEL: Record<FileRole, string> = {
   kernel: 'Kernel module',
+  bpf: 'BPF program',
   uapi: 'Shared uapi header',
   user: 'User side (harness backend)',
   build: 'Build',
