@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../src/features/methods/lib/markdown';
 import { defaultDatasetId, methodCurves } from '../../src/features/methods/lib/method-curves';
 import datasetJson from '../fixtures/dataset-synthetic.json';
 import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
-import { NO_REFERENCE_NOTE } from '../support/without-reference';
+import { methodsWithoutReference, NO_REFERENCE_NOTE } from '../support/without-reference';
 
 const fixture = datasetJson as Dataset;
 // A second, newer dataset measured natively: the page picks it when the URL names none.
@@ -76,9 +76,7 @@ const hostileReference: Reference = {
 
 // Every method has a kcomm reference folder; the page's path for a method without one is shown on sysctl,
 // served here as if it had none.
-const catalogueMethods = methodsJson.methods.map((m) =>
-  m.id === 'sysctl' ? { ...m, reference: { path: null, note: NO_REFERENCE_NOTE } } : m,
-);
+const catalogueMethods = methodsWithoutReference(methodsJson.methods, 'sysctl');
 
 let fetchMock: ReturnType<typeof vi.fn>;
 
