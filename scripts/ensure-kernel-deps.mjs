@@ -1,7 +1,8 @@
 // Makes sure the kernel suite (`npm run test:kernel`) and `npm run bench -- --target vm` can run: QEMU,
 // Debian's kernel images and headers (the same version: modules built against other headers do not load),
-// busybox for the initramfs, and the toolchain that builds the harness and the modules. The headers
-// package pulls in the compiler the kernel was built with (linux-compiler-gcc-N-x86), which Kbuild needs.
+// busybox for the initramfs, and the toolchains that build the harness, the modules and the BPF programs
+// (server/src/lib/kernel-packages.ts is the one list). The headers package pulls in the compiler the
+// kernel was built with (linux-compiler-gcc-N-x86), which Kbuild needs.
 //
 // Kernels: the default one (linux-image-amd64, the distribution's LTS line) and the newest other LTS line
 // apt offers, generic and PREEMPT_RT (the rt kernel catches sleeping-in-atomic mistakes). Their package
@@ -11,19 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { tsImport } from 'tsx/esm/api';
 import { ensureDebianPackages } from './lib/debian-packages.mjs';
 
-const PACKAGES = [
-  'qemu-system-x86',
-  'linux-image-amd64',
-  'linux-headers-amd64',
-  'busybox-static',
-  'cpio',
-  'kmod',
-  'make',
-  'gcc',
-  'libc6-dev',
-];
-
 const { compareVersions, listGuestKernels } = await tsImport('../server/src/bench/kernel.ts', import.meta.url);
+// The one package list (the health report's install commands read it too).
+const { ALL_KERNEL_PACKAGES: PACKAGES } = await tsImport('../server/src/lib/kernel-packages.ts', import.meta.url);
 
 /** The newest X.Y with both a generic and an rt image meta-package in apt, or undefined. */
 function newestLtsLine() {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, REPO_ROOT } from '../../server/src/app';
 import { METHOD_IDS, TRAIT_IDS } from '../../src/core/ids';
+import { withoutReference } from '../support/without-reference';
 
 // Each test app gets its own copy of data/ so tests can add broken dataset files without touching the repo.
 let dataDir: string;
@@ -14,6 +15,7 @@ const fixture = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/data
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'kcomm-api-'));
   cpSync(path.join(REPO_ROOT, 'data'), dataDir, { recursive: true });
+  withoutReference(dataDir, 'sysctl');
   writeFileSync(path.join(dataDir, 'benchmarks', `${fixture.id}.json`), JSON.stringify(fixture));
   writeFileSync(path.join(dataDir, 'benchmarks', 'broken-json.json'), '{"schema": "kcomm-bench/1", ');
   writeFileSync(
@@ -195,8 +197,20 @@ describe('reference code API', () => {
     expect(byName['tracepoint_user.c']).toBe('user');
   });
 
-  it('says where the kernel samples are for a method without a kcomm module', async () => {
+  it('shows a BPF program as its own role, after the module it attaches to', async () => {
     const res = await get('/api/methods/bpf-ringbuf/reference');
+    expect(res.statusCode).toBe(200);
+    const files: { name: string; role: string }[] = res.json().files;
+    const byName = Object.fromEntries(files.map((f) => [f.name, f.role]));
+    expect(byName['kcomm_bpf_ringbuf.bpf.c']).toBe('bpf');
+    expect(byName['kcomm_bpf_ringbuf.c']).toBe('kernel');
+    expect(byName['kcomm_bpf_ringbuf_trace.h']).toBe('kernel');
+    expect(byName['bpf_ringbuf_user.c']).toBe('user');
+    expect(files.findIndex((f) => f.role === 'bpf')).toBeGreaterThan(files.findIndex((f) => f.role === 'kernel'));
+  });
+
+  it('says where the kernel samples are for a method without a kcomm module', async () => {
+    const res = await get('/api/methods/sysctl/reference');
     expect(res.statusCode).toBe(200);
     expect(res.json().files).toEqual([]);
     expect(res.json().note).toMatch(/samples|Documentation|selftests/);

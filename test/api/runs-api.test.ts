@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, REPO_ROOT } from '../../server/src/app';
 import type { BenchRunner } from '../../server/src/runs/types';
+import { withoutReference } from '../support/without-reference';
 
 // A fake runner standing in for the VM: it reports phases and points, and can be told to fail or to hang
 // until aborted. The real pipeline is exercised by test/kernel.
@@ -40,6 +41,7 @@ async function makeApp(mode: 'ok' | 'fail' | 'hang', extra: { allowLocal?: boole
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'kcomm-runs-'));
   cpSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+  withoutReference(path.join(dir, 'data'), 'sysctl');
 });
 afterEach(async () => {
   await app?.close();
@@ -137,7 +139,7 @@ describe('hostile and malformed requests get a JSON 4xx and change nothing', () 
     ['unknown profile', { target: 'vm', profile: 'turbo' }],
     ['profile null', { target: 'vm', profile: null }],
     ['unknown method', { target: 'vm', profile: 'quick', methods: ['carrier-pigeon'] }],
-    ['method without backend', { target: 'vm', profile: 'quick', methods: ['bpf-ringbuf'] }],
+    ['method without backend', { target: 'vm', profile: 'quick', methods: ['sysctl'] }],
     ['methods not an array', { target: 'vm', profile: 'quick', methods: 'ioctl' }],
     ['empty methods', { target: 'vm', profile: 'quick', methods: [] }],
     ['duplicate methods', { target: 'vm', profile: 'quick', methods: ['ioctl', 'ioctl'] }],

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, REPO_ROOT } from '../../server/src/app';
 import { STARTER_MTIME } from '../../server/src/lib/starter-archive';
+import { withoutReference } from '../support/without-reference';
 
 // The app reads a copy of the repo's reference folders and harness core, with kbuild's build products and a
-// link planted beside the sources, and a copy of data/ (one test removes kernels-tested.json from it).
+// link planted beside the sources, and a copy of data/ (one test removes kernels-tested.json from it) in which
+// sysctl has no reference folder (every method has one: this is the path a method without one takes).
 let root: string;
 let app: FastifyInstance;
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
   cpSync(path.join(REPO_ROOT, 'server/reference'), path.join(root, 'server/reference'), { recursive: true });
   cpSync(path.join(REPO_ROOT, 'server/harness'), path.join(root, 'server/harness'), { recursive: true });
   cpSync(path.join(REPO_ROOT, 'data'), path.join(root, 'data'), { recursive: true });
+  withoutReference(path.join(root, 'data'), 'sysctl');
   const genetlink = path.join(root, 'server/reference/genetlink');
   for (const name of BUILD_PRODUCTS) writeFileSync(path.join(genetlink, name), 'BUILD PRODUCT');
   writeFileSync(path.join(root, 'secret.c'), 'SECRET');
@@ -131,6 +134,24 @@ describe('starter archive API', () => {
     expect(readme).toMatch(/kcomm commit `([0-9a-f]{7,}(-dirty)?|unknown)`/);
     expect(readme).toMatch(/\| 6\.1\.\S+ \| yes \| yes \|/);
     expect(readme).toContain('a QEMU VM with an emulated CPU (TCG)');
+    expect(readme).not.toMatch(/clang|bpftool|-lbpf/);
+  });
+
+  it('packs a BPF program and tells how to build it and its skeleton before the user side', async () => {
+    const res = await get('/api/methods/bpf-ringbuf/starter.tar.gz');
+    expect(res.statusCode).toBe(200);
+    const list = await entries(res.rawPayload);
+    expect(list.map((e) => e.header.name)).toContain('kcomm-bpf-ringbuf-starter/kcomm_bpf_ringbuf.bpf.c');
+    const readme = list.find((e) => e.header.name.endsWith('/README.md'))!.content;
+    const clang = readme.indexOf('\n    clang -O2 -g -target bpf ');
+    const skeleton = readme.indexOf(
+      '\n    bpftool gen skeleton kcomm_bpf_ringbuf.bpf.o name kcomm_bpf_ringbuf > kcomm_bpf_ringbuf.skel.h\n',
+    );
+    const cc = readme.search(/\n {4}cc .*bpf_ringbuf_user\.c -lbpf -lm\n/);
+    expect(clang).toBeGreaterThan(0);
+    expect(skeleton).toBeGreaterThan(clang);
+    expect(cc).toBeGreaterThan(skeleton);
+    expect(readme).toContain('apt-get install clang libbpf-dev bpftool');
   });
 
   it('gives the same bytes for the same sources', async () => {
@@ -143,11 +164,11 @@ describe('starter archive API', () => {
     const unknown = await get('/api/methods/no-such-method/starter.tar.gz');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ error: 'not-found', message: 'No method "no-such-method".' });
-    const none = await get('/api/methods/bpf-ringbuf/starter.tar.gz');
+    const none = await get('/api/methods/sysctl/starter.tar.gz');
     expect(none.statusCode).toBe(404);
     expect(none.json()).toEqual({
       error: 'no-reference-code',
-      message: 'BPF ring buffer has no kcomm reference module to download.',
+      message: 'sysctl entry has no kcomm reference module to download.',
     });
     const traversal = await get('/api/methods/..%2F..%2Fetc/starter.tar.gz');
     expect([400, 404]).toContain(traversal.statusCode);

@@ -97,10 +97,16 @@ describe('method page in the browser', () => {
     await screenshotBoth(page, 'method-mmap');
   });
 
-  it('shows where the kernel keeps its own sample for a method without a kcomm module', async () => {
+  // Every method has a kcomm module now (the page's note for one without is checked in the unit tests): the
+  // BPF ring buffer's folder shows the module with its tracepoint, the BPF program and the libbpf consumer.
+  it('shows the BPF ring buffer chain: the module, its BPF program as a file of its own, the consumer', async () => {
     await page.goto(`${url}/methods/bpf-ringbuf`);
-    await page.getByText(/selftests\/bpf\/progs\/test_ringbuf\.c/).waitFor();
-    await expect(page.getByRole('tab').count()).resolves.toBe(0);
+    const program = page.getByRole('tab', { name: /kcomm_bpf_ringbuf\.bpf\.c/ });
+    await program.waitFor();
+    await expect(program.getAttribute('data-role')).resolves.toBe('bpf');
+    await expect(page.getByRole('tab', { name: /bpf_ringbuf_user\.c/ }).count()).resolves.toBe(1);
+    await program.click();
+    await page.getByRole('region', { name: 'kcomm_bpf_ringbuf.bpf.c source' }).waitFor();
     await screenshotBoth(page, 'method-bpf-ringbuf');
   });
 });
@@ -143,7 +149,7 @@ describe('starter code', () => {
     return { file: d.suggestedFilename(), entries: stdout.trim().split('\n') };
   }
 
-  it("downloads a method's starter archive from its page, and offers none without a kcomm module", async () => {
+  it("downloads a method's starter archive from its page, with the BPF program where there is one", async () => {
     await page.goto(`${url}/methods/mmap`);
     const got = await download('Download starter code');
     expect(got.file).toBe('kcomm-mmap-starter.tar.gz');
@@ -152,10 +158,9 @@ describe('starter code', () => {
     await page.setViewportSize(VIEWPORTS.phone);
     expect(await fitsWidth(page), 'the method page with its actions fits a phone').toBe(true);
     await page.setViewportSize(VIEWPORTS.desktop);
-    // The one method without a kcomm module points at the kernel's own sample and offers no archive.
     await page.goto(`${url}/methods/bpf-ringbuf`);
-    await page.getByText(/selftests\/bpf\/progs\/test_ringbuf\.c/).waitFor();
-    await expect(page.getByRole('link', { name: /starter code/ }).count()).resolves.toBe(0);
+    const bpf = await download('Download starter code');
+    expect(bpf.entries).toContain('kcomm-bpf-ringbuf-starter/kcomm_bpf_ringbuf.bpf.c');
   });
 
   it("downloads the pick's starter archive from the verdict", async () => {

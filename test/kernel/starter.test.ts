@@ -1,6 +1,7 @@
 // The starter archive builds as its README says: downloaded from the API, unpacked with tar, the module built
 // with the README's `make -C /lib/modules/$(uname -r)/build M=$PWD W=1 modules` against the oldest and the
-// newest installed kernel (no warning allowed), and the user side with the README's `cc` line plus -Werror.
+// newest installed kernel (no warning allowed), and the user side with the README's `cc` line plus -Werror,
+// after its `clang` and `bpftool` lines where the folder has a BPF program (bpf-ringbuf).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -65,6 +66,10 @@ describe('starter archive', () => {
   for (const method of methods) {
     it(`${method}: the user side builds with the README's cc line and -Werror`, async () => {
       const { dir, readme } = await unpack(method, path.join(work, `${method}-user`));
+      for (const line of readme.split('\n').filter((l) => /^ {4}(clang|bpftool) /.test(l))) {
+        const { stdout } = await sh(line.trim(), dir);
+        expect(stdout).not.toMatch(/warning:/);
+      }
       const cc = readmeCommand(readme, 'cc ');
       const { stdout } = await sh(cc.replace(/^cc /, 'cc -Werror '), dir);
       expect(stdout).not.toMatch(/warning:/);

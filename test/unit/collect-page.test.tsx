@@ -8,6 +8,7 @@ import methodsJson from '../../data/methods.json';
 import { AppProvider } from '../../src/app/provider';
 import { routes } from '../../src/app/router';
 import type { Health, Run, RunEvent } from '../../src/core/runs';
+import { methodsWithoutReference } from '../support/without-reference';
 
 // The page is a lazy route: under load its first render can take longer than the default second.
 configure({ asyncUtilTimeout: 5_000 });
@@ -136,7 +137,9 @@ beforeEach(() => {
     const custom = handler(url, init);
     if (custom) return custom;
     if (url === '/api/health') return Response.json(HEALTH);
-    if (url === '/api/methods') return Response.json({ methods: methodsJson.methods });
+    // sysctl served without its reference folder: the page offers only methods it can measure.
+    if (url === '/api/methods')
+      return Response.json({ methods: methodsWithoutReference(methodsJson.methods, 'sysctl') });
     if (url === '/api/runs' && (init?.method ?? 'GET') === 'GET') return Response.json({ runs });
     if (url === '/api/datasets') return Response.json({ datasets: [] });
     return Response.json({ error: 'not-found', message: `no ${url}` }, { status: 404 });
@@ -189,7 +192,8 @@ describe('collect page: starting a run', () => {
     const { router } = renderCollect();
     await screen.findByRole('checkbox', { name: 'ioctl on a device node' });
     // Only methods with a reference module can be measured; the others are not offered.
-    expect(screen.queryByRole('checkbox', { name: 'BPF ring buffer' })).toBeNull();
+    expect(screen.queryByRole('checkbox', { name: 'sysctl entry' })).toBeNull();
+    expect(screen.getByRole('checkbox', { name: 'BPF ring buffer' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: 'configfs' })).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: /full/i }));
     await user.click(screen.getByRole('button', { name: 'None' }));
@@ -250,7 +254,7 @@ describe('collect page: starting a run', () => {
     handler = (url, init) =>
       url === '/api/runs' && init?.method === 'POST'
         ? Response.json(
-            { error: 'invalid-request', message: 'kcomm has no benchmark backend for bpf-ringbuf.' },
+            { error: 'invalid-request', message: 'kcomm has no benchmark backend for sysctl.' },
             { status: 400 },
           )
         : undefined;
@@ -259,7 +263,7 @@ describe('collect page: starting a run', () => {
     await user.click(screen.getByRole('button', { name: 'Start run' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The run could not be started');
-    expect(alert).toHaveTextContent('kcomm has no benchmark backend for bpf-ringbuf.');
+    expect(alert).toHaveTextContent('kcomm has no benchmark backend for sysctl.');
   });
 });
 

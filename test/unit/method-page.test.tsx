@@ -11,6 +11,7 @@ import { renderMarkdown } from '../../src/features/methods/lib/markdown';
 import { defaultDatasetId, methodCurves } from '../../src/features/methods/lib/method-curves';
 import datasetJson from '../fixtures/dataset-synthetic.json';
 import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
+import { methodsWithoutReference, NO_REFERENCE_NOTE } from '../support/without-reference';
 
 const fixture = datasetJson as Dataset;
 // A second, newer dataset measured natively: the page picks it when the URL names none.
@@ -73,6 +74,10 @@ const hostileReference: Reference = {
   ],
 };
 
+// Every method has a kcomm reference folder; the page's path for a method without one is shown on sysctl,
+// served here as if it had none.
+const catalogueMethods = methodsWithoutReference(methodsJson.methods, 'sysctl');
+
 let fetchMock: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
@@ -82,7 +87,7 @@ beforeEach(() => {
     // Any other method's code is not part of these fixtures (not the catalogue either).
     if (/^\/api\/methods\/[^/]+\/reference$/.test(url))
       return Response.json({ error: 'not-found', message: 'no fixture' }, { status: 404 });
-    if (url.startsWith('/api/methods')) return Response.json({ methods: methodsJson.methods });
+    if (url.startsWith('/api/methods')) return Response.json({ methods: catalogueMethods });
     if (url.startsWith('/api/traits')) return Response.json({ traits: traitsJson.traits });
     if (url === '/api/datasets') return Response.json({ datasets: [summary(fixture), summary(newer)] });
     if (url === `/api/datasets/${fixture.id}`) return Response.json(fixture);
@@ -198,8 +203,8 @@ describe('method page: reference code', TEST_TIMEOUT, () => {
   });
 
   it('shows where the kernel keeps its own sample for a method without a kcomm module, and fetches no code', async () => {
-    renderApp('/methods/bpf-ringbuf');
-    const note = await screen.findByText(/selftests\/bpf\/progs\/test_ringbuf\.c/);
+    renderApp('/methods/sysctl');
+    const note = await screen.findByText(NO_REFERENCE_NOTE);
     expect(codeSection()).toContainElement(note);
     expect(screen.queryByRole('tab')).toBeNull();
     expect(fetchMock.mock.calls.some(([u]) => String(u).includes('/reference'))).toBe(false);

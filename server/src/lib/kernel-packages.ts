@@ -7,6 +7,12 @@ export const KERNEL_PACKAGES = {
   busybox: ['busybox-static', 'cpio'],
   /** Builds the harness and the modules (Kbuild also needs the compiler the headers pull in). */
   toolchain: ['kmod', 'make', 'gcc', 'libc6-dev'],
+  /**
+   * Builds the BPF programs of the reference folders (clang -target bpf, bpftool gen skeleton) and links libbpf
+   * into the static harness (libbpf.a needs libelf.a and libz.a). server/Makefile's BPF_PACKAGES and .ci/run
+   * name the same packages (test/unit/kernel-packages.test.ts).
+   */
+  bpf: ['clang', 'libbpf-dev', 'bpftool', 'libelf-dev', 'zlib1g-dev'],
 } as const;
 
 export type KernelPackageGroup = keyof typeof KERNEL_PACKAGES;

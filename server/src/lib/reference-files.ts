@@ -4,17 +4,19 @@ import type { ReferenceFile } from '../../../src/core/reference';
 
 export type { ReferenceFile };
 
-const ORDER: ReferenceFile['role'][] = ['readme', 'kernel', 'uapi', 'user', 'build'];
+const ORDER: ReferenceFile['role'][] = ['readme', 'kernel', 'bpf', 'uapi', 'user', 'build'];
 
 /**
- * What counts as a reference source: the module, its uapi header, the user side, Kbuild, Makefile and the
- * README. Everything else in the folder (kbuild's *.ko, *.o, *.mod.c, .*.cmd, Module.symvers, ...) is a
+ * What counts as a reference source: the module, a BPF program, its uapi header, the user side, Kbuild,
+ * Makefile and the README. Everything else in the folder (kbuild's *.ko, *.o, *.mod.c, .*.cmd, Module.symvers, ...) is a
  * build product or a stray and is never served.
  */
 function classify(name: string): Pick<ReferenceFile, 'role' | 'language'> | null {
   if (name === 'README.md') return { role: 'readme', language: 'markdown' };
   if (name === 'Kbuild' || name === 'Makefile') return { role: 'build', language: 'makefile' };
   if (/^kcomm_[a-z0-9_]+\.c$/.test(name)) return { role: 'kernel', language: 'c' };
+  // A BPF program (clang -target bpf): loaded into the kernel by the user side, not part of the module.
+  if (/^kcomm_[a-z0-9_]+\.bpf\.c$/.test(name)) return { role: 'bpf', language: 'c' };
   // A trace event header (TRACE_EVENT, read again by define_trace.h) is kernel code, not a shared header.
   if (/^kcomm_[a-z0-9_]+_trace\.h$/.test(name)) return { role: 'kernel', language: 'c' };
   if (/^kcomm_[a-z0-9_]+\.h$/.test(name)) return { role: 'uapi', language: 'c' };

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import tar, { type Header } from 'tar-stream';
 import type { Method } from '../../../src/core/catalogue-schema';
+import { KERNEL_PACKAGES } from './kernel-packages';
 import { moduleName, readKernelsTested, type KernelsTested } from './kernels-tested';
 import { byName, readReferenceFiles, type ReferenceFile } from './reference-files';
 
@@ -60,6 +61,29 @@ function testedSection(input: StarterInput, module: string | null): string {
   ].join('\n');
 }
 
+/**
+ * Before the user side: each BPF program compiled with clang and turned into the libbpf skeleton the user side
+ * includes (the object embedded in a header, as `make -C server harness` does in kcomm).
+ */
+function bpfSteps(programs: string[]): string[] {
+  if (programs.length === 0) return [];
+  return [
+    'It loads a BPF program: compile it and make its libbpf skeleton first (Debian:',
+    `\`apt-get install ${KERNEL_PACKAGES.bpf.join(' ')}\`; \`bpftool\` is in /usr/sbin).`,
+    '',
+    ...programs.flatMap((p) => {
+      const base = p.replace(/\.bpf\.c$/, '');
+      return [
+        `    clang -O2 -g -target bpf -Wall -I/usr/include/$(gcc -print-multiarch) -Iinclude -I. -c ${p} -o ${base}.bpf.o`,
+        `    bpftool gen skeleton ${base}.bpf.o name ${base} > ${base}.skel.h`,
+      ];
+    }),
+    '',
+    'Then the harness with the user side, linked with libbpf:',
+    '',
+  ];
+}
+
 /** Indented shell lines with their comments in one column. */
 function commented(lines: [string, string][]): string[] {
   const width = Math.max(...lines.map(([cmd]) => cmd.length)) + 2;
@@ -76,6 +100,15 @@ export function starterReadme(input: StarterInput): string {
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
   const rows: [string, string][] = [
     [code(role('kernel')), `the kernel module (builds into \`${ko}\`)`],
+    ...(role('bpf').length > 0
+      ? ([
+          [
+            code(role('bpf')),
+            'the BPF program (`clang -target bpf`): the user side embeds it as a libbpf skeleton, loads it and ' +
+              "attaches it to the module's tracepoint",
+          ],
+        ] as [string, string][])
+      : []),
     [code(role('uapi')), 'the uapi header: the ABI both sides include'],
     [
       code(user),
@@ -121,8 +154,9 @@ export function starterReadme(input: StarterInput): string {
     '',
     '## Build the user side',
     '',
+    ...bpfSteps(role('bpf')),
     '    cc -std=gnu11 -O2 -Wall -Wextra -pthread -Iharness -Iinclude -I. -o kcomm-harness harness/*.c ' +
-      `${user.join(' ')} -lm`,
+      `${user.join(' ')}${role('bpf').length > 0 ? ' -lbpf' : ''} -lm`,
     '',
     '## Try it (as root)',
     '',

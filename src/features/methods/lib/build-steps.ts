@@ -8,6 +8,7 @@ export type { FileRole, Reference, ReferenceFile };
 
 export const ROLE_LABEL: Record<FileRole, string> = {
   kernel: 'Kernel module',
+  bpf: 'BPF program',
   uapi: 'Shared uapi header',
   user: 'User side (harness backend)',
   build: 'Build',
