@@ -15,7 +15,8 @@
  * A module that receives messages keeps a struct kcomm_msg_stats per receiver
  * and passes every message to kcomm_msg_account(); user space reads the counts
  * back (each module its own way: an ioctl, a file, a netlink reply) and the
- * harness records them with the point.
+ * harness records them with the point. A file shows them as one line of text,
+ * KCOMM_MSG_STATS_FMT, which the harness parses with the same format.
  */
 #ifndef KCOMM_MSG_H
 #define KCOMM_MSG_H
@@ -39,6 +40,17 @@ struct kcomm_msg_stats {
 	__u64 reordered;	/* intact messages numbered at or below the previous one */
 	__u64 last_seq;		/* number of the last intact message (0: none yet) */
 };
+
+/*
+ * The counts as one line of text, for a receiver behind a file (procfs,
+ * debugfs): seq_printf(m, KCOMM_MSG_STATS_FMT, KCOMM_MSG_STATS_ARGS(&s)).
+ * Five numbers of one type on a line, in the order of the struct.
+ */
+#define KCOMM_MSG_STATS_FMT	"%llu %llu %llu %llu %llu\n"
+#define KCOMM_MSG_STATS_ARGS(s)						\
+	(unsigned long long)(s)->received, (unsigned long long)(s)->lost,	\
+	(unsigned long long)(s)->corrupt, (unsigned long long)(s)->reordered,	\
+	(unsigned long long)(s)->last_seq
 
 static inline __u64 kcomm_msg_word(__u64 seq, size_t i)
 {
