@@ -86,7 +86,7 @@ static struct kcomm_msg_stats msg_rx;	/* writes at offset 0, checked */
 static u32 record_size = KCOMM_DEBUGFS_RECORD_MIN;
 
 static char info_text[] =
-	"kcomm_debugfs: msg (rw), stamp (ro, record), record_size (rw), received (ro), rx_stats (ro)\n";
+	"kcomm_debugfs: msg (rw), stamp (ro), record_size (rw), received (ro), rx_stats (ro)\n";
 static struct debugfs_blob_wrapper info_blob = {
 	.data = info_text,
 	.size = sizeof(info_text) - 1,
@@ -147,7 +147,7 @@ out_unlock:
 static int rx_stats_show(struct seq_file *m, void *v)
 {
 	mutex_lock(&msg_lock);
-	seq_printf(m, KCOMM_MSG_STATS_FMT, KCOMM_MSG_STATS_ARGS(&msg_rx));
+	kcomm_msg_stats_show(m, &msg_rx);
 	mutex_unlock(&msg_lock);
 	return 0;
 }

@@ -22,6 +22,7 @@
 #define KCOMM_MSG_H
 
 #ifdef __KERNEL__
+#include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/types.h>
 #else
@@ -43,14 +44,10 @@ struct kcomm_msg_stats {
 
 /*
  * The counts as one line of text, for a receiver behind a file (procfs,
- * debugfs): seq_printf(m, KCOMM_MSG_STATS_FMT, KCOMM_MSG_STATS_ARGS(&s)).
- * Five numbers of one type on a line, in the order of the struct.
+ * debugfs): five numbers of one type, in the order of the struct. The
+ * harness parses the same format.
  */
 #define KCOMM_MSG_STATS_FMT	"%llu %llu %llu %llu %llu\n"
-#define KCOMM_MSG_STATS_ARGS(s)						\
-	(unsigned long long)(s)->received, (unsigned long long)(s)->lost,	\
-	(unsigned long long)(s)->corrupt, (unsigned long long)(s)->reordered,	\
-	(unsigned long long)(s)->last_seq
 
 static inline __u64 kcomm_msg_word(__u64 seq, size_t i)
 {
@@ -126,5 +123,15 @@ static inline void kcomm_msg_account(struct kcomm_msg_stats *s, const void *buf,
 		s->lost += seq - s->last_seq - 1;
 	s->last_seq = seq;
 }
+
+#ifdef __KERNEL__
+/* Prints s as KCOMM_MSG_STATS_FMT; the caller holds the lock its receiver counts under. */
+static inline void kcomm_msg_stats_show(struct seq_file *m, const struct kcomm_msg_stats *s)
+{
+	seq_printf(m, KCOMM_MSG_STATS_FMT, (unsigned long long)s->received,
+		   (unsigned long long)s->lost, (unsigned long long)s->corrupt,
+		   (unsigned long long)s->reordered, (unsigned long long)s->last_seq);
+}
+#endif
 
 #endif /* KCOMM_MSG_H */

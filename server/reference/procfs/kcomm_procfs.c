@@ -187,7 +187,7 @@ out_unlock:
 static int rx_stats_show(struct seq_file *m, void *v)
 {
 	mutex_lock(&msg_lock);
-	seq_printf(m, KCOMM_MSG_STATS_FMT, KCOMM_MSG_STATS_ARGS(&msg_rx));
+	kcomm_msg_stats_show(m, &msg_rx);
 	mutex_unlock(&msg_lock);
 	return 0;
 }
