@@ -181,6 +181,10 @@ int kc_module_unload(const char *name);
  * read a decimal u64 ending in a newline, or write text whole. 0 or -errno (-EPROTO: not a number).
  */
 int kc_text_read_u64(int fd, uint64_t *v);
+/* The line a module shows its message counts in (KCOMM_MSG_STATS_FMT), from the file at path. */
+int kc_text_read_rx_stats(const char *path, struct kcomm_msg_stats *out);
+/* Robustness, after writing garbage as a message: the rx_stats file parses and counts a corrupt one. */
+void kc_drill_rx_stats_corrupt(struct kc_robust *r, const char *path);
 int kc_text_write(int fd, const char *text);
 /*
  * A backend whose message is one such number (sysctl, module parameters): open() calls

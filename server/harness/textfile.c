@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "kcomm_msg.h"
 
 int kc_text_read_u64(int fd, uint64_t *v)
 {
@@ -27,6 +28,42 @@ int kc_text_read_u64(int fd, uint64_t *v)
 	errno = 0;
 	*v = strtoull(text, &end, 10);
 	return errno || end == text || *end != '\n' ? -EPROTO : 0;
+}
+
+int kc_text_read_rx_stats(const char *path, struct kcomm_msg_stats *out)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	unsigned long long v[5];
+	char text[128], tail;
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = pread(fd, text, sizeof(text) - 1, 0);
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	if (n < 0)
+		return (int)n;
+	text[n] = '\0';
+	/* The module's own format (kcomm_msg.h); a sixth item, or fewer than five numbers, is a bad file. */
+	if (sscanf(text, "%llu %llu %llu %llu %llu%c", &v[0], &v[1], &v[2], &v[3], &v[4], &tail) != 6 ||
+	    tail != '\n')
+		return -EPROTO;
+	*out = (struct kcomm_msg_stats){
+		.received = v[0], .lost = v[1], .corrupt = v[2], .reordered = v[3], .last_seq = v[4],
+	};
+	return 0;
+}
+
+void kc_drill_rx_stats_corrupt(struct kc_robust *r, const char *path)
+{
+	struct kcomm_msg_stats rx;
+	int rc = kc_text_read_rx_stats(path, &rx);
+
+	kc_ok(r, "read rx_stats", rc);
+	if (rc == 0 && rx.corrupt == 0)
+		kc_bad(r, "rx_stats counted no corrupt message", 0, 0);
 }
 
 int kc_text_write(int fd, const char *text)

@@ -23,6 +23,7 @@
 
 #include "harness.h"
 #include "kcomm_debugfs.h"
+#include "kcomm_msg.h"
 
 struct debugfs_state {
 	int msg_fd;
@@ -135,6 +136,13 @@ static int debugfs_roundtrip(struct kc_ctx *c, void *buf)
 	return rc ? rc : pread_full(s->msg_fd, buf, c->size);
 }
 
+/* What the module counted and checked of the messages written at offset 0 (roundtrip and u2k). */
+static int debugfs_rx_stats(struct kc_ctx *c, struct kcomm_msg_stats *out)
+{
+	(void)c;
+	return kc_text_read_rx_stats(KCOMM_DEBUGFS_RX_STATS_PATH, out);
+}
+
 static int debugfs_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 {
 	struct debugfs_state *s = c->priv;
@@ -232,6 +240,8 @@ static int debugfs_robust(struct kc_robust *r)
 		return -ENOMEM;
 	memset(big, 'k', KCOMM_DEBUGFS_MSG_MAX + 1);
 	robust_msg(r, big);
+	/* robust_msg() wrote a megabyte of 'k' at offset 0: no intact message. */
+	kc_drill_rx_stats_corrupt(r, KCOMM_DEBUGFS_RX_STATS_PATH);
 	robust_stamp(r, big);
 	free(big);
 	kc_drill_open_close_storm(r, KCOMM_DEBUGFS_MSG_PATH, 4, 200);
@@ -253,6 +263,7 @@ static const struct kc_backend debugfs_backend = {
 	.prepare = debugfs_prepare,
 	.roundtrip = debugfs_roundtrip,
 	.send = debugfs_send,
+	.rx_stats = debugfs_rx_stats,
 	.recv = debugfs_recv,
 	.robust = debugfs_robust,
 };

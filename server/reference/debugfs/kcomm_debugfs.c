@@ -7,6 +7,8 @@
  *
  *   record_size  rw  debugfs_create_u32(): a variable exposed in one line
  *   received     ro  debugfs_create_u64(): a counter, same
+ *   rx_stats     ro  DEFINE_SHOW_ATTRIBUTE(): a read-only seq_file, one line
+ *                    of counts of the messages checked on arrival
  *   info         ro  debugfs_create_blob(): a fixed block of memory
  *   msg          rw  custom file_operations, binary, up to 1 MiB: write then
  *                    read back is the roundtrip pattern, write alone u2k
@@ -31,7 +33,9 @@
  * The data path
  *   write(): copy_from_user() into a 1 MiB kernel buffer; read():
  *   copy_to_user() from it (simple_{read_from,write_to}_buffer() do the
- *   offset arithmetic). One copy each way, no seq_file in between.
+ *   offset arithmetic). One copy each way, no seq_file in between. A write
+ *   at offset 0 is one message, checked in place (kcomm_msg_account(): its
+ *   sequence number and every byte).
  *
  * Execution context and locking
  *   file_operations run in process context and may sleep. Several tasks can
@@ -65,22 +69,24 @@
 #include <linux/minmax.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #include "kcomm_debugfs.h"
+#include "kcomm_msg.h"
 
 static struct dentry *debug_dir;
 
-static DEFINE_MUTEX(msg_lock);	/* protects msg_buf, msg_len, received */
+static DEFINE_MUTEX(msg_lock);	/* protects msg_buf, msg_len, msg_rx */
 static u8 *msg_buf;		/* KCOMM_DEBUGFS_MSG_MAX bytes */
 static size_t msg_len;
-static u64 received;
+static struct kcomm_msg_stats msg_rx;	/* writes at offset 0, checked */
 
 static u32 record_size = KCOMM_DEBUGFS_RECORD_MIN;
 
 static char info_text[] =
-	"kcomm_debugfs: msg (rw), stamp (ro, record), record_size (rw), received (ro)\n";
+	"kcomm_debugfs: msg (rw), stamp (ro), record_size (rw), received (ro), rx_stats (ro)\n";
 static struct debugfs_blob_wrapper info_blob = {
 	.data = info_text,
 	.size = sizeof(info_text) - 1,
@@ -129,11 +135,23 @@ static ssize_t msg_write(struct file *file, const char __user *ubuf,
 	}
 	/* ret may be short if the user buffer faulted half way. */
 	msg_len = pos ? max_t(size_t, msg_len, pos + ret) : ret;
-	received++;
+	/* A write at offset 0 is a whole message: a real driver would act on it here. */
+	if (!pos)
+		kcomm_msg_account(&msg_rx, msg_buf, ret);
 out_unlock:
 	mutex_unlock(&msg_lock);
 	return ret;
 }
+
+/* The counts as one line (kcomm_msg.h), consistent with each other: under msg_lock. */
+static int rx_stats_show(struct seq_file *m, void *v)
+{
+	mutex_lock(&msg_lock);
+	kcomm_msg_stats_show(m, &msg_rx);
+	mutex_unlock(&msg_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(rx_stats);
 
 static const struct file_operations msg_fops = {
 	.owner = THIS_MODULE,
@@ -216,7 +234,10 @@ static int __init kcomm_debugfs_init(void)
 	debug_dir = debugfs_create_dir(KCOMM_DEBUGFS_DIR, NULL);
 	debugfs_create_u32(KCOMM_DEBUGFS_RECORD_SIZE, 0600, debug_dir,
 			   &record_size);
-	debugfs_create_u64(KCOMM_DEBUGFS_RECEIVED, 0400, debug_dir, &received);
+	debugfs_create_u64(KCOMM_DEBUGFS_RECEIVED, 0400, debug_dir,
+			   &msg_rx.received);
+	debugfs_create_file(KCOMM_DEBUGFS_RX_STATS, 0400, debug_dir, NULL,
+			    &rx_stats_fops);
 	debugfs_create_blob(KCOMM_DEBUGFS_INFO, 0400, debug_dir, &info_blob);
 	debugfs_create_file(KCOMM_DEBUGFS_MSG, 0600, debug_dir, NULL,
 			    &msg_fops);

@@ -40,9 +40,17 @@ struct kcomm_debugfs_stamp {
 #define KCOMM_DEBUGFS_RECORD_MIN	8u
 #define KCOMM_DEBUGFS_RECORD_MAX	(1024u * 1024)
 
-/* received (ro, decimal u64): messages written to msg so far. */
+/* received (ro, decimal u64): messages written to msg at offset 0 so far. */
 #define KCOMM_DEBUGFS_RECEIVED		"received"
 #define KCOMM_DEBUGFS_RECEIVED_PATH	KCOMM_DEBUGFS_PATH "/" KCOMM_DEBUGFS_RECEIVED
+
+/*
+ * rx_stats (ro, one line of text, KCOMM_MSG_STATS_FMT in kcomm_msg.h): the
+ * same messages, each checked as a kcomm benchmark message (sequence number
+ * and every byte): received, lost, corrupt, reordered, last sequence number.
+ */
+#define KCOMM_DEBUGFS_RX_STATS		"rx_stats"
+#define KCOMM_DEBUGFS_RX_STATS_PATH	KCOMM_DEBUGFS_PATH "/" KCOMM_DEBUGFS_RX_STATS
 
 /* info (ro, text): a fixed description, exported as a debugfs blob. */
 #define KCOMM_DEBUGFS_INFO		"info"

@@ -15,12 +15,14 @@
  * A module that receives messages keeps a struct kcomm_msg_stats per receiver
  * and passes every message to kcomm_msg_account(); user space reads the counts
  * back (each module its own way: an ioctl, a file, a netlink reply) and the
- * harness records them with the point.
+ * harness records them with the point. A file shows them as one line of text,
+ * KCOMM_MSG_STATS_FMT, which the harness parses with the same format.
  */
 #ifndef KCOMM_MSG_H
 #define KCOMM_MSG_H
 
 #ifdef __KERNEL__
+#include <linux/seq_file.h>
 #include <linux/string.h>
 #include <linux/types.h>
 #else
@@ -39,6 +41,13 @@ struct kcomm_msg_stats {
 	__u64 reordered;	/* intact messages numbered at or below the previous one */
 	__u64 last_seq;		/* number of the last intact message (0: none yet) */
 };
+
+/*
+ * The counts as one line of text, for a receiver behind a file (procfs,
+ * debugfs): five numbers of one type, in the order of the struct. The
+ * harness parses the same format.
+ */
+#define KCOMM_MSG_STATS_FMT	"%llu %llu %llu %llu %llu\n"
 
 static inline __u64 kcomm_msg_word(__u64 seq, size_t i)
 {
@@ -114,5 +123,15 @@ static inline void kcomm_msg_account(struct kcomm_msg_stats *s, const void *buf,
 		s->lost += seq - s->last_seq - 1;
 	s->last_seq = seq;
 }
+
+#ifdef __KERNEL__
+/* Prints s as KCOMM_MSG_STATS_FMT; the caller holds the lock its receiver counts under. */
+static inline void kcomm_msg_stats_show(struct seq_file *m, const struct kcomm_msg_stats *s)
+{
+	seq_printf(m, KCOMM_MSG_STATS_FMT, (unsigned long long)s->received,
+		   (unsigned long long)s->lost, (unsigned long long)s->corrupt,
+		   (unsigned long long)s->reordered, (unsigned long long)s->last_seq);
+}
+#endif
 
 #endif /* KCOMM_MSG_H */

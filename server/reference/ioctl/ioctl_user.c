@@ -4,14 +4,13 @@
  *
  * How user space drives an ioctl interface:
  *   fd = open("/dev/kcomm_ioctl", O_RDWR | O_CLOEXEC);
- *   struct kcomm_ioctl_echo e = { .size = sizeof(e), .len = n };
- *   memcpy(e.data, msg, n);
- *   if (ioctl(fd, KCOMM_IOCTL_ECHO, &e) < 0) ... errno says why ...
- * Always zero the whole struct first (reserved fields must be 0) and set
- * .size: the kernel refuses anything it does not fully understand.
+ *   if (ioctl(fd, KCOMM_IOCTL_ECHO(n), msg) < 0) ... errno says why ...
+ * For the struct-based commands, always zero the whole struct first
+ * (reserved fields must be 0) and set .size: the kernel refuses anything it
+ * does not fully understand.
  *
- * Patterns: roundtrip uses the inline ECHO up to 64 bytes and ECHO_BUF (a
- * pointer to the caller's buffer) above; u2k is SINK; k2u is SOURCE, whose
+ * Patterns: roundtrip uses ECHO(len) up to 64 bytes (the message itself is
+ * the argument) and ECHO_BUF (a pointer to the caller's buffer) above; u2k is SINK; k2u is SOURCE, whose
  * first 8 bytes are the kernel's CLOCK_MONOTONIC stamp. ioctl has no
  * notification of its own: a call returns when its work is done.
  */
@@ -79,20 +78,9 @@ static int ioctl_roundtrip(struct kc_ctx *c, void *buf)
 	struct ioctl_priv *p = c->priv;
 	struct kcomm_ioctl_buf b;
 
-	if (c->size <= KCOMM_IOCTL_INLINE_MAX) {
-		/* Small: the payload rides inside the struct, one copy each way. */
-		struct kcomm_ioctl_echo e;
-
-		e.size = sizeof(e);
-		e.flags = 0;
-		e.len = (__u32)c->size;
-		e.reserved = 0;
-		memcpy(e.data, buf, c->size);
-		if (ioctl(p->fd, KCOMM_IOCTL_ECHO, &e) < 0)
-			return -errno;
-		memcpy(buf, e.data, c->size);
-		return 0;
-	}
+	/* Small: the message is the argument, its length in the command; one copy each way. */
+	if (c->size <= KCOMM_IOCTL_INLINE_MAX)
+		return neg_errno(ioctl(p->fd, KCOMM_IOCTL_ECHO(c->size), buf));
 	/* Large: the kernel copies from and back into our own buffer. */
 	b = buf_arg(buf, c->size);
 	return neg_errno(ioctl(p->fd, KCOMM_IOCTL_ECHO_BUF, &b));
@@ -137,44 +125,21 @@ static void *bad_ptr(uintptr_t addr)
 	return (void *)a;
 }
 
-/* An ECHO struct as a careful caller would fill it. */
-static struct kcomm_ioctl_echo good_echo(void)
-{
-	struct kcomm_ioctl_echo e;
-
-	memset(&e, 0, sizeof(e));
-	e.size = sizeof(e);
-	e.len = 8;
-	return e;
-}
-
 static void robust_echo(struct kc_robust *r, int fd)
 {
-	struct kcomm_ioctl_echo e;
+	char msg[KCOMM_IOCTL_INLINE_MAX + 8] = { 0 };
 
-	e = good_echo();
-	kc_ok(r, "ECHO 8 bytes", ioctl(fd, KCOMM_IOCTL_ECHO, &e));
-	e = good_echo();
-	e.len = 0;
-	kc_ok(r, "ECHO 0 bytes", ioctl(fd, KCOMM_IOCTL_ECHO, &e));
-	e = good_echo();
-	e.len = KCOMM_IOCTL_INLINE_MAX + 1;
-	kc_bad(r, "ECHO len > inline max", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
-	e = good_echo();
-	e.len = 0xffffffffu;
-	kc_bad(r, "ECHO len 0xffffffff", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
-	e = good_echo();
-	e.size = sizeof(e) - 8;
-	kc_bad(r, "ECHO wrong .size", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
-	e = good_echo();
-	e.flags = 1;
-	kc_bad(r, "ECHO unknown flag", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
-	e = good_echo();
-	e.reserved = 1;
-	kc_bad(r, "ECHO reserved != 0", ioctl(fd, KCOMM_IOCTL_ECHO, &e), EINVAL);
-	kc_bad(r, "ECHO NULL argument", ioctl(fd, KCOMM_IOCTL_ECHO, bad_ptr(0)), EFAULT);
+	kc_ok(r, "ECHO 8 bytes", ioctl(fd, KCOMM_IOCTL_ECHO(8), msg));
+	kc_ok(r, "ECHO 1 byte", ioctl(fd, KCOMM_IOCTL_ECHO(1), msg));
+	kc_ok(r, "ECHO 61 bytes", ioctl(fd, KCOMM_IOCTL_ECHO(61), msg));
+	kc_ok(r, "ECHO inline max", ioctl(fd, KCOMM_IOCTL_ECHO(KCOMM_IOCTL_INLINE_MAX), msg));
+	kc_bad(r, "ECHO 0 bytes", ioctl(fd, KCOMM_IOCTL_ECHO(0), msg), ENOTTY);
+	kc_bad(r, "ECHO inline max + 1",
+	       ioctl(fd, KCOMM_IOCTL_ECHO(KCOMM_IOCTL_INLINE_MAX + 1), msg), ENOTTY);
+	kc_bad(r, "ECHO largest encodable size", ioctl(fd, KCOMM_IOCTL_ECHO(_IOC_SIZEMASK), msg), ENOTTY);
+	kc_bad(r, "ECHO NULL argument", ioctl(fd, KCOMM_IOCTL_ECHO(8), bad_ptr(0)), EFAULT);
 	kc_bad(r, "ECHO kernel address",
-	       ioctl(fd, KCOMM_IOCTL_ECHO, bad_ptr(0xffffffff81000000ul)), EFAULT);
+	       ioctl(fd, KCOMM_IOCTL_ECHO(8), bad_ptr(0xffffffff81000000ul)), EFAULT);
 }
 
 static void robust_buf(struct kc_robust *r, int fd)
@@ -210,11 +175,14 @@ static void robust_buf(struct kc_robust *r, int fd)
 		kc_bad(r, "ECHO_BUF half unmapped", ioctl(fd, KCOMM_IOCTL_ECHO_BUF, &b), EFAULT);
 		b = buf_arg(two, 2 * page);
 		kc_bad(r, "SOURCE half unmapped", ioctl(fd, KCOMM_IOCTL_SOURCE, &b), EFAULT);
+		kc_bad(r, "ECHO across the unmapped page",
+		       ioctl(fd, KCOMM_IOCTL_ECHO(KCOMM_IOCTL_INLINE_MAX), two + page - 8), EFAULT);
 		/* Read-only memory: the kernel may read it but must not write it. */
 		mprotect(two, page, PROT_READ);
 		b = buf_arg(two, page);
 		kc_ok(r, "SINK from read-only page", ioctl(fd, KCOMM_IOCTL_SINK, &b));
 		kc_bad(r, "SOURCE into read-only page", ioctl(fd, KCOMM_IOCTL_SOURCE, &b), EFAULT);
+		kc_bad(r, "ECHO into read-only page", ioctl(fd, KCOMM_IOCTL_ECHO(8), two), EFAULT);
 		munmap(two, page);
 	}
 
@@ -233,13 +201,12 @@ static void robust_cmds(struct kc_robust *r, int fd)
 	char junk[256] = { 0 };
 
 	kc_bad(r, "unknown command number", ioctl(fd, _IO(KCOMM_IOCTL_MAGIC, 0x7f)), ENOTTY);
-	kc_bad(r, "foreign magic", ioctl(fd, _IOWR('x', 0x01, struct kcomm_ioctl_echo), junk),
-	       ENOTTY);
+	kc_bad(r, "foreign magic", ioctl(fd, _IOC(_IOC_READ | _IOC_WRITE, 'x', 0x01, 8), junk), ENOTTY);
 	/* Same number, but the size encoded in the command differs from the struct. */
-	kc_bad(r, "ECHO with wrong encoded size",
-	       ioctl(fd, _IOC(_IOC_READ | _IOC_WRITE, KCOMM_IOCTL_MAGIC, 0x01, 16), junk), ENOTTY);
-	kc_bad(r, "ECHO with wrong direction",
-	       ioctl(fd, _IOR(KCOMM_IOCTL_MAGIC, 0x01, struct kcomm_ioctl_echo), junk), ENOTTY);
+	kc_bad(r, "SINK with wrong encoded size",
+	       ioctl(fd, _IOC(_IOC_WRITE, KCOMM_IOCTL_MAGIC, 0x03, 16), junk), ENOTTY);
+	kc_bad(r, "ECHO with wrong direction", ioctl(fd, _IOC(_IOC_READ, KCOMM_IOCTL_MAGIC, 0x01, 8), junk),
+	       ENOTTY);
 	kc_bad(r, "TCGETS on a non-tty", ioctl(fd, 0x5401, junk), ENOTTY);
 
 	memset(&st, 0, sizeof(st));

@@ -22,19 +22,10 @@
 
 #define KCOMM_IOCTL_DEVICE	"/dev/kcomm_ioctl"
 
-/* Payload carried inside struct kcomm_ioctl_echo: enough for small commands. */
+/* Largest payload KCOMM_IOCTL_ECHO(len) carries: enough for small commands. */
 #define KCOMM_IOCTL_INLINE_MAX	64
 /* Largest buffer the pointer-based commands accept (1 MiB). */
 #define KCOMM_IOCTL_BUF_MAX	(1024u * 1024)
-
-/* KCOMM_IOCTL_ECHO: the kernel copies data[0..len) back unchanged. */
-struct kcomm_ioctl_echo {
-	__u32 size;		/* in: sizeof(struct kcomm_ioctl_echo) */
-	__u32 flags;		/* in: must be 0 */
-	__u32 len;		/* in: bytes used in data, 0..KCOMM_IOCTL_INLINE_MAX */
-	__u32 reserved;		/* must be 0 */
-	__u8 data[KCOMM_IOCTL_INLINE_MAX];	/* in/out */
-};
 
 /*
  * KCOMM_IOCTL_ECHO_BUF, _SINK and _SOURCE: the data lives in a user buffer
@@ -72,7 +63,16 @@ struct kcomm_ioctl_stats {
  * addr points to.
  */
 #define KCOMM_IOCTL_MAGIC	0xE4
-#define KCOMM_IOCTL_ECHO	_IOWR(KCOMM_IOCTL_MAGIC, 0x01, struct kcomm_ioctl_echo)
+/*
+ * KCOMM_IOCTL_ECHO(len): the argument is the payload itself, len bytes (1 to
+ * KCOMM_IOCTL_INLINE_MAX), read and written back unchanged. The length travels
+ * in the command's size field, as in HIDIOCSFEATURE(len) or EVIOCGNAME(len):
+ * the command number still says everything about the argument (direction and
+ * size), there is no header to fill in or to validate, and user space passes
+ * its own buffer, so the payload is copied once each way and not into a
+ * struct first. Any other size is an unknown command (-ENOTTY).
+ */
+#define KCOMM_IOCTL_ECHO(len)	_IOC(_IOC_READ | _IOC_WRITE, KCOMM_IOCTL_MAGIC, 0x01, (len))
 #define KCOMM_IOCTL_ECHO_BUF	_IOW(KCOMM_IOCTL_MAGIC, 0x02, struct kcomm_ioctl_buf)
 #define KCOMM_IOCTL_SINK	_IOW(KCOMM_IOCTL_MAGIC, 0x03, struct kcomm_ioctl_buf)
 #define KCOMM_IOCTL_SOURCE	_IOW(KCOMM_IOCTL_MAGIC, 0x04, struct kcomm_ioctl_buf)

@@ -3,7 +3,7 @@
  * kcomm_procfs - talking to user space through files in /proc
  *
  * What this sample shows
- *   /proc/kcomm_procfs/ with three files, each a different way to use
+ *   /proc/kcomm_procfs/ with four files, each a different way to use
  *   seq_file, the helper that turns "print my state" into a correct read():
  *
  *   msg          read/write, binary, up to 1 MiB. The read side is a full
@@ -15,6 +15,9 @@
  *                small procfs knob.
  *   stamp        read-only, binary. Each read from offset 0 produces a record
  *                whose first 8 bytes are ktime_get_ns(): the k2u pattern.
+ *   rx_stats     read-only, one line: what the module counted and checked of
+ *                the messages written to msg (proc_create_single(), the
+ *                shortest way to a read-only seq_file).
  *
  * When to choose procfs, and when not
  *   Documentation/filesystems/proc.rst: /proc is for processes. The /proc/sys
@@ -29,7 +32,9 @@
  *   teaches, is used the same way in debugfs and sysfs-like code.
  *
  * The data path
- *   write(): copy_from_user() straight into a 1 MiB kernel buffer (one copy).
+ *   write(): copy_from_user() straight into a 1 MiB kernel buffer (one copy);
+ *            a write at offset 0 is one message, checked in place
+ *            (kcomm_msg_account(): its sequence number and every byte).
  *   read():  show() copies a record into the seq_file buffer, seq_read then
  *            copies that buffer to user space (two copies, plus the
  *            regeneration described below).
@@ -82,6 +87,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
+#include "kcomm_msg.h"
 #include "kcomm_procfs.h"
 
 /* Bytes per seq_file record of msg: small enough to always fit a page. */
@@ -92,6 +98,7 @@ static struct proc_dir_entry *proc_dir;
 static DEFINE_MUTEX(msg_lock);	/* protects msg_buf contents and msg_len */
 static u8 *msg_buf;		/* KCOMM_PROCFS_MSG_MAX bytes */
 static size_t msg_len;
+static struct kcomm_msg_stats msg_rx;	/* what writes at offset 0 received; msg_lock */
 
 static unsigned int record_size = KCOMM_PROCFS_RECORD_MIN;
 
@@ -167,10 +174,22 @@ static ssize_t msg_write(struct file *file, const char __user *ubuf,
 		goto out_unlock;
 	}
 	msg_len = pos ? max_t(size_t, msg_len, pos + count) : count;
+	/* A write at offset 0 is a whole message: a real driver would act on it here. */
+	if (!pos)
+		kcomm_msg_account(&msg_rx, msg_buf, count);
 	*ppos = pos + count;
 out_unlock:
 	mutex_unlock(&msg_lock);
 	return ret;
+}
+
+/* The counts as one line (kcomm_msg.h), consistent with each other: under msg_lock. */
+static int rx_stats_show(struct seq_file *m, void *v)
+{
+	mutex_lock(&msg_lock);
+	kcomm_msg_stats_show(m, &msg_rx);
+	mutex_unlock(&msg_lock);
+	return 0;
 }
 
 static const struct proc_ops msg_proc_ops = {
@@ -285,7 +304,8 @@ static int __init kcomm_procfs_init(void)
 	if (!proc_create(KCOMM_PROCFS_MSG, 0600, proc_dir, &msg_proc_ops) ||
 	    !proc_create(KCOMM_PROCFS_RECORD_SIZE, 0644, proc_dir,
 			 &record_size_proc_ops) ||
-	    !proc_create(KCOMM_PROCFS_STAMP, 0444, proc_dir, &stamp_proc_ops))
+	    !proc_create(KCOMM_PROCFS_STAMP, 0444, proc_dir, &stamp_proc_ops) ||
+	    !proc_create_single(KCOMM_PROCFS_RX_STATS, 0444, proc_dir, rx_stats_show))
 		goto out_remove_dir;
 
 	pr_info("ready: %s\n", KCOMM_PROCFS_PATH);

@@ -42,4 +42,12 @@ struct kcomm_procfs_stamp {
 	__u64 ns;	/* ktime_get_ns() (CLOCK_MONOTONIC) when the record was made */
 };
 
+/*
+ * rx_stats: read-only, one line of text (KCOMM_MSG_STATS_FMT in kcomm_msg.h):
+ * what the module counted of the messages written to msg at offset 0, each
+ * checked as a kcomm benchmark message (sequence number and every byte).
+ */
+#define KCOMM_PROCFS_RX_STATS		"rx_stats"
+#define KCOMM_PROCFS_RX_STATS_PATH	KCOMM_PROCFS_PATH "/" KCOMM_PROCFS_RX_STATS
+
 #endif /* _KCOMM_PROCFS_H */

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "kcomm_msg.h"
 #include "kcomm_procfs.h"
 
 struct procfs_state {
@@ -132,6 +133,13 @@ static int procfs_roundtrip(struct kc_ctx *c, void *buf)
 	int rc = procfs_send(c, buf);
 
 	return rc ? rc : pread_full(s->msg_fd, buf, c->size);
+}
+
+/* What the module counted and checked of the messages written at offset 0 (roundtrip and u2k). */
+static int procfs_rx_stats(struct kc_ctx *c, struct kcomm_msg_stats *out)
+{
+	(void)c;
+	return kc_text_read_rx_stats(KCOMM_PROCFS_RX_STATS_PATH, out);
 }
 
 static int procfs_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
@@ -282,6 +290,8 @@ static int procfs_robust(struct kc_robust *r)
 		return -ENOMEM;
 	memset(big, 'k', KCOMM_PROCFS_MSG_MAX + 1);
 	robust_msg(r, big);
+	/* robust_msg() wrote a megabyte of 'k' at offset 0: no intact message. */
+	kc_drill_rx_stats_corrupt(r, KCOMM_PROCFS_RX_STATS_PATH);
 	robust_record_size(r);
 	robust_stamp(r, big);
 	robust_msg_private(r);
@@ -306,6 +316,7 @@ static const struct kc_backend procfs_backend = {
 	.prepare = procfs_prepare,
 	.roundtrip = procfs_roundtrip,
 	.send = procfs_send,
+	.rx_stats = procfs_rx_stats,
 	.recv = procfs_recv,
 	.robust = procfs_robust,
 };
