@@ -10,6 +10,7 @@ import { declareRoute, declaredRoutes, type RouteSchemas } from '../../server/sr
 import type { BenchRunner } from '../../server/src/runs/types';
 import { apiErrorSchema } from '../../src/core/api-error';
 import { runEventSchema } from '../../src/core/runs';
+import { withoutReference } from '../support/without-reference';
 
 // Every route's real replies, good and bad, checked with zod against the schema the route declares (not
 // through the server's own serializer), so a handler that returns a field its schema lacks, or lacks one
@@ -45,6 +46,7 @@ log.on('data', (chunk: Buffer) => (logText += chunk.toString()));
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'kcomm-route-schemas-'));
   cpSync(path.join(REPO_ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+  withoutReference(path.join(dir, 'data'), 'sysctl');
   writeFileSync(path.join(dir, 'data/benchmarks', `${fixture.id}.json`), JSON.stringify(fixture));
   writeFileSync(path.join(dir, 'data/benchmarks/broken-json.json'), '{"schema": "kcomm-bench/2", ');
   mkdirSync(path.join(dir, 'runs'));
