@@ -5,7 +5,8 @@
 import type { Dataset } from '../src/core/dataset-schema';
 import { shippedDatasets } from '../test/support/shipped-data';
 
-const datasets = shippedDatasets();
+// Newest first: where a kind of dataset was collected more than once, the latest collection speaks.
+const datasets = shippedDatasets().sort((a, b) => b.collectedAt.localeCompare(a.collectedAt));
 const pick = (target: string, profile: string) =>
   datasets.find((d) => (d.host.target as string) === target && d.harness.profile === profile);
 const columns = [pick('vm-icount', 'full'), pick('vm-tcg', 'full'), pick('local', 'stock')].filter(
@@ -59,6 +60,7 @@ for (const [label, m, v, p, s] of ROWS)
 // quick --kernel <release>), one column per kernel, every method at 8 B (or its wake-up).
 const perKernel = datasets
   .filter((d) => (d.host.target as string) === 'vm-icount' && d.harness.profile === 'quick')
+  .filter((d, i, all) => all.findIndex((x) => x.host.kernel === d.host.kernel) === i)
   .sort((a, b) => a.host.kernel.localeCompare(b.host.kernel, 'en', { numeric: true }));
 const KERNEL_ROWS: [string, string, string, string, number][] = [
   ['chardev round trip, 8 B', 'chardev', '', 'roundtrip', 8],
@@ -73,6 +75,7 @@ const KERNEL_ROWS: [string, string, string, string, number][] = [
   ['module parameter write + read, 8 B', 'modparam', '', 'roundtrip', 8],
   ['uevent to a netlink listener, 8 B', 'uevent', '', 'k2u', 8],
   ['tracepoint through trace_pipe, 8 B', 'tracepoint', '', 'k2u', 8],
+  ['tracepoint + BPF program into a BPF ring buffer, 8 B', 'bpf-ringbuf', '', 'k2u', 8],
   ['mmap ring, 4 KiB', 'mmap', 'ring', 'k2u', 4096],
   ['wake-up: eventfd', 'eventfd', '', 'notify', 0],
   ['wake-up: chardev poll', 'chardev', '', 'notify', 0],
