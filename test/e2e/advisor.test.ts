@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotBoth, startServer } from './browser';
+import { launchBrowser, screenshotBoth, startServer, tick } from './browser';
 
 let app: FastifyInstance;
 let url: string;
@@ -128,7 +128,7 @@ describe('advisor in the browser', () => {
     expect(scoreRow[0]).toContain(ranking[0]!.score);
     await screenshotBoth(page, 'compare');
     const before = await table.locator('tbody tr[data-row]').count();
-    await page.getByRole('checkbox', { name: /hide rows where they agree/i }).check();
+    await tick(page.getByRole('checkbox', { name: /hide rows where they agree/i }));
     await expect.poll(() => table.locator('tbody tr[data-row]').count()).toBeLessThan(before);
     await screenshotBoth(page, 'compare-differences');
   });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import type { DatasetSummary } from '../../src/core/dataset-schema';
 import { seriesStyle } from '../../src/core/series-style';
-import { launchBrowser, screenshotBoth } from './browser';
+import { launchBrowser, screenshotBoth, tick } from './browser';
 
 const DOCS = path.resolve('docs/screenshots');
 
@@ -398,7 +398,7 @@ describe('benchmarks page in the browser', () => {
     const other = datasets.find((d) => d.id !== chosen.id);
     if (!other) return;
     await page.goto(`${url}/benchmarks?dataset=${chosen.id}`);
-    await page.locator(`.dataset-card[data-dataset="${other.id}"] input[type="checkbox"]`).check();
+    await tick(page.locator(`.dataset-card[data-dataset="${other.id}"] input[type="checkbox"]`));
     await page.waitForURL((u) => u.searchParams.get('compare') === other.id);
     const compare = page.locator('.dataset-compare-panel');
     await compare.waitFor();

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../server/src/app';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -42,4 +42,19 @@ export async function screenshotBoth(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+/**
+ * Ticks a checkbox whose state lives in the URL: the click navigates, and the box shows the new state
+ * only once the page has re-rendered from the URL, which on a busy machine is after Playwright's check()
+ * has already looked. Waits for the state instead.
+ */
+export async function tick(box: Locator, checked = true): Promise<void> {
+  if ((await box.isChecked()) !== checked) await box.click();
+  // Re-queried on every look: the re-render may replace the element.
+  const deadline = Date.now() + 30_000;
+  while ((await box.isChecked()) !== checked) {
+    if (Date.now() > deadline) throw new Error(`${String(box)} did not become ${checked ? 'checked' : 'unchecked'}`);
+    await box.page().waitForTimeout(50);
+  }
 }
