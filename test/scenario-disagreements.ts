@@ -21,11 +21,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'sysfs in top 3',
   },
   { dataset: 'none', name: 'Unprivileged tool waking up on a kernel counter', problems: 'mmap in top 3' },
-  {
-    dataset: 'none',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
-  },
   { dataset: 'none', name: 'Legacy 4.19 kernel: high-rate kernel → user stream', problems: 'top chardev ≠ mmap' },
   {
     dataset: 'none',
@@ -161,7 +156,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'none',
@@ -185,23 +180,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'none',
@@ -272,11 +252,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -421,7 +396,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -445,23 +420,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -537,11 +497,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -666,7 +621,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -690,23 +645,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -782,11 +722,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -911,7 +846,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -935,23 +870,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -1030,11 +950,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
   },
@@ -1156,7 +1071,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1180,23 +1095,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1272,11 +1172,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1401,7 +1296,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1425,23 +1320,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1517,11 +1397,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1646,7 +1521,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1670,23 +1545,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1762,11 +1622,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1891,7 +1746,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1915,23 +1770,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -2007,11 +1847,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -2136,7 +1971,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -2160,23 +1995,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -2252,11 +2072,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2381,7 +2196,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2405,23 +2220,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2497,11 +2297,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Unprivileged tool waking up on a kernel counter',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'BPF-capable observability tool that ships no kernel module',
-    problems: 'connector in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2636,7 +2431,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    problems: 'sysctl in top 3',
+    problems: 'tracepoint in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2660,23 +2455,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    problems: 'top uevent ≠ connector; uevent in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    problems: 'top bpf-ringbuf ≠ connector; uevent in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    problems: 'top sysfs ≠ procfs; configfs in top 3; sysctl in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    problems: 'top sysfs ≠ tracepoint; connector in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

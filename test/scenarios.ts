@@ -186,7 +186,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'BPF-capable observability tool that ships no kernel module',
-    answers: { style: 'stream', size: 128, rate: 100_000, module: false },
+    answers: { style: 'stream', size: 128, rate: 100_000, module: false, topic: 'trace' },
     expectTop: 'bpf-ringbuf',
     acceptableTopThree: ['bpf-ringbuf', 'tracepoint', 'procfs', 'sysfs'],
     mustEliminate: all(NEW_KERNEL_CODE, DEBUG_ONLY),
@@ -750,7 +750,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
-    answers: { size: 512, rate: 0.1, module: false, shell: true, daemon: false },
+    answers: { size: 512, rate: 0.1, module: false, topic: 'device', shell: true, daemon: false },
     expectTop: 'uevent',
     acceptableTopThree: ['uevent', 'sysfs', 'procfs'],
     mustEliminate: all(NEW_KERNEL_CODE, NOT_FROM_A_SHELL, DEBUG_ONLY),
@@ -801,7 +801,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Process-exec monitor in an unprivileged container on 6.6+, no module',
-    answers: { rate: 2000, unpriv: true, module: false, kernel: '6.6' },
+    answers: { rate: 2000, unpriv: true, module: false, topic: 'process', kernel: '6.6' },
     expectTop: 'connector',
     acceptableTopThree: ['connector', 'procfs', 'sysfs'],
     mustEliminate: all(NEW_KERNEL_CODE, ROOT_ONLY_RECEIVERS),
@@ -812,7 +812,7 @@ export const SCENARIOS: Scenario[] = [
   // ── Only existing interfaces (module=false) ──────────────────────────────────────────────────────────
   {
     name: 'Container runtime watching process exits on a stock kernel (root, no module)',
-    answers: { module: false, daemon: true },
+    answers: { module: false, topic: 'process', daemon: true },
     expectTop: 'connector',
     acceptableTopThree: ['connector', 'bpf-ringbuf', 'tracepoint'],
     mustEliminate: all(NEW_KERNEL_CODE, DEBUG_ONLY),
@@ -822,7 +822,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
-    answers: { style: 'request', size: 4096, rate: 1, module: false },
+    answers: { style: 'request', size: 4096, rate: 1, module: false, topic: 'system' },
     expectTop: 'procfs',
     acceptableTopThree: ['procfs', 'sysfs', 'tracepoint', 'bpf-ringbuf'],
     mustEliminate: all(NEW_KERNEL_CODE, DEBUG_ONLY),
@@ -842,7 +842,16 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Measuring syscall latency across the system with perf or trace-cmd from a shell (no module)',
-    answers: { style: 'stream', size: 32, rate: 500_000, module: false, shell: true, stable: false, loss: true },
+    answers: {
+      style: 'stream',
+      size: 32,
+      rate: 500_000,
+      module: false,
+      topic: 'trace',
+      shell: true,
+      stable: false,
+      loss: true,
+    },
     expectTop: 'tracepoint',
     acceptableTopThree: ['tracepoint', 'bpf-ringbuf', 'procfs', 'debugfs'],
     mustEliminate: all(NEW_KERNEL_CODE),
@@ -852,7 +861,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Tracing tool for a 4.9 kernel with no module (before the BPF ring buffer)',
-    answers: { style: 'stream', size: 128, rate: 100_000, module: false, kernel: '4.9', loss: true },
+    answers: { style: 'stream', size: 128, rate: 100_000, module: false, topic: 'trace', kernel: '4.9', loss: true },
     expectTop: 'tracepoint',
     acceptableTopThree: ['tracepoint', 'procfs', 'sysfs'],
     mustEliminate: all(NEW_KERNEL_CODE, NOT_IN_4X, DEBUG_ONLY),

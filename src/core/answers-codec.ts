@@ -4,7 +4,18 @@ import { z } from 'zod';
 import { DEFAULT_ANSWERS, type Answers } from './answers';
 import type { ApiErrorDetail } from './api-error';
 import { datasetIdSchema } from './dataset-schema';
-import { ASKERS, DIRECTIONS, SCOPES, STYLES, type Asker, type Direction, type Scope, type Style } from './ids';
+import {
+  ASKERS,
+  DIRECTIONS,
+  SCOPES,
+  STYLES,
+  TOPICS,
+  type Asker,
+  type Direction,
+  type Scope,
+  type Style,
+  type Topic,
+} from './ids';
 
 /** One bad parameter: the API's error detail (api-error.ts). */
 export type AnswerError = ApiErrorDetail;
@@ -30,6 +41,7 @@ export const ANSWER_PARAMS = [
   'loss',
   'atload',
   'asks',
+  'topic',
 ] as const satisfies readonly (keyof Answers)[];
 
 export const LIMITS = {
@@ -49,7 +61,7 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // No leading zeros so that one kernel has one spelling ("5.4", never "5.04").
 const KERNEL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-/** The URL value of one answer; lat, dataset, daemon, scope, loss, atload and asks are '' when null (not said). */
+/** The URL value of one answer; lat, dataset, daemon, scope, loss, atload, asks and topic are '' when null (not said). */
 export function encodeAnswerValue<K extends keyof Answers>(param: K, value: Answers[K]): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? '1' : '0';
@@ -191,6 +203,13 @@ function parseAsks(v: string): Parsed<Asker | null> {
     : fail(`asks must be one of ${ASKERS.join(', ')} (or left out when not known), got ${quoted(v)}`);
 }
 
+function parseTopic(v: string): Parsed<Topic | null> {
+  if (v === '') return { ok: true, value: null };
+  return (TOPICS as readonly string[]).includes(v)
+    ? { ok: true, value: v as Topic }
+    : fail(`topic must be one of ${TOPICS.join(', ')} (or left out when not known), got ${quoted(v)}`);
+}
+
 function parseDataset(v: string): Parsed<string | null> {
   if (v === '') return { ok: true, value: null };
   return datasetIdSchema.safeParse(v).success
@@ -218,6 +237,7 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   loss: (v) => parseOptionalBoolean('loss', v),
   atload: (v) => parseOptionalBoolean('atload', v),
   asks: parseAsks,
+  topic: parseTopic,
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */

@@ -1,7 +1,7 @@
 // The user's answers. Their URL form (see answers-codec.ts) is a public contract: permalinks and
 // GET /api/advice use the same parameter names.
 import { z } from 'zod';
-import { ASKERS, DIRECTIONS, SCOPES, STYLES } from './ids';
+import { ASKERS, DIRECTIONS, SCOPES, STYLES, TOPICS } from './ids';
 
 /** The answers once decoded: the one declaration of their shape (the report carries them back). */
 export const answersSchema = z.strictObject({
@@ -46,6 +46,12 @@ export const answersSchema = z.strictObject({
    * kernel (it asks a user-space daemon, which answers). null = not said: user space, as before.
    */
   asks: z.enum(ASKERS).nullable(),
+  /**
+   * When no module may be shipped (module = false): what the data is about, which decides which existing
+   * interfaces carry it (the proc connector carries process events, uevents device events, …). null = not
+   * said: every existing interface is considered, as before this question existed.
+   */
+  topic: z.enum(TOPICS).nullable(),
 });
 export type Answers = z.infer<typeof answersSchema>;
 
@@ -67,4 +73,5 @@ export const DEFAULT_ANSWERS: Answers = {
   loss: null,
   atload: null,
   asks: null,
+  topic: null,
 };

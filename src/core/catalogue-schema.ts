@@ -1,7 +1,7 @@
 // Schema of data/methods.json and data/traits.json. The server validates both at start and the tests
 // validate them too; the app receives them already validated through the API.
 import { z } from 'zod';
-import { ICON_NAMES, METHOD_IDS, TRAIT_IDS } from './ids';
+import { ICON_NAMES, METHOD_IDS, TOPICS, TRAIT_IDS } from './ids';
 
 const kernelVersion = z
   .string()
@@ -63,6 +63,11 @@ export const limitsSchema = z.strictObject({
   fanout: sourced(z.enum(['one', 'many'])),
   /** A user-space process must already be running (and listening) for a message to arrive. */
   needsResidentProcess: sourced(z.boolean()),
+  /**
+   * A program is started for each message without a process of the user's own running (udev's RUN+= rules
+   * for uevents). Absent: false. An upcall (delivery 'upcall') starts one by definition.
+   */
+  startsProgram: sourced(z.boolean()).optional(),
   /** Order of magnitude of the one-way latency on real hardware, ns (a floor, not a promise). */
   latencyFloorNs: sourced(z.number().positive()),
   /** Order of magnitude of the messages per second one consumer can take on real hardware. */
@@ -169,6 +174,20 @@ export const methodSchema = z.strictObject({
    * keeps a method that needs a module only when this is set, and the advice names it.
    */
   existing: z.string().min(10).nullable().optional(),
+  /**
+   * Which data the interfaces that already exist carry (see `existing`; for a method that needs no module,
+   * what it reaches), per topic of the answers: 'home' where the kernel puts that data (the proc connector
+   * for process events, procfs for system statistics), 'some' where a few existing files or events carry
+   * it. A topic left out is data none of them carries: with no module and that topic, the method is
+   * eliminated. Absent: not rated, no rule.
+   */
+  existingData: sourced(z.partialRecord(z.enum(TOPICS), z.enum(['home', 'some']))).optional(),
+  /**
+   * For a debug-only method, whether tools outside the kernel may rely on the instances that already
+   * exist: 'self-describing' when each publishes its own layout so a tool adapts when it changes (trace
+   * event format files, BTF). Absent: no.
+   */
+  existingAbi: sourced(z.literal('self-describing')).optional(),
   /** When a maintainer would refuse this method, each with the reason; shown on every method card. */
   whenNotToUse: z.array(z.string().min(10)).min(1),
 });

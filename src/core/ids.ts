@@ -77,5 +77,13 @@ export type Scope = (typeof SCOPES)[number];
 export const ASKERS = ['user', 'kernel'] as const;
 export type Asker = (typeof ASKERS)[number];
 
+/**
+ * What the data is about, when only interfaces the kernel already has may be used: processes (their start,
+ * exit and state), devices (hotplug, status, readings), system-wide statistics (CPU, memory, scheduler,
+ * pressure), or kernel internals traced as they happen (scheduling, system calls, I/O).
+ */
+export const TOPICS = ['process', 'device', 'system', 'trace'] as const;
+export type Topic = (typeof TOPICS)[number];
+
 export const PATTERNS = ['roundtrip', 'u2k', 'k2u', 'notify'] as const;
 export type Pattern = (typeof PATTERNS)[number];

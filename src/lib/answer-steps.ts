@@ -53,7 +53,7 @@ export const STEPS: StepInfo[] = [
     id: 'constraints',
     title: 'Constraints',
     help: 'Hard rules for the interface. Each one can eliminate methods outright; the results page lists what was eliminated and why.',
-    params: ['stable', 'module', 'unpriv', 'shell', 'kernel', 'dataset'],
+    params: ['stable', 'module', 'topic', 'unpriv', 'shell', 'kernel', 'dataset'],
   },
 ];
 
@@ -79,7 +79,7 @@ export const STYLE_OPTIONS: { value: Style; label: string; hint: string }[] = [
 ];
 
 /** A yes/no question whose third answer, "not sure", is null: the scoring then assumes neither. */
-export type OptionalParam = 'daemon' | 'scope' | 'loss' | 'atload' | 'asks';
+export type OptionalParam = 'daemon' | 'scope' | 'loss' | 'atload' | 'asks' | 'topic';
 
 export interface OptionalQuestion<K extends OptionalParam> {
   param: K;
@@ -170,4 +170,37 @@ export const ASKS_QUESTION: OptionalQuestion<'asks'> = {
     NOT_SURE,
   ],
   asked: (a) => a.style === 'request' && a.dir === 'both',
+};
+
+export const TOPIC_QUESTION: OptionalQuestion<'topic'> = {
+  param: 'topic',
+  legend: 'Without a module, what is the data about?',
+  options: [
+    {
+      value: 'process',
+      answer: 'process',
+      label: 'Processes',
+      hint: 'Their start, exec and exit, their state and use of resources.',
+    },
+    {
+      value: 'device',
+      answer: 'device',
+      label: 'Devices',
+      hint: 'Hotplug, a device’s status, its readings and counters.',
+    },
+    {
+      value: 'system',
+      answer: 'system',
+      label: 'The system as a whole',
+      hint: 'CPU, memory, scheduler and pressure statistics.',
+    },
+    {
+      value: 'trace',
+      answer: 'trace',
+      label: 'Kernel internals as they happen',
+      hint: 'Scheduling, system calls, block and network I/O, traced event by event.',
+    },
+    NOT_SURE,
+  ],
+  asked: (a) => !a.module && a.style !== 'config',
 };

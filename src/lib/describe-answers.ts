@@ -20,6 +20,7 @@ export const ANSWER_LABELS: Record<keyof Answers, string> = {
   loss: 'Drops allowed',
   atload: 'Given at load time',
   asks: 'Who asks',
+  topic: 'Data about',
 };
 
 export function formatMicros(us: number): string {
@@ -66,6 +67,16 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
       return v === null ? 'not said' : v ? 'when the module loads' : 'once the module runs';
     case 'asks':
       return v === null ? 'not said' : v === 'kernel' ? 'the kernel asks a daemon' : 'user space asks';
+    case 'topic':
+      return v === null
+        ? 'not said'
+        : v === 'trace'
+          ? 'kernel internals as they happen'
+          : v === 'system'
+            ? 'the system as a whole'
+            : v === 'device'
+              ? 'devices'
+              : 'processes';
     default:
       return yesNo(v as boolean);
   }

@@ -38,6 +38,7 @@ function randomAnswers(r: () => number): Answers {
     loss: pick(r, [null, true, false]),
     atload: pick(r, [null, true, false]),
     asks: pick(r, [null, 'user', 'kernel'] as const),
+    topic: pick(r, [null, 'process', 'device', 'system', 'trace'] as const),
   };
 }
 
@@ -138,6 +139,11 @@ describe('decodeAnswers errors', () => {
     ['loss', '2', 'loss must be 0 or 1 (or left out when not known), got "2"'],
     ['atload', 'true', 'atload must be 0 or 1 (or left out when not known), got "true"'],
     ['asks', 'daemon', 'asks must be one of user, kernel (or left out when not known), got "daemon"'],
+    [
+      'topic',
+      'network',
+      'topic must be one of process, device, system, trace (or left out when not known), got "network"',
+    ],
     ['scope', 'global', 'scope must be one of device, system, object (or left out when not known), got "global"'],
   ];
 

@@ -384,6 +384,51 @@ describe('the questions that decide tunables and commands', () => {
     expect(advise({ ...upcall, asks: 'user' }, catalogue, null).ranking).toEqual(user.ranking);
   });
 
+  it('topic without a module: kinds none of whose existing files or events carry the data are eliminated, the home gains', () => {
+    const exits = ans({ module: false, daemon: true, topic: 'process' });
+    const advice = advise(exits, catalogue, null);
+    expect(eliminatedReasons(advice, 'uevent')?.join(' ')).toMatch(
+      /nothing of this kind carries data about processes \(lib\/kobject_uevent\.c/,
+    );
+    expect(eliminatedReasons(advice, 'sysfs')?.join(' ')).toMatch(/carries data about processes/);
+    expect(reasonsOf(advice, 'connector')).toMatch(
+      /where the kernel already puts data about processes \(drivers\/connector\/cn_proc\.c/,
+    );
+    expect(reasonsOf(advice, 'bpf-ringbuf') ?? '').not.toMatch(/already puts data/);
+    // Not said, or with a module of one's own, or for settings: the topic changes nothing.
+    const unsaid = advise(ans({ module: false, daemon: true }), catalogue, null);
+    expect(ranked(unsaid, 'uevent')).toBe(true);
+    expect(advise(ans({ daemon: true, topic: 'process' }), catalogue, null).ranking).toEqual(
+      advise(ans({ daemon: true }), catalogue, null).ranking,
+    );
+    const knob = ans({ dir: 'u2k', style: 'config', size: 8, rate: 0.01, module: false, scope: 'system' });
+    expect(advise({ ...knob, topic: 'process' }, catalogue, null).ranking).toEqual(
+      advise(knob, catalogue, null).ranking,
+    );
+  });
+
+  it('the ABI status of a kind concerns new interfaces: existing ones are judged as they are', () => {
+    const trace = ans({ style: 'stream', size: 128, rate: 100_000, module: false, topic: 'trace' });
+    const advice = advise(trace, catalogue, null);
+    expect(reasonsOf(advice, 'tracepoint')).toMatch(/each publishes its layout.*Documentation\/trace\/events\.rst/);
+    expect(eliminatedReasons(advice, 'debugfs')?.join(' ')).toMatch(/debug-only interface/);
+    expect(eliminatedReasons(advise({ ...trace, module: true }, catalogue, null), 'tracepoint')?.join(' ')).toMatch(
+      /debug-only interface/,
+    );
+    const stats = ans({ style: 'request', size: 4096, rate: 1, module: false, topic: 'system' });
+    expect(reasonsOf(advise(stats, catalogue, null), 'procfs') ?? '').not.toMatch(/Discouraged for new interfaces/);
+    expect(reasonsOf(advise({ ...stats, module: true }, catalogue, null), 'procfs')).toMatch(
+      /Discouraged for new interfaces/,
+    );
+  });
+
+  it('with no process running, an event left in a buffer waits; a method that starts a program does not', () => {
+    const advice = advise(ans({ size: 512, rate: 0.1, module: false, daemon: false, shell: true }), catalogue, null);
+    expect(reasonsOf(advice, 'tracepoint')).toMatch(/No process is running to act on the event/);
+    expect(reasonsOf(advice, 'uevent') ?? '').not.toMatch(/No process is running/);
+    expect(reasonsOf(advice, 'sysfs')).toMatch(/No process is running to read the file/);
+  });
+
   it('the home for a setting is a file that holds values: sysfs for per-device, sysctl for system-wide, not a device node', () => {
     const device = advise({ ...setting, scope: 'device' }, catalogue, null);
     expect(reasonsOf(device, 'sysfs')).toMatch(/home for per-device settings/);

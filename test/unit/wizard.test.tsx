@@ -177,4 +177,17 @@ describe('answers store', () => {
     await user.click(within(asks).getByRole('radio', { name: /the kernel asks a daemon/i }));
     expect(useAnswersStore.getState().answers.asks).toBe('kernel');
   });
+
+  it('asks what the data is about only when no module may be shipped', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByText('Step 1 of 7');
+    await user.click(screen.getByRole('button', { name: /7 constraints/i }));
+    expect(screen.queryByRole('group', { name: /what is the data about/i })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: /may ship a custom kernel module/i }));
+    const topic = screen.getByRole('group', { name: /what is the data about/i });
+    expect(within(topic).getByRole('radio', { name: /not sure/i })).toBeChecked();
+    await user.click(within(topic).getByRole('radio', { name: /processes/i }));
+    expect(useAnswersStore.getState().answers.topic).toBe('process');
+  });
 });

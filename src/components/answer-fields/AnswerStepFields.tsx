@@ -4,6 +4,7 @@ import {
   DAEMON_QUESTION,
   DIRECTION_OPTIONS,
   ASKS_QUESTION,
+  TOPIC_QUESTION,
   ATLOAD_QUESTION,
   LOSS_QUESTION,
   SCOPE_QUESTION,
@@ -231,6 +232,7 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
               checked={answers.module}
               onChange={(v) => onChange('module', v)}
             />
+            <OptionalChoice question={TOPIC_QUESTION} answers={answers} onChange={onChange} />
             <Check
               label="The consumer runs unprivileged"
               hint="Rules out methods that only root can use by default."

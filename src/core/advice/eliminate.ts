@@ -16,6 +16,7 @@ export interface Elimination {
     | 'privilege'
     | 'abi'
     | 'module'
+    | 'existing-data'
     | 'shell'
     | 'payload'
     | 'fanout'
@@ -26,6 +27,13 @@ export interface Elimination {
     | 'measured-rate';
   text: () => string;
 }
+
+export const TOPIC_WORDS = {
+  process: 'processes',
+  device: 'devices',
+  system: 'the system as a whole',
+  trace: 'kernel internals as they happen',
+} as const;
 
 export const DIR_WORDS = { k2u: 'kernel → user', u2k: 'user → kernel', both: 'both ways' } as const;
 
@@ -78,10 +86,20 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       );
   } else if (a.unpriv && a.dir !== 'k2u' && P.writeRootOnly)
     cut('privilege', () => `Only root can write to it, and the writer runs unprivileged: ${sentence(P.text)}`);
-  if (a.stable && m.abi === 'debug-only')
+  // Debug-only ABI binds a module that adds such an interface; the instances that already exist may be
+  // relied on by a tool when each publishes its own layout (trace event format files).
+  if (a.stable && m.abi === 'debug-only' && (a.module || !m.existingAbi))
     cut('abi', () => `A debug-only interface, but you need a stable production one: ${sentence(m.abiNote)}`);
   if (!a.module && m.needsModule && !m.existing)
     cut('module', () => 'Needs a custom kernel module, and you cannot ship one.');
+  // Without a module, only what exists can carry the data: a kind of interface none of whose existing
+  // files or events is about the user's topic cannot serve it.
+  const D = m.existingData;
+  if (!a.module && a.topic !== null && a.style !== 'config' && D && D.value[a.topic] === undefined)
+    cut(
+      'existing-data',
+      () => `Without a module, nothing of this kind carries data about ${TOPIC_WORDS[a.topic!]} (${D.source}).`,
+    );
   if (a.shell && !m.usableFromShell) cut('shell', () => 'Cannot be used from a shell, which you need.');
 
   const L = m.limits;

@@ -10,7 +10,7 @@ import { formatNs, formatRate } from '../format';
 import type { TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
 import type { Context } from './context';
-import { LIMIT_SLACK } from './eliminate';
+import { LIMIT_SLACK, TOPIC_WORDS } from './eliminate';
 import type { Comparison, MethodMeasurement } from './measurements';
 import { clamp } from './weights';
 import { hostWords, patternWords, where } from './words';
@@ -37,6 +37,7 @@ export type RuleId =
   | 'scope'
   | 'load-time'
   | 'debug-fit'
+  | 'existing-home'
   | 'abi-for-debug'
   | 'settings-only'
   | 'control-plane'
@@ -57,6 +58,7 @@ export const POINTS = {
   discouraged: 15,
   viaLayer: 20,
   debugFit: 8,
+  existingHome: 8,
   scopeFit: 5,
   settingsOnly: 15,
   controlPlane: 10,
@@ -173,7 +175,8 @@ export function score(
     if (explain) contributions.push({ kind: 'cost', trait: t, weight: c.weights[t], rating, points });
   }
 
-  if (a.stable && m.abi === 'discouraged')
+  // The ABI status concerns a new interface a module adds: what already exists stays as it is.
+  if (a.stable && a.module && m.abi === 'discouraged')
     rule(
       'discouraged',
       -POINTS.discouraged,
@@ -187,6 +190,22 @@ export function score(
         note: 'existing',
         text: () => `Without a module of your own: ${sentence(m.existing!)}`,
       });
+
+  // Without a module, the kernel's own home for the data is where it is complete and where tools look.
+  const D = m.existingData;
+  if (!a.module && a.topic !== null && a.style !== 'config' && D?.value[a.topic] === 'home')
+    rule(
+      'existing-home',
+      POINTS.existingHome,
+      () => `It is where the kernel already puts data about ${TOPIC_WORDS[a.topic!]} (${D.source}).`,
+    );
+  if (!a.module && a.stable && m.abi === 'debug-only' && m.existingAbi && explain)
+    contributions.push({
+      kind: 'note',
+      note: 'existing',
+      text: () =>
+        `The existing ones are not a stable ABI, but each publishes its layout, so a tool that reads it adapts when fields change (${m.existingAbi!.source}).`,
+    });
 
   // When the user says it is not a product interface, the kernel's own debug interfaces are where
   // reviewers send debug data: no ABI to keep, and no new device or family to review.
@@ -274,8 +293,14 @@ export function score(
         () =>
           `Each write sets a value rather than sending a message: nothing queues, orders or answers successive writes (${L.carries!.source}).`,
       );
-    if (kernelSpeaks && a.daemon === false && delivery === 'pull' && a.style === 'event')
-      rule('nobody-reads', -POINTS.nobodyReads, () => 'No process is running to read the file when the event happens.');
+    // With no process running, an event waits where it was put (a file, a trace buffer) until someone
+    // looks; only a method that starts a program acts on it when it happens.
+    if (kernelSpeaks && a.daemon === false && a.style === 'event' && delivery !== 'upcall' && !L.startsProgram?.value)
+      rule('nobody-reads', -POINTS.nobodyReads, () =>
+        delivery === 'pull'
+          ? 'No process is running to read the file when the event happens.'
+          : 'No process is running to act on the event when it happens: it waits in a buffer until someone reads it.',
+      );
     if (a.daemon === true && delivery === 'upcall')
       rule(
         'upcall-with-daemon',

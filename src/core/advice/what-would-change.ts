@@ -5,8 +5,8 @@ import { compareKernel, encodeAnswerValue, LIMITS } from '../answers-codec';
 import type { Catalogue } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
-import { DIRECTIONS, STYLES, type MethodId } from '../ids';
-import { DIR_WORDS } from './eliminate';
+import { DIRECTIONS, STYLES, TOPICS, type MethodId } from '../ids';
+import { DIR_WORDS, TOPIC_WORDS } from './eliminate';
 import { makeContext } from './context';
 import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate';
 import { costRatios, measure, measuredAnswersKey, type CostRatios, type MethodMeasurement } from './measurements';
@@ -29,6 +29,7 @@ export const CHANGE_ORDER: readonly (keyof Answers)[] = [
   'scope',
   'atload',
   'asks',
+  'topic',
   'listeners',
   'rate',
   'size',
@@ -84,6 +85,7 @@ function candidates(a: Answers): Candidate[] {
     add('atload', !a.atload, 1);
   }
   if (a.style === 'request' && a.dir === 'both') add('asks', a.asks === 'kernel' ? 'user' : 'kernel', 1);
+  if (!a.module && a.style !== 'config') for (const t of TOPICS) add('topic', t, 1);
   const kernels = [...new Set([...LTS_KERNELS, a.kernel])].sort(compareKernel);
   const here = kernels.indexOf(a.kernel);
   kernels.forEach((k, i) => add('kernel', k, Math.abs(i - here)));
@@ -224,6 +226,8 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
         : 'If the value could wait until the module runs';
     case 'loss':
       return b.loss ? 'If messages could be dropped under overload' : 'If no message could ever be dropped';
+    case 'topic':
+      return `If the data were about ${TOPIC_WORDS[b.topic!]}${a.topic === null ? '' : ` instead of ${TOPIC_WORDS[a.topic]}`}`;
     case 'asks':
       return b.asks === 'kernel'
         ? 'If the kernel asked a daemon and it answered'
