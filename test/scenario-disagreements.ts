@@ -13,7 +13,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
-  { dataset: 'none', name: 'Driver exposing one tunable to shell scripts', problems: 'chardev in top 3' },
   { dataset: 'none', name: 'Frame grabber delivering 1 MiB frames at 60 Hz', problems: 'bpf-ringbuf in top 3' },
   {
     dataset: 'none',
@@ -110,13 +109,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'none',
@@ -231,11 +225,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Driver exposing one tunable to shell scripts',
     problems: 'chardev in top 3',
   },
   {
@@ -350,13 +339,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -477,11 +461,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Driver exposing one tunable to shell scripts',
-    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -575,13 +554,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -702,11 +676,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Driver exposing one tunable to shell scripts',
-    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -800,13 +769,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -930,11 +894,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Driver exposing one tunable to shell scripts',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
     problems: 'bpf-ringbuf in top 3',
   },
@@ -1025,13 +984,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1155,11 +1109,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Driver exposing one tunable to shell scripts',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
     problems: 'bpf-ringbuf in top 3',
   },
@@ -1250,13 +1199,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1377,11 +1321,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Driver exposing one tunable to shell scripts',
-    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1475,13 +1414,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1602,11 +1536,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Driver exposing one tunable to shell scripts',
-    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1700,13 +1629,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1827,11 +1751,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Driver exposing one tunable to shell scripts',
-    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1925,13 +1844,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -2052,11 +1966,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Driver exposing one tunable to shell scripts',
-    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2150,13 +2059,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2276,11 +2180,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Driver exposing one tunable to shell scripts',
     problems: 'chardev in top 3',
   },
   {
@@ -2385,13 +2284,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Per-device setting changed at run time by a management daemon (no shell needed)',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; chardev in top 3',
+    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -429,6 +429,15 @@ describe('the questions that decide tunables and commands', () => {
     expect(reasonsOf(advice, 'sysfs')).toMatch(/No process is running to read the file/);
   });
 
+  it('a setting sent as a message into a channel that neither holds nor answers it loses points', () => {
+    const advice = advise({ ...setting, scope: 'device' }, catalogue, null);
+    expect(reasonsOf(advice, 'chardev')).toMatch(/A setting written into it is a message, not a value it holds/);
+    expect(reasonsOf(advice, 'ioctl') ?? '').not.toMatch(/not a value it holds/);
+    expect(reasonsOf(advice, 'sysfs') ?? '').not.toMatch(/not a value it holds/);
+    const data = advise(ans({ dir: 'u2k', style: 'stream', size: 256 }), catalogue, null);
+    expect(reasonsOf(data, 'chardev') ?? '').not.toMatch(/not a value it holds/);
+  });
+
   it('the home for a setting is a file that holds values: sysfs for per-device, sysctl for system-wide, not a device node', () => {
     const device = advise({ ...setting, scope: 'device' }, catalogue, null);
     expect(reasonsOf(device, 'sysfs')).toMatch(/home for per-device settings/);

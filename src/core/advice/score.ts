@@ -31,6 +31,7 @@ export type RuleId =
   | 'near-latency-floor'
   | 'pull-for-events'
   | 'commands-through-values'
+  | 'settings-through-messages'
   | 'upcall-with-daemon'
   | 'nobody-reads'
   | 'drops'
@@ -295,6 +296,15 @@ export function score(
       );
     // With no process running, an event waits where it was put (a file, a trace buffer) until someone
     // looks; only a method that starts a program acts on it when it happens.
+    // And the other mirror: a setting sent as a message into a channel that neither holds it nor answers
+    // a question. Reading returns the channel's data, so nothing tells a tool what the value is now.
+    if (a.style === 'config' && a.dir !== 'k2u' && L.carries?.value === 'messages' && rr === 'none')
+      rule(
+        'settings-through-messages',
+        -POINTS.commandsThroughValues,
+        () =>
+          `A setting written into it is a message, not a value it holds: reading returns its data, not the current setting, and no reply carries one back (${L.requestReply.source}).`,
+      );
     if (kernelSpeaks && a.daemon === false && a.style === 'event' && delivery !== 'upcall' && !L.startsProgram?.value)
       rule('nobody-reads', -POINTS.nobodyReads, () =>
         delivery === 'pull'
