@@ -59,7 +59,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'none',
@@ -74,7 +74,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'top chardev ≠ mmap; usermodehelper not eliminated',
   },
   {
     dataset: 'none',
@@ -194,11 +194,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
-  },
-  {
-    dataset: 'none',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
@@ -285,7 +280,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -300,7 +295,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'top chardev ≠ mmap; usermodehelper not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -429,11 +424,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
@@ -510,7 +500,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -525,7 +515,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -641,11 +631,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -725,7 +710,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -740,7 +725,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -856,11 +841,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -940,7 +920,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -955,7 +935,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'genetlink in top 3; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1071,11 +1051,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1155,7 +1130,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1170,7 +1145,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'genetlink in top 3; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1286,11 +1261,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1370,7 +1340,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1385,7 +1355,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'top chardev ≠ mmap; genetlink in top 3; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1501,11 +1471,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1585,7 +1550,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1600,7 +1565,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'genetlink in top 3; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1716,11 +1681,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1800,7 +1760,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1815,7 +1775,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'genetlink in top 3; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1931,11 +1891,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -2015,7 +1970,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2030,7 +1985,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'top chardev ≠ mmap; genetlink in top 3; usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2146,11 +2101,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2235,7 +2185,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap; bpf-ringbuf not eliminated',
+    problems: 'top io-uring-cmd ≠ mmap',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2250,7 +2200,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'bpf-ringbuf not eliminated; usermodehelper not eliminated',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2371,11 +2321,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Security audit events that must never be dropped',
-    problems: 'bpf-ringbuf not eliminated; uevent not eliminated',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

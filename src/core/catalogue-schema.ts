@@ -74,6 +74,13 @@ export const limitsSchema = z.strictObject({
   rateCeiling: sourced(z.number().positive()),
   /** What happens to a message the consumer cannot take in time. */
   overload: sourced(z.enum(['blocks', 'drops-reported', 'drops-silent', 'coalesces', 'overwrites'])),
+  /**
+   * false when the producer runs where it cannot wait for the consumer and the kernel offers no way to hold
+   * the message back for a retry (a BPF program or a tracepoint in the traced code's context, a broadcast of
+   * a device event): a full buffer loses the message, whatever the module does. Absent: the module's own
+   * producer can wait or keep a backlog and retry (a kthread, as kauditd does for netlink).
+   */
+  producerCanWait: sourced(z.boolean()).optional(),
   /** Under kernel lockdown (Secure Boot): 'ok', 'restricted' (e.g. read-only) or 'unavailable'. */
   lockdown: sourced(z.enum(['ok', 'restricted', 'unavailable'])),
   /** Inside a container (user/network namespaces): who can use it and in which namespace it acts. */

@@ -438,6 +438,15 @@ describe('the questions that decide tunables and commands', () => {
     expect(reasonsOf(data, 'chardev') ?? '').not.toMatch(/not a value it holds/);
   });
 
+  it('no message may be lost: a producer that cannot wait for the consumer is eliminated, with its source', () => {
+    const audit = ans({ size: 512, loss: false, daemon: true });
+    const advice = advise(audit, catalogue, null);
+    for (const id of ['bpf-ringbuf', 'tracepoint', 'uevent'] as const)
+      expect(eliminatedReasons(advice, id)?.join(' ')).toMatch(/The producer cannot wait for the consumer/);
+    expect(ranked(advice, 'chardev')).toBe(true);
+    expect(ranked(advise({ ...audit, loss: true }, catalogue, null), 'uevent')).toBe(true);
+  });
+
   it('the home for a setting is a file that holds values: sysfs for per-device, sysctl for system-wide, not a device node', () => {
     const device = advise({ ...setting, scope: 'device' }, catalogue, null);
     expect(reasonsOf(device, 'sysfs')).toMatch(/home for per-device settings/);

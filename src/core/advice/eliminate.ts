@@ -127,6 +127,12 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       'loss',
       () => `Drops messages silently when the consumer falls behind${src(L.overload)}, and none may be lost.`,
     );
+  if (a.loss === false && L.overload.value !== 'drops-silent' && L.producerCanWait?.value === false)
+    cut(
+      'loss',
+      () =>
+        `The producer cannot wait for the consumer, so a full buffer loses messages${src(L.producerCanWait!)}, and none may be lost.`,
+    );
   const ceiling = L.rateCeiling.value;
   if (a.rate > LIMIT_SLACK * ceiling)
     cut(
