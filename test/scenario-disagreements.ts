@@ -5,11 +5,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   { dataset: 'none', name: 'NIC driver reporting link up/down to several daemons', problems: 'chardev in top 3' },
   {
     dataset: 'none',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'none',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
@@ -91,11 +86,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev; uevent in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'none',
@@ -214,11 +204,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
@@ -316,11 +301,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev; uevent in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -444,11 +424,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
   },
@@ -531,11 +506,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -654,11 +624,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
   },
@@ -741,11 +706,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -864,11 +824,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
   },
@@ -951,11 +906,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1074,11 +1024,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
   },
@@ -1161,11 +1106,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1281,11 +1221,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1374,11 +1309,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1494,11 +1424,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
   },
@@ -1581,11 +1506,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1704,11 +1624,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
   },
@@ -1791,11 +1706,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1911,11 +1821,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2001,11 +1906,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2121,11 +2021,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Device management daemon talking to its driver with request/response commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2221,11 +2116,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    problems: 'top ioctl ≠ genetlink',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -106,7 +106,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Device management daemon talking to its driver with request/response commands',
-    answers: { dir: 'both', style: 'request', size: 256, rate: 100 },
+    answers: { dir: 'both', style: 'request', size: 256, rate: 100, grows: true },
     expectTop: 'genetlink',
     acceptableTopThree: ['genetlink', 'ioctl', 'chardev'],
     mustEliminate: all(K2U_ONLY, COUNTER_ONLY, DEBUG_ONLY),
@@ -488,7 +488,7 @@ export const SCENARIOS: Scenario[] = [
   // ── Request/response control planes ──────────────────────────────────────────────────────────────────
   {
     name: 'Clock (DPLL) management: a daemon configures pins and reads status with typed commands',
-    answers: { dir: 'both', style: 'request', size: 512, rate: 10, daemon: true },
+    answers: { dir: 'both', style: 'request', size: 512, rate: 10, daemon: true, grows: true },
     expectTop: 'genetlink',
     acceptableTopThree: ['genetlink', 'ioctl', 'chardev'],
     mustEliminate: all(K2U_ONLY, COUNTER_ONLY, DEBUG_ONLY),

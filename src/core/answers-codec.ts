@@ -42,6 +42,7 @@ export const ANSWER_PARAMS = [
   'atload',
   'asks',
   'topic',
+  'grows',
 ] as const satisfies readonly (keyof Answers)[];
 
 export const LIMITS = {
@@ -61,7 +62,7 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // No leading zeros so that one kernel has one spelling ("5.4", never "5.04").
 const KERNEL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-/** The URL value of one answer; lat, dataset, daemon, scope, loss, atload, asks and topic are '' when null (not said). */
+/** The URL value of one answer; lat, dataset, daemon, scope, loss, atload, asks, topic and grows are '' when null (not said). */
 export function encodeAnswerValue<K extends keyof Answers>(param: K, value: Answers[K]): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? '1' : '0';
@@ -182,7 +183,7 @@ function parseKernel(v: string): Parsed<string> {
 
 // Questions added after the first links were shared: an absent or empty value means "not said", which
 // keeps every older permalink meaning what it meant.
-function parseOptionalBoolean(param: 'daemon' | 'loss' | 'atload', v: string): Parsed<boolean | null> {
+function parseOptionalBoolean(param: 'daemon' | 'loss' | 'atload' | 'grows', v: string): Parsed<boolean | null> {
   if (v === '') return { ok: true, value: null };
   if (v === '1') return { ok: true, value: true };
   if (v === '0') return { ok: true, value: false };
@@ -238,6 +239,7 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   atload: (v) => parseOptionalBoolean('atload', v),
   asks: parseAsks,
   topic: parseTopic,
+  grows: (v) => parseOptionalBoolean('grows', v),
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */

@@ -52,6 +52,11 @@ export const answersSchema = z.strictObject({
    * said: every existing interface is considered, as before this question existed.
    */
   topic: z.enum(TOPICS).nullable(),
+  /**
+   * For commands and settings from user space: the set of commands or their fields will grow over the
+   * interface's life (true) or stays small and fixed (false). null = not said: neither assumed.
+   */
+  grows: z.boolean().nullable(),
 });
 export type Answers = z.infer<typeof answersSchema>;
 
@@ -74,4 +79,5 @@ export const DEFAULT_ANSWERS: Answers = {
   atload: null,
   asks: null,
   topic: null,
+  grows: null,
 };

@@ -81,6 +81,12 @@ export const limitsSchema = z.strictObject({
    * producer can wait or keep a backlog and retry (a kthread, as kauditd does for netlink).
    */
   producerCanWait: sourced(z.boolean()).optional(),
+  /**
+   * How commands and their fields grow: 'attributes' when each field is a typed attribute that old tools
+   * skip and new ones look for, so a field or command is added without breaking either (netlink); absent
+   * when a change needs a new command number, a size-versioned structure or a format of the module's own.
+   */
+  extensible: sourced(z.literal('attributes')).optional(),
   /** Under kernel lockdown (Secure Boot): 'ok', 'restricted' (e.g. read-only) or 'unavailable'. */
   lockdown: sourced(z.enum(['ok', 'restricted', 'unavailable'])),
   /** Inside a container (user/network namespaces): who can use it and in which namespace it acts. */

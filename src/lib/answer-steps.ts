@@ -23,7 +23,7 @@ export const STEPS: StepInfo[] = [
     id: 'style',
     title: 'What kind of exchange is it?',
     help: 'The shape of the conversation decides which benchmark pattern applies and which traits matter most.',
-    params: ['style', 'daemon', 'scope', 'atload', 'asks'],
+    params: ['style', 'daemon', 'scope', 'atload', 'asks', 'grows'],
   },
   {
     id: 'size',
@@ -79,7 +79,7 @@ export const STYLE_OPTIONS: { value: Style; label: string; hint: string }[] = [
 ];
 
 /** A yes/no question whose third answer, "not sure", is null: the scoring then assumes neither. */
-export type OptionalParam = 'daemon' | 'scope' | 'loss' | 'atload' | 'asks' | 'topic';
+export type OptionalParam = 'daemon' | 'scope' | 'loss' | 'atload' | 'asks' | 'topic' | 'grows';
 
 export interface OptionalQuestion<K extends OptionalParam> {
   param: K;
@@ -203,4 +203,20 @@ export const TOPIC_QUESTION: OptionalQuestion<'topic'> = {
     NOT_SURE,
   ],
   asked: (a) => !a.module && a.style !== 'config',
+};
+
+export const GROWS_QUESTION: OptionalQuestion<'grows'> = {
+  param: 'grows',
+  legend: 'Will the commands or their fields grow over time?',
+  options: [
+    {
+      value: 'yes',
+      answer: true,
+      label: 'Yes, new commands and options will come',
+      hint: 'A management plane that gains features release after release.',
+    },
+    { value: 'no', answer: false, label: 'No, a small fixed set', hint: 'A handful of commands that will not change.' },
+    NOT_SURE,
+  ],
+  asked: (a) => a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config'),
 };

@@ -21,6 +21,7 @@ export const ANSWER_LABELS: Record<keyof Answers, string> = {
   atload: 'Given at load time',
   asks: 'Who asks',
   topic: 'Data about',
+  grows: 'Commands grow',
 };
 
 export function formatMicros(us: number): string {
@@ -67,6 +68,8 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
       return v === null ? 'not said' : v ? 'when the module loads' : 'once the module runs';
     case 'asks':
       return v === null ? 'not said' : v === 'kernel' ? 'the kernel asks a daemon' : 'user space asks';
+    case 'grows':
+      return v === null ? 'not said' : v ? 'new commands and fields will come' : 'a small fixed set';
     case 'topic':
       return v === null
         ? 'not said'

@@ -39,6 +39,7 @@ function randomAnswers(r: () => number): Answers {
     atload: pick(r, [null, true, false]),
     asks: pick(r, [null, 'user', 'kernel'] as const),
     topic: pick(r, [null, 'process', 'device', 'system', 'trace'] as const),
+    grows: pick(r, [null, true, false]),
   };
 }
 
@@ -138,6 +139,7 @@ describe('decodeAnswers errors', () => {
     ['daemon', 'yes', 'daemon must be 0 or 1 (or left out when not known), got "yes"'],
     ['loss', '2', 'loss must be 0 or 1 (or left out when not known), got "2"'],
     ['atload', 'true', 'atload must be 0 or 1 (or left out when not known), got "true"'],
+    ['grows', 'yes', 'grows must be 0 or 1 (or left out when not known), got "yes"'],
     ['asks', 'daemon', 'asks must be one of user, kernel (or left out when not known), got "daemon"'],
     [
       'topic',

@@ -447,6 +447,21 @@ describe('the questions that decide tunables and commands', () => {
     expect(ranked(advise({ ...audit, loss: true }, catalogue, null), 'uevent')).toBe(true);
   });
 
+  it('a command set that will grow favours typed attributes; not said or fixed, nothing changes', () => {
+    const mgmt = ans({ dir: 'both', style: 'request', size: 256, rate: 100 });
+    const grows = advise({ ...mgmt, grows: true }, catalogue, null);
+    expect(reasonsOf(grows, 'genetlink')).toMatch(
+      /grow as typed attributes.*Documentation\/userspace-api\/netlink\/intro\.rst/,
+    );
+    expect(reasonsOf(grows, 'ioctl') ?? '').not.toMatch(/typed attributes/);
+    expect(scoreOf(grows, 'genetlink')).toBeGreaterThan(scoreOf(advise(mgmt, catalogue, null), 'genetlink'));
+    expect(advise({ ...mgmt, grows: false }, catalogue, null).ranking).toEqual(advise(mgmt, catalogue, null).ranking);
+    const events = ans({ size: 128, listeners: 4 });
+    expect(advise({ ...events, grows: true }, catalogue, null).ranking).toEqual(
+      advise(events, catalogue, null).ranking,
+    );
+  });
+
   it('the home for a setting is a file that holds values: sysfs for per-device, sysctl for system-wide, not a device node', () => {
     const device = advise({ ...setting, scope: 'device' }, catalogue, null);
     expect(reasonsOf(device, 'sysfs')).toMatch(/home for per-device settings/);

@@ -36,6 +36,7 @@ const VALUES = {
   atload: [null, true, false],
   asks: [null, 'user', 'kernel'],
   topic: [null, 'process', 'device', 'system', 'trace'],
+  grows: [null, true, false],
 } as const satisfies { [K in keyof Answers]: readonly Answers[K][] };
 const STRIDES = [1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59];
 

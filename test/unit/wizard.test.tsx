@@ -176,6 +176,9 @@ describe('answers store', () => {
     expect(within(asks).getByRole('radio', { name: /not sure/i })).toBeChecked();
     await user.click(within(asks).getByRole('radio', { name: /the kernel asks a daemon/i }));
     expect(useAnswersStore.getState().answers.asks).toBe('kernel');
+    const grows = screen.getByRole('group', { name: /will the commands or their fields grow/i });
+    await user.click(within(grows).getByRole('radio', { name: /new commands and options will come/i }));
+    expect(useAnswersStore.getState().answers.grows).toBe(true);
   });
 
   it('asks what the data is about only when no module may be shipped', async () => {

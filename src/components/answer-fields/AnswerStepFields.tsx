@@ -5,6 +5,7 @@ import {
   DIRECTION_OPTIONS,
   ASKS_QUESTION,
   TOPIC_QUESTION,
+  GROWS_QUESTION,
   ATLOAD_QUESTION,
   LOSS_QUESTION,
   SCOPE_QUESTION,
@@ -115,6 +116,7 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
           <OptionalChoice question={SCOPE_QUESTION} answers={answers} onChange={onChange} />
           <OptionalChoice question={ATLOAD_QUESTION} answers={answers} onChange={onChange} />
           <OptionalChoice question={ASKS_QUESTION} answers={answers} onChange={onChange} />
+          <OptionalChoice question={GROWS_QUESTION} answers={answers} onChange={onChange} />
         </div>
       );
     case 'size':

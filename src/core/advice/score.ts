@@ -44,6 +44,7 @@ export type RuleId =
   | 'control-plane'
   | 'kernel-asks'
   | 'request-reply'
+  | 'extensible'
   | 'measured-budget'
   | 'measured-comparison';
 
@@ -69,6 +70,7 @@ export const POINTS = {
   pullForEvents: 10,
   commandsThroughValues: 10,
   oneCall: 6,
+  extensible: 8,
   paired: 3,
   upcallWithDaemon: 8,
   nobodyReads: 12,
@@ -272,6 +274,14 @@ export function score(
         rr === 'one-call'
           ? `One system call carries the request and returns its answer (${L.requestReply.source}).`
           : `Each answer is matched to its request by a sequence number (${L.requestReply.source}).`,
+      );
+    // A command set that will grow: typed attributes add fields and commands without breaking old tools,
+    // where a fixed structure needs a new command number or a version of its own for each change.
+    if (a.grows === true && a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config') && L.extensible)
+      rule(
+        'extensible',
+        POINTS.extensible,
+        () => `Commands and fields grow as typed attributes, without breaking old tools (${L.extensible!.source}).`,
       );
     const kernelSpeaks = a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
     // When a state change may be dropped (only the latest state matters), a value file that poll() reports

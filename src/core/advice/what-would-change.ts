@@ -30,6 +30,7 @@ export const CHANGE_ORDER: readonly (keyof Answers)[] = [
   'atload',
   'asks',
   'topic',
+  'grows',
   'listeners',
   'rate',
   'size',
@@ -86,6 +87,7 @@ function candidates(a: Answers): Candidate[] {
   }
   if (a.style === 'request' && a.dir === 'both') add('asks', a.asks === 'kernel' ? 'user' : 'kernel', 1);
   if (!a.module && a.style !== 'config') for (const t of TOPICS) add('topic', t, 1);
+  if (a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config')) add('grows', !a.grows, 1);
   const kernels = [...new Set([...LTS_KERNELS, a.kernel])].sort(compareKernel);
   const here = kernels.indexOf(a.kernel);
   kernels.forEach((k, i) => add('kernel', k, Math.abs(i - here)));
@@ -226,6 +228,10 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
         : 'If the value could wait until the module runs';
     case 'loss':
       return b.loss ? 'If messages could be dropped under overload' : 'If no message could ever be dropped';
+    case 'grows':
+      return b.grows
+        ? 'If the commands and their fields would grow over time'
+        : 'If the command set stayed small and fixed';
     case 'topic':
       return `If the data were about ${TOPIC_WORDS[b.topic!]}${a.topic === null ? '' : ` instead of ${TOPIC_WORDS[a.topic]}`}`;
     case 'asks':
