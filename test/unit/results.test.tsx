@@ -133,6 +133,23 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     ]);
   });
 
+  it('offers no starter module when the answers say no module may be shipped', async () => {
+    fetchMock.mockImplementation(async (url: string) => {
+      if (url.startsWith('/api/datasets')) return Response.json({ datasets });
+      if (url.startsWith('/api/advice'))
+        return Response.json({ ...report, answers: { ...report.answers, module: false } });
+      if (url.startsWith('/api/methods'))
+        return Response.json({
+          methods: [{ id: report.verdict.top, name: 'Top', reference: { path: 'server/reference/x/', note: 'n' } }],
+        });
+      return Response.json({ traits: [] });
+    });
+    renderApp(`/results?${QUERY.replace('module=1', 'module=0')}`);
+    const region = await screen.findByRole('region', { name: report.verdict.sentence });
+    await within(region).findByRole('link', { name: /works, with its reference code/ });
+    expect(within(region).queryByRole('link', { name: /starter code/ })).toBeNull();
+  });
+
   it('reads a report from before the verdict (kcomm-report/1 gained it later): the top pick is the sentence', async () => {
     const old = beforeVerdictJson as Report;
     expect(old.verdict).toBeUndefined();

@@ -98,8 +98,9 @@ export function VerdictPanel({ report, focusKey }: { report: Report; focusKey: s
       {v.top && (
         <p className="verdict-links actions-row no-print">
           <Link to={methodPath(v.top, report.dataset?.id)}>How {name(v.top)} works, with its reference code</Link>
-          <StarterDownload method={v.top} label={`Download ${name(v.top)} starter code`} />
-          {v.confidence === 'tie' && v.runnerUp && (
+          {/* Without a module of one's own, the answer is an interface that already exists: no module to start. */}
+          {report.answers.module && <StarterDownload method={v.top} label={`Download ${name(v.top)} starter code`} />}
+          {report.answers.module && v.confidence === 'tie' && v.runnerUp && (
             <StarterDownload method={v.runnerUp} label={`Download ${name(v.runnerUp)} starter code`} />
           )}
         </p>
