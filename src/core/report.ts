@@ -1,6 +1,7 @@
 // The report: the JSON that GET /api/advice returns and the app renders (kcomm-report/1), and its Markdown
 // form for pasting into a design document or a review. Deterministic: no timestamps of its own.
 import { z } from 'zod';
+import { describeOptional, OPTIONAL_ANSWERS, OPTIONAL_LABELS } from './answer-words';
 import { answersSchema, type Answers } from './answers';
 import {
   adviceBasisSchema,
@@ -83,6 +84,11 @@ function answersTable(a: Answers): string[] {
     ['Usable from a shell', yesNo(a.shell)],
     ['Oldest kernel', a.kernel],
     ['Dataset', a.dataset ?? 'none'],
+    // The follow-up answers that were given: each can decide the pick, so a reviewer must see them.
+    ...OPTIONAL_ANSWERS.filter((k) => a[k] !== null).map((k): [string, string] => [
+      OPTIONAL_LABELS[k],
+      describeOptional(k, a[k]),
+    ]),
   ];
   return ['| Question | Answer |', '| --- | --- |', ...rows.map(([q, v]) => `| ${q} | ${cell(v)} |`)];
 }

@@ -1,4 +1,5 @@
 import type { Answers } from '../core/answers';
+import { describeOptional, OPTIONAL_LABELS, type OptionalAnswer } from '../core/answer-words';
 import { formatBytes, formatRate } from '../core/measured';
 import { DIRECTION_OPTIONS, STYLE_OPTIONS } from './answer-steps';
 
@@ -15,13 +16,7 @@ export const ANSWER_LABELS: Record<keyof Answers, string> = {
   shell: 'Shell usable',
   kernel: 'Oldest kernel',
   dataset: 'Dataset',
-  daemon: 'Resident receiver',
-  scope: 'Setting scope',
-  loss: 'Drops allowed',
-  atload: 'Given at load time',
-  asks: 'Who asks',
-  topic: 'Data about',
-  grows: 'Commands grow',
+  ...OPTIONAL_LABELS,
 };
 
 export function formatMicros(us: number): string {
@@ -53,33 +48,13 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
     case 'dataset':
       return v === null ? 'none (traits only)' : String(v);
     case 'daemon':
-      return v === null ? 'not said' : v ? 'a process is always running' : 'no resident process';
     case 'scope':
-      return v === null
-        ? 'not said'
-        : v === 'device'
-          ? 'per device'
-          : v === 'object'
-            ? 'per object user space creates'
-            : 'system-wide';
     case 'loss':
-      return v === null ? 'not said' : v ? 'may be dropped under overload' : 'must never be dropped';
     case 'atload':
-      return v === null ? 'not said' : v ? 'when the module loads' : 'once the module runs';
     case 'asks':
-      return v === null ? 'not said' : v === 'kernel' ? 'the kernel asks a daemon' : 'user space asks';
-    case 'grows':
-      return v === null ? 'not said' : v ? 'new commands and fields will come' : 'a small fixed set';
     case 'topic':
-      return v === null
-        ? 'not said'
-        : v === 'trace'
-          ? 'kernel internals as they happen'
-          : v === 'system'
-            ? 'the system as a whole'
-            : v === 'device'
-              ? 'devices'
-              : 'processes';
+    case 'grows':
+      return describeOptional(param as OptionalAnswer, v as Answers[OptionalAnswer]);
     default:
       return yesNo(v as boolean);
   }

@@ -79,6 +79,19 @@ describe('reportToMarkdown', () => {
     for (const c of report.whatWouldChange) expect(md).toContain(c.sentence);
   });
 
+  it('lists the follow-up answers that were given, and only those', () => {
+    const plain = reportToMarkdown(buildReport(answers, catalogue, null, ORIGIN));
+    expect(plain).not.toContain('| Data about |');
+    expect(plain).not.toContain('| Resident receiver |');
+    const said = reportToMarkdown(
+      buildReport({ ...answers, module: false, topic: 'process', daemon: true, loss: false }, catalogue, null, ORIGIN),
+    );
+    expect(said).toContain('| Data about | processes |');
+    expect(said).toContain('| Resident receiver | a process is always running |');
+    expect(said).toContain('| Drops allowed | must never be dropped |');
+    expect(said).not.toContain('| Setting scope |');
+  });
+
   it('carries the verdict: its sentence and confidence, why not the runner-up, when not to use the pick', () => {
     const report = buildReport({ ...answers, dataset: dataset.id }, catalogue, dataset, ORIGIN);
     const v = report.verdict;

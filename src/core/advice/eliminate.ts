@@ -1,5 +1,6 @@
 // Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
 // names the limit and, where the catalogue has one, its source.
+import { TOPIC_WORDS } from '../answer-words';
 import { compareKernel } from '../answers-codec';
 import type { Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
@@ -27,13 +28,6 @@ export interface Elimination {
     | 'measured-rate';
   text: () => string;
 }
-
-export const TOPIC_WORDS = {
-  process: 'processes',
-  device: 'devices',
-  system: 'the system as a whole',
-  trace: 'kernel internals as they happen',
-} as const;
 
 export const DIR_WORDS = { k2u: 'kernel → user', u2k: 'user → kernel', both: 'both ways' } as const;
 
