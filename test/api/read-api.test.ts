@@ -124,6 +124,24 @@ describe('read API', () => {
     expect(params).toEqual(['bogus', 'dir', 'rate', 'size']);
   });
 
+  it('GET /api/advice takes the follow-up answers added later (topic, grows) and names a bad value', async () => {
+    const res = await get('/api/advice?module=0&daemon=1&topic=process&v=1');
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report.answers.topic).toBe('process');
+    expect(report.permalink).toContain('topic=process');
+    expect(report.ranking[0].method).toBe('connector');
+    expect(report.eliminated.map((e: { method: string }) => e.method)).toContain('uevent');
+    const bad = await get('/api/advice?topic=network&grows=maybe&v=1');
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { param: string }) => e.param)
+        .sort(),
+    ).toEqual(['grows', 'topic']);
+  });
+
   it('GET /api/advice with an unknown or corrupt dataset is a 400 naming dataset', async () => {
     for (const id of ['nope', 'broken-json']) {
       const res = await get(`/api/advice?dataset=${id}&v=1`);
