@@ -1,4 +1,5 @@
-// `npm run check:kernel`: the kernel's own checkers on the kernel side of every reference module.
+// `npm run check:kernel`: the kernel's own checkers on the kernel side of every reference module and of
+// kcomm_min.ko (server/harness/min/, the measuring baseline).
 //   checkpatch.pl --strict --no-tree on each module source and header (not the *_user.c user sides);
 //   sparse (kbuild's C=2) on every module, once per LTS line of the installed kernels.
 // Any finding fails. checkpatch comes from Debian's linux-source-X.Y tarball: only scripts/checkpatch.pl,
@@ -16,6 +17,7 @@ import { ensureDebianPackages } from './lib/debian-packages.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const REFERENCE = path.join(ROOT, 'server/reference');
+const MINIMAL = path.join(ROOT, 'server/harness/min');
 const CACHE = path.join(ROOT, 'var/checkpatch');
 const CHECKPATCH_FILES = ['checkpatch.pl', 'spelling.txt', 'const_structs.checkpatch'];
 const CHECKPATCH_IGNORE = ['LINUX_VERSION_CODE'];
@@ -80,12 +82,18 @@ function checkpatch() {
   return path.join(dir, 'checkpatch.pl');
 }
 
-/** server/reference/<method>/ folders with a Kbuild, and their kernel-side sources. */
+/**
+ * server/reference/<method>/ folders with a Kbuild, and server/harness/min/ (kcomm_min.ko, the measuring
+ * baseline, built by the same Makefile), with their kernel-side sources.
+ */
 function moduleDirs() {
-  return readdirSync(REFERENCE)
-    .map((n) => path.join(REFERENCE, n))
-    .filter((d) => existsSync(path.join(d, 'Kbuild')))
-    .sort();
+  return [
+    ...readdirSync(REFERENCE)
+      .map((n) => path.join(REFERENCE, n))
+      .filter((d) => existsSync(path.join(d, 'Kbuild')))
+      .sort(),
+    MINIMAL,
+  ];
 }
 const kernelSources = (dir) =>
   readdirSync(dir)

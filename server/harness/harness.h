@@ -63,6 +63,11 @@ struct kc_backend {
 	const char *variant;	/* "" or the variant id, e.g. "ring" */
 	const char *module;	/* module name (file <module>.ko), NULL for stock backends */
 	int stock;		/* 1: uses only interfaces every kernel has (the stock profile) */
+	/*
+	 * 1: a measuring baseline, not a way to use its method (server/harness/min/: the least a module
+	 * can do for the same messages). Measured like any backend; the advice and charts leave it out.
+	 */
+	int baseline;
 	unsigned int patterns;	/* KC_* bitmask of what it supports */
 	size_t min_size;	/* smallest message (a k2u/notify stamp needs 8 bytes); 0 = 0 */
 	size_t max_size;	/* largest message it carries; 0 = KC_MAX_SIZE */
@@ -154,7 +159,10 @@ struct kc_bad_write {
 };
 /* Each of n writes to fd (a file called name in the records) must fail as it says. */
 void kc_drill_bad_writes(struct kc_robust *r, const char *name, int fd, const struct kc_bad_write *w, size_t n);
-/* threads threads each open path for writing and write text rounds times; every write must succeed. */
+/*
+ * threads threads each open path for writing and write text rounds times (at offset 0, or where a stream
+ * is); every write must succeed.
+ */
 void kc_drill_concurrent_writes(struct kc_robust *r, const char *path, const char *text, int threads, int rounds);
 
 /*

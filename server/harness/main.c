@@ -189,6 +189,7 @@ int kc_cmd_list(void)
 		else
 			kc_json_null(&j, "module");
 		kc_json_bool(&j, "stock", be->stock);
+		kc_json_bool(&j, "baseline", be->baseline);
 		json_patterns(&j, be->patterns);
 		kc_json_u64(&j, "minSize", be->min_size);
 		kc_json_u64(&j, "maxSize", kc_backend_max_size(be));

@@ -1,6 +1,6 @@
 // Turns a dataset into what the benchmark charts draw: one series per method/variant per pattern, latency
 // bands, throughput, the machine's own baselines, and ratios between two datasets. No React, no recharts.
-import type { BenchResult, Dataset } from './dataset-schema';
+import { isBaselinePoint, type BenchResult, type Dataset } from './dataset-schema';
 import type { Pattern } from './ids';
 
 export interface SeriesPoint {
@@ -71,11 +71,14 @@ export function seriesKey(r: Pick<BenchResult, 'method' | 'variant'>): string {
   return r.variant ? `${r.method}/${r.variant}` : r.method;
 }
 
-/** Every method/variant measured at this pattern, points sorted by size; results with no samples are left out. */
+/**
+ * Every method/variant measured at this pattern, points sorted by size; results with no samples, and the
+ * baselines' (isBaselinePoint: not a way to use a method), are left out.
+ */
 export function seriesFor(dataset: Dataset, pattern: Pattern): Series[] {
   const byKey = new Map<string, Series>();
   for (const r of dataset.results) {
-    if (r.pattern !== pattern || r.samples === 0) continue;
+    if (r.pattern !== pattern || r.samples === 0 || isBaselinePoint(r)) continue;
     const key = seriesKey(r);
     let s = byKey.get(key);
     if (!s) {
@@ -108,7 +111,7 @@ export function seriesFor(dataset: Dataset, pattern: Pattern): Series[] {
 /** The patterns this dataset has any result for, in the order the page shows them. */
 export function patternsIn(dataset: Dataset): Pattern[] {
   const order: Pattern[] = ['roundtrip', 'k2u', 'u2k', 'notify'];
-  const present = new Set(dataset.results.filter((r) => r.samples > 0).map((r) => r.pattern));
+  const present = new Set(dataset.results.filter((r) => r.samples > 0 && !isBaselinePoint(r)).map((r) => r.pattern));
   return order.filter((p) => present.has(p));
 }
 

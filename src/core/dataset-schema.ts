@@ -171,6 +171,19 @@ const CATALOGUE_VARIANTS: Record<string, Partial<Record<Pattern, string>> | null
   'mmap/ioctl-lock': { roundtrip: 'ioctl-lock', u2k: 'ioctl-lock' },
 };
 
+/**
+ * Backends that measure a baseline, not a way to use their method: kcomm_min.ko (server/harness/min/), the
+ * least a module can do for the same messages, which test/kernel/icount.test.ts holds the reference modules
+ * against. Their points stay in the dataset; the advice, the charts and the method pages leave them out.
+ * `kcomm-harness list` marks the same backends `baseline` (test/unit/bench-variants.test.ts).
+ */
+export const BASELINE_BACKENDS: ReadonlySet<string> = new Set(['chardev/minimal', 'relay/minimal']);
+
+/** Whether a point measured a baseline backend (never true of a /1 point, which names no backend). */
+export function isBaselinePoint(r: Pick<BenchResult, 'backend'>): boolean {
+  return r.backend !== undefined && BASELINE_BACKENDS.has(r.backend);
+}
+
 /** The catalogue variant a backend's pattern is, null when its method has none, undefined when unknown. */
 export function catalogueVariantOf(backend: string, pattern: Pattern): string | null | undefined {
   if (backend in CATALOGUE_VARIANTS) {

@@ -1,7 +1,7 @@
 // What a dataset says about one method at the size the user asked for, and how to print such numbers.
 import { z } from 'zod';
 import type { Answers } from './answers';
-import type { BenchResult, Dataset } from './dataset-schema';
+import { isBaselinePoint, type BenchResult, type Dataset } from './dataset-schema';
 import { METHOD_IDS, PATTERNS, type MethodId, type Pattern } from './ids';
 
 const ns = z.number().nonnegative();
@@ -38,7 +38,7 @@ function indexOf(dataset: Dataset): Map<string, VariantIndex> {
   if (index) return index;
   index = new Map();
   for (const r of dataset.results) {
-    if (r.samples === 0) continue;
+    if (r.samples === 0 || isBaselinePoint(r)) continue;
     const key = `${r.method}\u0000${r.pattern}`;
     let variants = index.get(key);
     if (!variants) index.set(key, (variants = new Map()));

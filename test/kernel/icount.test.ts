@@ -106,8 +106,44 @@ describe('icount mode', () => {
     },
   );
 
-  it.todo(
-    'relay k2u and chardev u2k at 1 KiB: no higher than the simplest module doing the same work ' +
-      '(needs that minimal module: a write handler copying into a kernel buffer, and a bare relay_write)',
-  );
+  // The relay and chardev goal: at 1 KiB, no dearer than kcomm_min.ko (server/harness/min/), the least a
+  // module can do for the same message, measured in the same boot with the same user side: the core
+  // fills (u2k) or reads (k2u) every byte, the module checks every byte of what it receives (kcomm_msg.h)
+  // and stamps and numbers what it sends (struct kcomm_relay_record). Both points are divided by the same
+  // reference at the same size, so the ratio of their paired ratios is the ratio of their costs.
+  // What the reference modules still do beyond the minimum, all documented features (6.12, Haswell-noTSX):
+  // - chardev u2k 3,766 against 3,710 (x1.015): its per-open buffer is sized to the message, so the
+  //   hardened-usercopy check of the copy is a slab lookup (37 instructions: kcomm_min's buffer, allocated
+  //   at 1 MiB, is whole pages); the rest is the mode dispatch and the check for a sleeping reader.
+  // - relay k2u 4,899 against 4,107 (x1.19): kcomm_relay's trigger is the text command "1 1024" written to
+  //   a debugfs file (the debugfs removal proxy, a copy-in and two kstrtouint()), where kcomm_min takes
+  //   the size as an ioctl() argument (653 instructions before the stamp), then its COUNT loop's signal and
+  //   resched checks and the proxy and write() return paths (139 after). The relay backend used to format
+  //   that command with snprintf() for every message (1,036 more, 5,935 at e588e7c): it formats it once
+  //   per point now.
+  // The limits are those ratios plus the 1% by which two runs of one build may differ (issue 9): more work
+  // in either module or in its backend fails here. The minimal module's points are baselines, not methods
+  // (BASELINE_BACKENDS).
+  it.each([
+    { backend: 'chardev', minimal: 'chardev/minimal', pattern: 'u2k', limit: 1.025 },
+    { backend: 'relay', minimal: 'relay/minimal', pattern: 'k2u', limit: 1.21 },
+  ])('$backend $pattern 1 KiB: at most x$limit the minimal module ($minimal) in the same boot', (g) => {
+    const r = point(g.backend, g.pattern, 1024);
+    const min = point(g.minimal, g.pattern, 1024);
+    if (!r.ratio || !min.ratio) throw new Error(`${g.backend} or ${g.minimal} ${g.pattern} 1 KiB has no paired ratio`);
+    expect(r.unstable, `${g.backend}: an unstable point asserts no goal`).toBe(false);
+    expect(min.unstable, `${g.minimal}: an unstable point asserts no goal`).toBe(false);
+    expect(r.ratio.reference).toBe(min.ratio.reference);
+    expect(min.verified).toBe(r.verified);
+    const cost = (x: BenchResult) => Math.round(1e9 / x.msgsPerSec);
+    const over = r.ratio.median / min.ratio.median;
+    console.log(
+      `[icount] ${g.backend} ${g.pattern} 1 KiB ${cost(r)}: x${r.ratio.median} [${r.ratio.ci95.join(', ')}] of ` +
+        `${r.ratio.reference}; ${g.minimal} ${cost(min)}: x${min.ratio.median} [${min.ratio.ci95.join(', ')}]; ` +
+        `x${over.toFixed(4)} the minimal module`,
+    );
+    // The baseline must be the least: a minimal module dearer than the reference measures nothing.
+    expect(min.ratio.median).toBeLessThanOrEqual(r.ratio.median);
+    expect(r.ratio.median).toBeLessThanOrEqual(g.limit * min.ratio.median);
+  });
 });

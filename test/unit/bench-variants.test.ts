@@ -3,13 +3,14 @@
 // data/methods.json.
 import { readdir, readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogueVariantOf } from '../../src/core/dataset-schema';
+import { BASELINE_BACKENDS, catalogueVariantOf } from '../../src/core/dataset-schema';
 import type { Pattern } from '../../src/core/ids';
 import { harnessJsonLines, REPO_ROOT } from '../../server/src/bench/build';
 
 interface Listed {
   method: string;
   variant: string;
+  baseline: boolean;
   patterns: Pattern[];
 }
 
@@ -43,9 +44,15 @@ describe('backends and catalogue variants', () => {
     expect(unlisted, 'reference folders without a backend in kcomm-harness list').toEqual([]);
   });
 
+  it('labels as baselines exactly the backends the harness marks baseline (kcomm_min.ko)', () => {
+    const marked = listed.filter((b) => b.baseline).map(backendId);
+    expect(marked.sort()).toEqual([...BASELINE_BACKENDS].sort());
+    expect(listed.filter((b) => b.baseline).every((b) => b.variant === 'minimal')).toBe(true);
+  });
+
   it('maps every backend pattern to a catalogue variant of its method, or to none when it has none', () => {
     const wrong: string[] = [];
-    for (const b of listed) {
+    for (const b of listed.filter((x) => !x.baseline)) {
       const variants = catalogue.get(b.method);
       if (!variants) {
         wrong.push(`${backendId(b)}: method not in the catalogue`);
@@ -62,7 +69,9 @@ describe('backends and catalogue variants', () => {
 
   it('measures every catalogue variant of a measured method', () => {
     const measured = new Set(
-      listed.flatMap((b) => b.patterns.map((p) => `${b.method}:${catalogueVariantOf(backendId(b), p)}`)),
+      listed
+        .filter((b) => !b.baseline)
+        .flatMap((b) => b.patterns.map((p) => `${b.method}:${catalogueVariantOf(backendId(b), p)}`)),
     );
     const missing = [...catalogue]
       .filter(([id]) => listed.some((b) => b.method === id))

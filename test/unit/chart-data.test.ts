@@ -92,6 +92,17 @@ describe('chart data transforms', () => {
     expect(patternsIn(a)).toEqual(['roundtrip', 'k2u']);
   });
 
+  it('leaves out the baselines (kcomm_min.ko), which are not a way to use a method', () => {
+    const withMin = dataset('min', [
+      ...a.results,
+      { ...result('relay', 'minimal', 'k2u', 1024, 4000), backend: 'relay/minimal' },
+      { ...result('chardev', 'minimal', 'u2k', 1024, 3700), backend: 'chardev/minimal' },
+    ]);
+    expect(seriesFor(withMin, 'k2u').map((x) => x.key)).toEqual(['mmap/ring']);
+    expect(seriesFor(withMin, 'u2k')).toEqual([]);
+    expect(patternsIn(withMin)).toEqual(['roundtrip', 'k2u']);
+  });
+
   it('builds rows keyed by size with a value per series and its band', () => {
     const rows = toRows(seriesFor(a, 'roundtrip'), 'p50');
     expect(rows).toEqual([

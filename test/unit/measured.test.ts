@@ -23,6 +23,19 @@ describe('the synthetic fixture', () => {
 });
 
 describe('measuredAt', () => {
+  it('never answers with a baseline backend (kcomm_min.ko), even when it is the cheapest', () => {
+    const own = result('chardev', 'roundtrip', 1024);
+    const withMin: Dataset = {
+      ...dataset,
+      results: [
+        ...dataset.results.filter((r) => !(r.method === 'chardev' && r.variant === '')),
+        { ...own, variant: 'minimal', backend: 'chardev/minimal', latencyNs: { ...own.latencyNs, p50: 1 } },
+      ],
+    };
+    expect(measuredAt(withMin, 'chardev', 'roundtrip', 1024)?.variant).not.toBe('minimal');
+    expect(measuredAt(withMin, 'chardev', 'roundtrip', 1024, 'minimal')).toBeNull();
+  });
+
   it('returns the measured point itself on an exact size hit', () => {
     const r = result('genetlink', 'roundtrip', 1024);
     const m = measuredAt(dataset, 'genetlink', 'roundtrip', 1024);

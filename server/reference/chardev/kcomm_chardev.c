@@ -86,7 +86,6 @@ struct kcomm_file {
 	size_t buf_size;		/* allocated bytes in buf */
 	size_t msg_len;			/* ECHO: bytes of the queued message */
 	u64 event_stamp;		/* NOTIFY: when the event fired */
-	u64 bytes_in;			/* bytes accepted by write() */
 	struct kcomm_msg_stats rx;	/* what write() received, checked */
 	wait_queue_head_t wait;		/* readers and pollers sleep here */
 	struct hrtimer notify_timer;	/* the NOTIFY delay, then queues: */
@@ -282,7 +281,6 @@ static ssize_t kcomm_write(struct file *file, const char __user *ubuf,
 		ret = -EFAULT;
 		goto out_unlock;
 	}
-	kf->bytes_in += count;
 	/*
 	 * A real driver would parse the message here; this one checks it as
 	 * the benchmark's message (sequence number and content, every byte),

@@ -45,17 +45,25 @@ struct relay_state {
 	cpu_set_t saved_cpus;	/* our affinity before open() */
 	unsigned int burst;	/* records per request */
 	unsigned int pending;	/* records produced, not read yet */
+	char cmd[32];		/* the point's request, "COUNT SIZE\n", written once per burst */
+	size_t cmd_len;
 };
+
+static int write_request(int fd, const char *cmd, size_t len)
+{
+	ssize_t n = write(fd, cmd, len);
+
+	if (n < 0)
+		return -errno;
+	return (size_t)n == len ? 0 : -EIO;
+}
 
 static int request(int fd, unsigned int count, size_t size)
 {
 	char cmd[32];
 	int len = snprintf(cmd, sizeof(cmd), "%u %zu\n", count, size);
-	ssize_t n = write(fd, cmd, (size_t)len);
 
-	if (n < 0)
-		return -errno;
-	return n == len ? 0 : -EIO;
+	return write_request(fd, cmd, (size_t)len);
 }
 
 /* Read exactly len bytes; a relay file returns 0 when it has no more data. */
@@ -149,6 +157,8 @@ static int relay_prepare(struct kc_ctx *c)
 		fit = (KCOMM_RELAY_N_SUBBUFS - 1) * (unsigned int)(KCOMM_RELAY_SUBBUF_SIZE / c->size);
 		s->burst = fit < BURST_MAX ? fit : BURST_MAX;
 	}
+	/* Every request of the point is the same: format it once, not per message. */
+	s->cmd_len = (size_t)snprintf(s->cmd, sizeof(s->cmd), "%u %zu\n", s->burst, c->size);
 	return 0;
 }
 
@@ -167,7 +177,7 @@ static int relay_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 	int rc;
 
 	if (!s->pending) {
-		rc = request(s->produce_fd, s->burst, c->size);
+		rc = write_request(s->produce_fd, s->cmd, s->cmd_len);
 		if (rc)
 			return rc;
 		s->pending = s->burst;

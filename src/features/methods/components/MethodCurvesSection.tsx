@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { benchmarksPath } from '#src/lib/paths';
 import { ErrorPanel, Loading } from '#src/components/QueryStatus';
 import type { Method } from '#src/core/catalogue-schema';
+import { isBaselinePoint } from '#src/core/dataset-schema';
 import { useDataset } from '#src/lib/api/get-dataset';
 import { useDatasets } from '#src/lib/api/get-datasets';
 import { defaultDatasetId, provenanceLine } from '../lib/method-curves';
@@ -41,7 +42,7 @@ export function MethodCurvesSection({ method }: { method: Method }) {
   else if (dataset.isError) body = <ErrorPanel title={`Dataset ${id} could not be loaded`} error={dataset.error} />;
   else {
     const d = dataset.data;
-    const measured = d.results.some((r) => r.method === method.id && r.samples > 0);
+    const measured = d.results.some((r) => r.method === method.id && r.samples > 0 && !isBaselinePoint(r));
     body = (
       <>
         <p className="provenance">
