@@ -1,5 +1,5 @@
 import type { Answers } from '../core/answers';
-import { describeOptional, OPTIONAL_LABELS, type OptionalAnswer } from '../core/answer-words';
+import { describeOptional, OPTIONAL_ANSWERS, OPTIONAL_LABELS, type OptionalAnswer } from '../core/answer-words';
 import { formatBytes, formatRate } from '../core/measured';
 import { DIRECTION_OPTIONS, STYLE_OPTIONS } from './answer-steps';
 
@@ -67,3 +67,11 @@ export function describeAnswers(a: Answers): { param: keyof Answers; label: stri
     value: describeAnswer(param, a[param]),
   }));
 }
+
+/** The answers as the results page lists them: a follow-up question that was not answered is left out. */
+export function givenAnswers(a: Answers): { param: keyof Answers; label: string; value: string }[] {
+  return describeAnswers(a).filter(({ param }) => !isOptional(param) || a[param] !== null);
+}
+
+const isOptional = (param: keyof Answers): param is OptionalAnswer =>
+  (OPTIONAL_ANSWERS as readonly string[]).includes(param);

@@ -4,7 +4,7 @@ import { AnswerErrors } from '#src/components/AnswerErrors';
 import { ErrorPanel, Loading } from '#src/components/QueryStatus';
 import { encodeAnswers } from '#src/core/answers-codec';
 import { useAdvice } from '#src/lib/api/get-advice';
-import { describeAnswers } from '#src/lib/describe-answers';
+import { givenAnswers } from '#src/lib/describe-answers';
 import { useLastResults } from '#src/lib/last-results';
 import { comparePath, wizardPath } from '#src/lib/paths';
 import { useTitle } from '#src/lib/use-title';
@@ -37,7 +37,7 @@ export function ResultsPage() {
     if (topKey !== '') remember(answers, topKey.split(','));
   }, [remember, answers, topKey]);
 
-  const chips = describeAnswers(answers);
+  const chips = givenAnswers(answers);
 
   return (
     <div className="results">
