@@ -7,6 +7,20 @@ const serverUrl = `http://127.0.0.1:${process.env.PORT ?? 5178}`;
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 700 },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+    // zod and src/app/zod-config.ts in one chunk, config after zod: the config (jitless, so that zod never
+    // probes for eval under the server's Content-Security-Policy) then runs before any chunk that builds a
+    // schema, whichever chunks the shared schemas (src/core) land in.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]app[\\/]zod-config\.ts$/ }],
+        },
+      },
+    },
+  },
   server: { proxy: devProxy(serverUrl) },
 });

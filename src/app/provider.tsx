@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../lib/api-client';
+import { isFinalError } from '../lib/api-client';
 
-// A 4xx (an unknown id, a refused parameter) will not change on a retry: show it at once.
-const retry = (failures: number, error: unknown) =>
-  failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+// A 4xx (an unknown id, a refused parameter) or a reply this app cannot read will not change on a retry:
+// show it at once.
+const retry = (failures: number, error: unknown) => failures < 1 && !isFinalError(error);
 
 export function createQueryClient() {
   return new QueryClient({

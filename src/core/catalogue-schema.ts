@@ -1,5 +1,5 @@
 // Schema of data/methods.json and data/traits.json. The server validates both at start and the tests
-// validate them too; the app receives them already validated through the API.
+// validate them too; the app parses the API's replies with the same schemas (src/lib/api-client.ts).
 import { z } from 'zod';
 import { ICON_NAMES, METHOD_IDS, TOPICS, TRAIT_IDS } from './ids';
 
@@ -209,6 +209,10 @@ export const methodsFileSchema = z.strictObject({
   schema: z.literal('kcomm-methods/1'),
   methods: z.array(methodSchema),
 });
+
+/** GET /api/methods and GET /api/traits: the catalogue as the server validated it at start. */
+export const methodListSchema = z.strictObject({ methods: z.array(methodSchema) });
+export const traitListSchema = z.strictObject({ traits: z.array(traitSchema) });
 
 export interface Catalogue {
   methods: Method[];

@@ -125,6 +125,9 @@ export const datasetSummarySchema = z.discriminatedUnion('ok', [
 ]);
 export type DatasetSummary = z.infer<typeof datasetSummarySchema>;
 
+/** GET /api/datasets. */
+export const datasetListSchema = z.strictObject({ datasets: z.array(datasetSummarySchema) });
+
 /** The /api/datasets entry of a dataset that loaded: its provenance, the size of its results, its methods. */
 export function summarizeDataset(d: Dataset): DatasetSummary {
   return {

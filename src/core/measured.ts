@@ -1,6 +1,5 @@
 // What a dataset says about one method at the size the user asked for, and how to print such numbers.
 import { z } from 'zod';
-import type { Answers } from './answers';
 import { isBaselinePoint, type BenchResult, type Dataset } from './dataset-schema';
 import { METHOD_IDS, PATTERNS, type MethodId, type Pattern } from './ids';
 
@@ -157,22 +156,6 @@ export function measuredAt(
       best = p;
   }
   return best;
-}
-
-/**
- * The measured patterns that stand for the answers, in order of relevance. An event is first a wake-up
- * (notify) and, when it carries data, a kernel → user message; a stream in both directions needs both.
- */
-export function patternFor(answers: Pick<Answers, 'style' | 'dir'>): Pattern[] {
-  switch (answers.style) {
-    case 'request':
-    case 'config':
-      return ['roundtrip'];
-    case 'event':
-      return ['notify', 'k2u'];
-    case 'stream':
-      return answers.dir === 'both' ? ['k2u', 'u2k'] : [answers.dir];
-  }
 }
 
 // The formatters live in format.ts; they are re-exported here for the modules that import them from here.

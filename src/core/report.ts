@@ -37,6 +37,18 @@ export const reportSchema = z.strictObject({
 });
 export type Report = z.infer<typeof reportSchema>;
 
+/**
+ * kcomm-report/1 as a reader takes it (the app reads GET /api/advice with it): a report from before a field
+ * was added (the verdict, the input warnings, `unverified`, the later answers) still reads, as the contract
+ * only ever adds; everything else must be as declared.
+ */
+export const reportReaderSchema = reportSchema.extend({
+  answers: answersSchema.partial(),
+  verdict: verdictSchema.optional(),
+  inputWarnings: reportSchema.shape.inputWarnings.optional(),
+  ranking: z.array(scoredMethodSchema.extend({ unverified: z.boolean().optional() })),
+});
+
 export function buildReport(answers: Answers, catalogue: Catalogue, dataset: Dataset | null, origin: string): Report {
   const advice = advise(answers, catalogue, dataset);
   return {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tcg, renderApp, setupBenchmarksApi } from '../support/benchmarks-app';
 
 setupBenchmarksApi();
@@ -43,6 +43,24 @@ describe('benchmarks page: datasets', { timeout: 20_000 }, () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Dataset half-written could not be loaded');
     expect(alert.textContent).toContain('half-written.json is not valid JSON');
+  });
+
+  it('says a dataset reply outside its schema cannot be read, naming the field, and draws nothing from it', async () => {
+    const served = globalThis.fetch;
+    const [first, ...rest] = tcg.results;
+    const garbled = { ...tcg, results: [{ ...first, latencyNs: { ...first!.latencyNs, p50: 'fast' } }, ...rest] };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (url === '/api/datasets/fixture-synthetic' ? Response.json(garbled) : served(url))),
+    );
+    renderApp('/benchmarks?dataset=fixture-synthetic');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Dataset fixture-synthetic could not be loaded');
+    expect(alert.textContent).toContain(
+      "The server's reply to GET /api/datasets/fixture-synthetic is not what this app expects",
+    );
+    expect(within(alert).getByText('results.0.latencyNs.p50=fast')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /latency by message size/i })).toBeNull();
   });
 
   it('warns about the emulated CPU for a vm-tcg dataset and not for a local one', async () => {

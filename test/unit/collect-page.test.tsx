@@ -140,7 +140,8 @@ beforeEach(() => {
     // sysctl served without its reference folder: the page offers only methods it can measure.
     if (url === '/api/methods')
       return Response.json({ methods: methodsWithoutReference(methodsJson.methods, 'sysctl') });
-    if (url === '/api/runs' && (init?.method ?? 'GET') === 'GET') return Response.json({ runs });
+    if (url === '/api/runs' && (init?.method ?? 'GET') === 'GET')
+      return Response.json({ runs, total: runs.length, offset: 0, limit: 50, corrupt: [] });
     if (url === '/api/datasets') return Response.json({ datasets: [] });
     return Response.json({ error: 'not-found', message: `no ${url}` }, { status: 404 });
   });
@@ -396,6 +397,22 @@ describe('collect page: a run already going', () => {
     es.send({ type: 'state', run: runs[0]! });
     expect(await screen.findByText(/is ready/)).toBeInTheDocument();
     expect(screen.getByText(/Measured under TCG emulation/)).toBeInTheDocument();
+  });
+
+  it('stops following a run whose events it cannot read and says why, instead of showing a wrong run', async () => {
+    runs = [makeRun({ phase: 'measure', percent: 40 })];
+    renderCollect(`/collect?run=${RUN_ID}`);
+    await waitFor(() => expect(FakeEventSource.all.length).toBeGreaterThan(0));
+    const es = FakeEventSource.latest();
+    es.open();
+    es.send({ type: 'state', run: runs[0]! });
+    expect(await screen.findByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
+    es.send({ type: 'progress', percent: 'half', etaSeconds: null } as unknown as RunEvent);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`Run ${RUN_ID} cannot be followed`);
+    expect(alert).toHaveTextContent(`The server's reply to the events of run ${RUN_ID} is not what this app expects`);
+    expect(es.closed).toBe(true);
+    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '40');
   });
 });
 

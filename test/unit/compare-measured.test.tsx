@@ -119,6 +119,31 @@ describe('measuredRows', () => {
     expect(rows[1]!.cells[0]).toMatchObject({ verdict: null });
   });
 
+  it('shows the figures the advice judged by: only the patterns that answer the question', () => {
+    const keys = (over: Partial<typeof DEFAULT_ANSWERS>) =>
+      measuredRows([byId('genetlink'), byId('chardev')], { ...DEFAULT_ANSWERS, ...over }, dataset).map((r) => r.key);
+    expect(keys({ style: 'event', size: 0 })).toEqual([
+      'measured-notify-p50',
+      'measured-notify-p99',
+      'measured-notify-rate',
+    ]);
+    expect(keys({ style: 'event', dir: 'u2k', size: 8 })).toEqual([
+      'measured-u2k-p50',
+      'measured-u2k-p99',
+      'measured-u2k-rate',
+      'measured-u2k-mbps',
+    ]);
+  });
+
+  it('lets the variant that fits the style speak for a method, as the advice does, not the cheapest one', () => {
+    const stream = { ...DEFAULT_ANSWERS, style: 'stream' as const, dir: 'k2u' as const, size: 4096 };
+    const ring = measuredAt(dataset, 'mmap', 'k2u', 4096, 'ring')!;
+    // The fixture's seqlock is cheaper at 4 KiB: the "lowest p50" rule would have shown it for a stream.
+    expect(measuredAt(dataset, 'mmap', 'k2u', 4096, 'seqlock')!.latencyNs.p50).toBeLessThan(ring.latencyNs.p50);
+    const [p50] = measuredRows([byId('mmap')], stream, dataset);
+    expect(p50!.cells[0]).toMatchObject({ text: formatNs(ring.latencyNs.p50), note: expect.stringMatching(/^ring: /) });
+  });
+
   it('states the load the answers need', () => {
     expect(askedFor({ ...DEFAULT_ANSWERS, size: 4096, rate: 1000, lat: null })).toEqual([
       { label: 'Message size', value: '4 KiB' },

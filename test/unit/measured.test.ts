@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWERS } from '../../src/core/answers';
 import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
-import { formatBytes, formatMBps, formatNs, formatRate, measuredAt, patternFor } from '../../src/core/measured';
+import { patternsFor } from '../../src/core/advice/measurements';
+import { formatBytes, formatMBps, formatNs, formatRate, measuredAt } from '../../src/core/measured';
 import fixture from '../fixtures/dataset-synthetic.json';
 
 const dataset: Dataset = datasetSchema.parse(fixture);
@@ -123,15 +124,20 @@ describe('measuredAt', () => {
   });
 });
 
-describe('patternFor', () => {
-  const p = (over: Partial<typeof DEFAULT_ANSWERS>) => patternFor({ ...DEFAULT_ANSWERS, ...over });
+describe('patternsFor: the measured patterns that answer the question (advice and compare alike)', () => {
+  const p = (over: Partial<typeof DEFAULT_ANSWERS>) => patternsFor({ ...DEFAULT_ANSWERS, ...over });
   it('maps each style and direction to the patterns the harness measures', () => {
     expect(p({ style: 'request' })).toEqual(['roundtrip']);
     expect(p({ style: 'config', dir: 'u2k' })).toEqual(['roundtrip']);
     expect(p({ style: 'stream', dir: 'k2u' })).toEqual(['k2u']);
     expect(p({ style: 'stream', dir: 'u2k' })).toEqual(['u2k']);
     expect(p({ style: 'stream', dir: 'both' })).toEqual(['k2u', 'u2k']);
-    expect(p({ style: 'event' })).toEqual(['notify', 'k2u']);
+  });
+  it('takes a wake-up latency only from a notify pattern, and a kernel → user message only when it has data', () => {
+    expect(p({ style: 'event', dir: 'k2u', size: 64 })).toEqual(['notify', 'k2u']);
+    expect(p({ style: 'event', dir: 'k2u', size: 0 })).toEqual(['notify']);
+    // A user → kernel doorbell: the kernel waking user space (notify) says nothing about it.
+    expect(p({ style: 'event', dir: 'u2k', size: 8 })).toEqual(['u2k']);
   });
 });
 

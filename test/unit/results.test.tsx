@@ -2,9 +2,11 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import methodsJson from '../../data/methods.json';
 import type { Report } from '../../src/core/report';
 import beforeVerdictJson from '../fixtures/report-synthetic-before-verdict.json';
 import reportJson from '../fixtures/report-synthetic.json';
+import { methodsWithoutReference } from '../support/without-reference';
 import { renderApp, STATE_TIMEOUT_MS } from '../support/render-app';
 
 const report = reportJson as Report;
@@ -87,12 +89,7 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
   });
 
   it('offers the starter code of the pick in the verdict (both in a tie), only for methods with a kcomm module', async () => {
-    const ref = (path: string | null) => ({ path, note: 'where the code is' });
-    const methods = [
-      { id: 'genetlink', name: 'Generic netlink', reference: ref('server/reference/genetlink/') },
-      { id: 'mmap', name: 'Shared memory via mmap', reference: ref('server/reference/mmap/') },
-      { id: 'bpf-ringbuf', name: 'BPF ring buffer', reference: ref(null) },
-    ];
+    const methods = methodsWithoutReference(methodsJson.methods, 'bpf-ringbuf');
     let verdict = {};
     const verdictOf = (top: string, runnerUp: string, confidence: 'clear' | 'tie') => ({
       sentence: `${top} over ${runnerUp}.`,

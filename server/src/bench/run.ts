@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import type { BenchResult, Dataset } from '../../../src/core/dataset-schema';
 import { assembleDataset, summarizeRobustness, type Profile, type RobustSummary, type Target } from './assemble';
 import { ensureBuild, HARNESS_BIN, MODULES_DIR, REPO_ROOT } from './build';
+import { withBuildLock } from './build-lock';
 import { buildInitramfs, guestCmdline, listModules, type GuestMode } from './initramfs';
 import { discoverGuestKernel } from './kernel';
 import { addRecord, emptyOutput, parseFramedLine, type HarnessOutput, type HarnessRecord } from './protocol';
@@ -184,20 +185,23 @@ function keepTail(text: string): string {
 async function executeInVm(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c: Collector): Promise<Execution> {
   const emit = hooks.onEvent ?? (() => undefined);
   const kernel = discoverGuestKernel(undefined, undefined, undefined, opts.kernel);
-  c.setPhase('build');
-  await ensureBuild(kernel.version, kernel.headers, hooks.signal);
-  c.setPhase('boot');
   const busybox = '/bin/busybox';
-  const [version, choice] = await Promise.all([qemuVersion(), chooseAccel(kernel.image, busybox, opts.clock)]);
-  emit({ type: 'log', line: `accelerator: ${choice.accel} (${choice.why})` });
-  const moduleFiles = await listModules(MODULES_DIR);
-  const initramfs = await buildInitramfs({
-    busybox,
-    harness: HARNESS_BIN,
-    moduleFiles,
-    kernelModulesDir: kernel.modulesDir,
+  // The build lock is held until the initramfs holds its own copy of the harness and the modules: the VM
+  // never reads server/build, so another run may rebuild it while this one measures.
+  const initramfs = await withBuildLock(async () => {
+    c.setPhase('build');
+    await ensureBuild(kernel.version, kernel.headers, hooks.signal);
+    return buildInitramfs({
+      busybox,
+      harness: HARNESS_BIN,
+      moduleFiles: await listModules(MODULES_DIR),
+      kernelModulesDir: kernel.modulesDir,
+    });
   });
+  c.setPhase('boot');
   try {
+    const [version, choice] = await Promise.all([qemuVersion(), chooseAccel(kernel.image, busybox, opts.clock)]);
+    emit({ type: 'log', line: `accelerator: ${choice.accel} (${choice.why})` });
     const consoleLog = join(initramfs.dir, 'console.log');
     const cmdline = guestCmdline({
       mode,
@@ -291,9 +295,21 @@ async function executeLocally(opts: BenchOptions, mode: Mode, hooks: BenchHooks,
     );
   }
   const kdir = needsModules ? await localModulePreconditions() : undefined;
-  const release = kdir ? kdir.split('/')[3] : undefined;
-  c.setPhase('build');
-  await ensureBuild(release, kdir, hooks.signal);
+  // A local run executes the harness and loads the modules from server/build: it holds the lock throughout.
+  return withBuildLock(async () => {
+    c.setPhase('build');
+    await ensureBuild(kdir ? kdir.split('/')[3] : undefined, kdir, hooks.signal);
+    return measureLocally(opts, mode, needsModules, hooks, c);
+  });
+}
+
+async function measureLocally(
+  opts: BenchOptions,
+  mode: Mode,
+  needsModules: boolean,
+  hooks: BenchHooks,
+  c: Collector,
+): Promise<Execution> {
   const dir = await mkdtemp(join(tmpdir(), 'kcomm-local-'));
   try {
     let log = '';

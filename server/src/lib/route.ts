@@ -5,7 +5,7 @@
 // the log, never a silently trimmed body (fast-json-stringify would drop unknown fields, so it is not used).
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { z } from 'zod';
-import { apiErrorSchema, INVALID_REQUEST, type ApiErrorDetail } from '../../../src/core/api-error';
+import { apiErrorSchema, INVALID_REQUEST, shownValue, valueAt, type ApiErrorDetail } from '../../../src/core/api-error';
 import { HttpError } from './errors';
 
 export interface RouteSchemas {
@@ -94,26 +94,13 @@ function invalidRequest(part: keyof typeof PART, error: z.ZodError, data: unknow
       const what = part === 'querystring' ? 'parameter' : 'field';
       return issue.keys.map((k) => {
         const p = [...issue.path, k];
-        return { param: at(p), value: shown(valueAt(data, p)), message: `unknown ${what} "${at(p)}"` };
+        return { param: at(p), value: shownValue(valueAt(data, p)), message: `unknown ${what} "${at(p)}"` };
       });
     }
     const param = at(issue.path);
     const message = issue.message.startsWith(param) ? issue.message : `${param}: ${issue.message}`;
-    return [{ param, value: shown(valueAt(data, issue.path)), message }];
+    return [{ param, value: shownValue(valueAt(data, issue.path)), message }];
   });
   const message = `The ${PART[part]} is not valid: ${details.map((d) => d.message).join('; ')}`;
   return new HttpError(400, INVALID_REQUEST, message, details);
-}
-
-function valueAt(data: unknown, path: PropertyKey[]): unknown {
-  let v = data;
-  for (const key of path)
-    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
-  return v;
-}
-
-/** A value as an error may quote it: short, and never more than 80 characters of what was sent. */
-function shown(v: unknown): string {
-  const text = v === undefined ? '' : typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

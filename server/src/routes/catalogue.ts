@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { methodSchema, traitSchema, type Catalogue } from '../../../src/core/catalogue-schema';
+import { methodListSchema, traitListSchema, type Catalogue } from '../../../src/core/catalogue-schema';
 import { declareRoute } from '../lib/route';
 
 // GET /api/methods and /api/traits: the catalogue as validated at start (lib/catalogue-store.ts).
@@ -8,13 +7,13 @@ export function catalogueRoutes(app: FastifyInstance, catalogue: Catalogue) {
   declareRoute(app, {
     method: 'GET',
     url: '/api/methods',
-    schema: { response: { 200: z.strictObject({ methods: z.array(methodSchema) }) } },
+    schema: { response: { 200: methodListSchema } },
     handler: async () => ({ methods: catalogue.methods }),
   });
   declareRoute(app, {
     method: 'GET',
     url: '/api/traits',
-    schema: { response: { 200: z.strictObject({ traits: z.array(traitSchema) }) } },
+    schema: { response: { 200: traitListSchema } },
     handler: async () => ({ traits: catalogue.traits }),
   });
 }

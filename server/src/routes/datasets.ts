@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { datasetIdSchema, datasetSchema, datasetSummarySchema } from '../../../src/core/dataset-schema';
+import { datasetIdSchema, datasetListSchema, datasetSchema } from '../../../src/core/dataset-schema';
 import { HttpError } from '../lib/errors';
 import type { DatasetStore } from '../lib/dataset-store';
 import { declareRoute } from '../lib/route';
@@ -10,7 +10,7 @@ export function datasetRoutes(app: FastifyInstance, store: DatasetStore) {
   declareRoute(app, {
     method: 'GET',
     url: '/api/datasets',
-    schema: { response: { 200: z.strictObject({ datasets: z.array(datasetSummarySchema) }) } },
+    schema: { response: { 200: datasetListSchema } },
     handler: async () => ({ datasets: await store.list() }),
   });
 

@@ -1,11 +1,14 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { DEFAULT_ANSWERS, type Answers } from '#src/core/answers';
 import { encodeAnswers } from '#src/core/answers-codec';
-import type { Report } from '#src/core/report';
-import { ApiError, getJson } from '../api-client';
+import { reportReaderSchema, type Report } from '#src/core/report';
+import { getJson, isFinalError } from '../api-client';
 import { apiKeys } from './keys';
 
-export const getAdvice = (query: string, signal?: AbortSignal) => getJson<Report>(`/api/advice?${query}`, signal);
+// A report may lack the fields kcomm-report/1 gained later (reportReaderSchema); the pages read those
+// defensively (VerdictPanel's verdictOf, `unverified` as false).
+export const getAdvice = (query: string, signal?: AbortSignal) =>
+  getJson(`/api/advice?${query}`, reportReaderSchema, signal) as Promise<Report>;
 
 export const adviceQueryOptions = (answers: Answers) => {
   const query = encodeAnswers(answers).toString();
@@ -14,8 +17,8 @@ export const adviceQueryOptions = (answers: Answers) => {
     queryFn: ({ signal }) => getAdvice(query, signal),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
-    // A 400 names the bad parameters; asking again cannot fix it.
-    retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    // A 400 names the bad parameters, an unreadable reply stays one: asking again cannot fix either.
+    retry: (count, error) => !isFinalError(error) && count < 2,
   });
 };
 

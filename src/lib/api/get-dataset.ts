@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Dataset } from '#src/core/dataset-schema';
+import { datasetSchema } from '#src/core/dataset-schema';
 import { getJson } from '../api-client';
 import { apiKeys } from './keys';
 
 export const getDataset = (id: string, signal?: AbortSignal) =>
-  getJson<Dataset>(`/api/datasets/${encodeURIComponent(id)}`, signal);
+  getJson(`/api/datasets/${encodeURIComponent(id)}`, datasetSchema, signal);
 
 export const datasetQueryOptions = (id: string) =>
   queryOptions({

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DatasetSummary } from '#src/core/dataset-schema';
+import { datasetListSchema } from '#src/core/dataset-schema';
 import { getJson } from '../api-client';
 import { apiKeys } from './keys';
 
-export const getDatasets = (signal?: AbortSignal) => getJson<{ datasets: DatasetSummary[] }>('/api/datasets', signal);
+export const getDatasets = (signal?: AbortSignal) => getJson('/api/datasets', datasetListSchema, signal);
 
 export const datasetsQueryOptions = () =>
   queryOptions({

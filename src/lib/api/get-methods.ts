@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Method } from '#src/core/catalogue-schema';
+import { methodListSchema } from '#src/core/catalogue-schema';
 import { getJson } from '../api-client';
 import { apiKeys } from './keys';
 
-export const getMethods = (signal?: AbortSignal) => getJson<{ methods: Method[] }>('/api/methods', signal);
+export const getMethods = (signal?: AbortSignal) => getJson('/api/methods', methodListSchema, signal);
 
 export const methodsQueryOptions = () =>
   queryOptions({

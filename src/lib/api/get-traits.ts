@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Trait } from '#src/core/catalogue-schema';
+import { traitListSchema } from '#src/core/catalogue-schema';
 import { getJson } from '../api-client';
 import { apiKeys } from './keys';
 
-export const getTraits = (signal?: AbortSignal) => getJson<{ traits: Trait[] }>('/api/traits', signal);
+export const getTraits = (signal?: AbortSignal) => getJson('/api/traits', traitListSchema, signal);
 
 export const traitsQueryOptions = () =>
   queryOptions({

@@ -19,7 +19,7 @@ import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
 import { LogLogChart } from './LogLogChart';
 import { PivotView } from './PivotView';
-import { panelMetric, type SeriesControls } from './chart-controls';
+import { costMetric, type SeriesControls } from './chart-controls';
 
 const TEXT = {
   roundtrip: {
@@ -39,8 +39,6 @@ const TEXT = {
   },
 } as const;
 
-type LatencyMetric = 'p50' | 'ratioMedian';
-
 /**
  * Latency against message size on log–log axes: the p50 with its p90–p99 band over the null-syscall floor,
  * or (kcomm-bench/2) the paired ratio to the point's reference with its 95% interval as the band.
@@ -59,14 +57,7 @@ export const LatencyChart = memo(function LatencyChart({
 }) {
   const intervals = hasIntervals(dataset);
   const panel = `latency-${pattern}`;
-  const [metric, setMetric] = panelMetric<LatencyMetric>(
-    controls,
-    panel,
-    view,
-    ['p50', 'ratioMedian'],
-    intervals ? 'ratioMedian' : 'p50',
-    intervals,
-  );
+  const [metric, setMetric] = costMetric(controls, panel, view, intervals);
   const all = useMemo(() => forLogAxes(seriesFor(dataset, pattern), metric), [dataset, pattern, metric]);
   const { hidden } = controls;
   const visible = all.filter((s) => !hidden.has(s.key));

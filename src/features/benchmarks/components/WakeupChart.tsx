@@ -18,7 +18,7 @@ import { formatCost } from '#src/core/format';
 import { formatRatio } from '../utils/format';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
-import { panelMetric, type SeriesControls } from './chart-controls';
+import { costMetric, type SeriesControls } from './chart-controls';
 import { cssKey } from './LogLogChart';
 import { PivotView } from './PivotView';
 import { MarkerShape } from '#src/components/SeriesMarks';
@@ -42,8 +42,6 @@ function ShownDot({ cx, cy, payload }: DotProps) {
   );
 }
 
-type WakeupMetric = 'p50' | 'ratioMedian';
-
 /** Wake-up latency (notify: one size, no payload): a dot at p50 and a bar from p90 to p99 per method. */
 export const WakeupChart = memo(function WakeupChart({
   dataset,
@@ -56,14 +54,7 @@ export const WakeupChart = memo(function WakeupChart({
 }) {
   const intervals = hasIntervals(dataset);
   const panel = 'wakeup';
-  const [metric, setMetric] = panelMetric<WakeupMetric>(
-    controls,
-    panel,
-    view,
-    ['p50', 'ratioMedian'],
-    intervals ? 'ratioMedian' : 'p50',
-    intervals,
-  );
+  const [metric, setMetric] = costMetric(controls, panel, view, intervals);
   const ratio = metric === 'ratioMedian';
   const unit = costUnitOf(dataset);
   const cost = (v: number) => formatCost(v, unit);

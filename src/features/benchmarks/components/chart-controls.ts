@@ -37,3 +37,23 @@ export function panelMetric<M extends PlotMetric>(
   const set = (next: M) => controls.onPanelView(panel, { as: next === fallback ? undefined : URL_OF[next] });
   return [metric, set];
 }
+
+/** What a cost chart (latency, wake-up) plots: the p50 cost, or the paired ratio to its reference. */
+export type CostMetric = 'p50' | 'ratioMedian';
+
+/** A cost chart's metric and setter: the paired ratio by default where the dataset has intervals, else the p50. */
+export function costMetric(
+  controls: SeriesControls,
+  panel: string,
+  view: PanelView,
+  intervals: boolean,
+): [CostMetric, (metric: CostMetric) => void] {
+  return panelMetric<CostMetric>(
+    controls,
+    panel,
+    view,
+    ['p50', 'ratioMedian'],
+    intervals ? 'ratioMedian' : 'p50',
+    intervals,
+  );
+}

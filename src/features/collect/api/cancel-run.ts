@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { runCancellingSchema } from '#src/core/runs';
 import { collectKeys } from './keys';
 import { sendJson } from './send-json';
 
-export const cancelRun = (id: string) =>
-  sendJson<{ id: string; cancelling: boolean }>('DELETE', `/api/runs/${encodeURIComponent(id)}`);
+export const cancelRun = (id: string) => sendJson('DELETE', `/api/runs/${encodeURIComponent(id)}`, runCancellingSchema);
 
 export const useCancelRun = () => {
   const queryClient = useQueryClient();

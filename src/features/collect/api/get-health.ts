@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '#src/lib/api-client';
-import type { Health } from '#src/core/runs';
+import { healthSchema } from '#src/core/runs';
 import { collectKeys } from './keys';
 
-export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal);
+export const getHealth = (signal?: AbortSignal) => getJson('/api/health', healthSchema, signal);
 
 export const healthQueryOptions = () =>
   queryOptions({

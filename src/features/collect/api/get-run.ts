@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '#src/lib/api-client';
-import type { Run } from '#src/core/runs';
+import { runSchema } from '#src/core/runs';
 import { collectKeys } from './keys';
 
-export const getRun = (id: string, signal?: AbortSignal) => getJson<Run>(`/api/runs/${encodeURIComponent(id)}`, signal);
+export const getRun = (id: string, signal?: AbortSignal) =>
+  getJson(`/api/runs/${encodeURIComponent(id)}`, runSchema, signal);
 
 export const runQueryOptions = (id: string) =>
   queryOptions({

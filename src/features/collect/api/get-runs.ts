@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '#src/lib/api-client';
-import type { Run } from '#src/core/runs';
+import { runListSchema } from '#src/core/runs';
 import { isFinal } from '../utils/run-state';
 import { collectKeys } from './keys';
 
-export const getRuns = (signal?: AbortSignal) => getJson<{ runs: Run[] }>('/api/runs', signal);
+export const getRuns = (signal?: AbortSignal) => getJson('/api/runs', runListSchema, signal);
 
 export const runsQueryOptions = () =>
   queryOptions({

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RunRequest } from '#src/core/runs';
+import { runAcceptedSchema, type RunRequest } from '#src/core/runs';
 import { collectKeys } from './keys';
 import { sendJson } from './send-json';
 
-export const startRun = (request: RunRequest) => sendJson<{ id: string }>('POST', '/api/runs', request);
+export const startRun = (request: RunRequest) => sendJson('POST', '/api/runs', runAcceptedSchema, request);
 
 export const useStartRun = () => {
   const queryClient = useQueryClient();

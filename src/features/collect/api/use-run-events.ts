@@ -1,8 +1,8 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError } from '#src/lib/api-client';
+import { isFinalError, parseReply } from '#src/lib/api-client';
 import { datasetsQueryOptions } from '#src/lib/api/get-datasets';
-import { RUN_EVENT_TYPES, type Run, type RunEvent } from '#src/core/runs';
+import { RUN_EVENT_TYPES, runEventSchema, type Run, type RunEvent } from '#src/core/runs';
 import { applyRunEvent, isFinal } from '../utils/run-state';
 import { getRun } from './get-run';
 import { collectKeys } from './keys';
@@ -77,7 +77,7 @@ export function useRunEvents(id: string) {
         if (stopped) return;
       } catch (e) {
         if (stopped) return;
-        if (e instanceof ApiError && e.status >= 400 && e.status < 500) {
+        if (isFinalError(e)) {
           setError(e);
           stop();
           setStatus('closed');
@@ -104,10 +104,22 @@ export function useRunEvents(id: string) {
       });
       for (const type of RUN_EVENT_TYPES) {
         es.addEventListener(type, (e) => {
+          const data = (e as MessageEvent<string>).data;
+          let body: unknown = data; // not JSON: parseReply refuses it as a string where an event belongs
+          try {
+            body = JSON.parse(data);
+          } catch {
+            /* refused below */
+          }
           let event: RunEvent;
           try {
-            event = JSON.parse((e as MessageEvent<string>).data) as RunEvent;
-          } catch {
+            event = parseReply(runEventSchema, body, `the events of run ${id}`);
+          } catch (err) {
+            // An event this app cannot read would leave the run shown wrong: stop following and say why.
+            if (source !== es || stopped) return;
+            stop();
+            setError(err as Error);
+            setStatus('closed');
             return;
           }
           apply(event);

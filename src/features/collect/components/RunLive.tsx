@@ -124,6 +124,7 @@ export function RunLive({ runId }: { runId: string }) {
         </div>
       </dl>
 
+      {status === 'closed' && active && error && <ErrorPanel title={`Run ${runId} cannot be followed`} error={error} />}
       {status === 'reconnecting' && active && (
         <p className="field-hint" role="status">
           The event stream dropped; reconnecting…{error ? ` (${error.message})` : ''}

@@ -1,20 +1,15 @@
 // The measured rows of the compare table: each method's numbers at the user's message size in the chosen
 // dataset (interpolated between the nearest measured sizes, which the cell names), set against what the
-// user asked for. Eliminated methods get their numbers too: seeing why a method fails is the point.
+// user asked for. The patterns and the variant that speak for each method are the ones the advice uses
+// (measure() in core/advice/measurements.ts), so the table shows the figures the ranking was judged by.
+// Eliminated methods get their numbers too: seeing why a method fails is the point.
 import { describePoint } from '#src/components/MeasuredTable';
 import type { Answers } from '#src/core/answers';
 import type { Method } from '#src/core/catalogue-schema';
 import type { Dataset } from '#src/core/dataset-schema';
+import { measure, patternsFor } from '#src/core/advice/measurements';
 import type { Pattern } from '#src/core/ids';
-import {
-  formatBytes,
-  formatMBps,
-  formatNs,
-  formatRate,
-  measuredAt,
-  patternFor,
-  type MeasuredPoint,
-} from '#src/core/measured';
+import { formatBytes, formatMBps, formatNs, formatRate, type MeasuredPoint } from '#src/core/measured';
 
 export const PATTERN_LABEL: Record<Pattern, string> = {
   roundtrip: 'round trip',
@@ -65,8 +60,9 @@ export function measuredRows(methods: Method[], answers: Answers, dataset: Datas
   const rows: MeasuredRow[] = [];
   const budgetNs = answers.lat === null ? null : answers.lat * 1000;
   const need = neededMBps(answers);
-  for (const pattern of patternFor(answers)) {
-    const points = methods.map((m) => measuredAt(dataset, m.id, pattern, answers.size));
+  const measured = methods.map((m) => measure(m, { dataset, a: answers }).points);
+  for (const pattern of patternsFor(answers)) {
+    const points = measured.map((list) => list.find((p) => p.pattern === pattern) ?? null);
     if (points.every((p) => p === null)) continue;
     const where = PATTERN_LABEL[pattern];
     const metric = (

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { referenceSchema } from '#src/core/reference';
 import { getJson } from '#src/lib/api-client';
 import { apiKeys } from '#src/lib/api/keys';
-import type { Reference } from '../lib/build-steps';
 
 export const getReference = (id: string, signal?: AbortSignal) =>
-  getJson<Reference>(`/api/methods/${encodeURIComponent(id)}/reference`, signal);
+  getJson(`/api/methods/${encodeURIComponent(id)}/reference`, referenceSchema, signal);
 
 export const referenceQueryOptions = (id: string) =>
   queryOptions({
