@@ -139,8 +139,13 @@ void kc_ok(struct kc_robust *r, const char *what, long ret);
 /*
  * A user pointer the kernel must reject with EFAULT: NULL, laundered so that the compiler's nonnull
  * checks (read(fd, NULL, n) is a -Werror=nonnull error) cannot see it. Pass it where a buffer belongs.
+ * kc_bad_address() launders any other address the same way, such as these (x86-64):
  */
 void *kc_bad_pointer(void);
+void *kc_bad_address(uintptr_t addr);
+#define KC_ADDR_FIRST_PAGE 0x10ul		/* in page 0, which is never mapped, but not NULL */
+#define KC_ADDR_KERNEL_TEXT 0xffffffff81000000ul	/* the kernel's text without KASLR */
+#define KC_ADDR_DIRECT_MAP 0xffff888000000000ul	/* the kernel's direct map of physical memory */
 
 /* Shared robustness drills for anything with a device or file node. */
 void kc_drill_open_close_storm(struct kc_robust *r, const char *path, int threads, int rounds);

@@ -42,13 +42,18 @@ static void robust_fail(struct kc_robust *r, const char *fmt, ...)
 		fprintf(stderr, "robust %s: %s\n", id, what);
 }
 
-void *kc_bad_pointer(void)
+void *kc_bad_address(uintptr_t addr)
 {
-	void *p = NULL;
+	void *p = (void *)addr;
 
 	/* An empty asm the optimiser cannot see through: p is "unknown" afterwards. */
 	__asm__ __volatile__("" : "+r"(p));
 	return p;
+}
+
+void *kc_bad_pointer(void)
+{
+	return kc_bad_address(0);
 }
 
 /* ret is libc style (-1 and errno) or a negative errno. */

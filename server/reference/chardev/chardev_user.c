@@ -154,14 +154,6 @@ static int chardev_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 /* ---- robustness ---- */
 
-/* A deliberately bad address; volatile so the compiler does not flag the misuse we intend. */
-static void *bad_ptr(uintptr_t addr)
-{
-	volatile uintptr_t a = addr;
-
-	return (void *)a;
-}
-
 static void robust_stream(struct kc_robust *r, int fd, char *big)
 {
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
@@ -175,10 +167,10 @@ static void robust_stream(struct kc_robust *r, int fd, char *big)
 	kc_ok(r, "write 1 MiB", write(fd, big, KCOMM_CHARDEV_MSG_MAX));
 	kc_ok(r, "read 1 MiB + 1 (short read)", read(fd, big, KCOMM_CHARDEV_MSG_MAX + 1));
 	kc_bad(r, "read < stamp size", read(fd, small, 4), EINVAL);
-	kc_bad(r, "write from NULL", write(fd, bad_ptr(0), 8), EFAULT);
-	kc_bad(r, "read into NULL", read(fd, bad_ptr(0), 8), EFAULT);
-	kc_bad(r, "read into kernel address", read(fd, bad_ptr(0xffffffff81000000ul), 64), EFAULT);
-	kc_bad(r, "write from kernel address", write(fd, bad_ptr(0xffff888000000000ul), 64), EFAULT);
+	kc_bad(r, "write from NULL", write(fd, kc_bad_pointer(), 8), EFAULT);
+	kc_bad(r, "read into NULL", read(fd, kc_bad_pointer(), 8), EFAULT);
+	kc_bad(r, "read into kernel address", read(fd, kc_bad_address(KC_ADDR_KERNEL_TEXT), 64), EFAULT);
+	kc_bad(r, "write from kernel address", write(fd, kc_bad_address(KC_ADDR_DIRECT_MAP), 64), EFAULT);
 	kc_bad(r, "lseek on a stream", lseek(fd, 0, SEEK_SET), ESPIPE);
 	kc_bad(r, "pread on a stream", pread(fd, small, 8, 0), ESPIPE);
 
@@ -200,9 +192,9 @@ static void robust_ioctl(struct kc_robust *r, int fd)
 	char junk[64] = { 0 };
 
 	kc_bad(r, "SET_MODE unknown mode", ioctl(fd, KCOMM_CHARDEV_SET_MODE, &mode), EINVAL);
-	kc_bad(r, "SET_MODE NULL argument", ioctl(fd, KCOMM_CHARDEV_SET_MODE, bad_ptr(0)), EFAULT);
+	kc_bad(r, "SET_MODE NULL argument", ioctl(fd, KCOMM_CHARDEV_SET_MODE, kc_bad_pointer()), EFAULT);
 	kc_bad(r, "unknown ioctl", ioctl(fd, _IO(KCOMM_CHARDEV_MAGIC, 0x7f)), ENOTTY);
-	kc_bad(r, "GET_RX_STATS into NULL", ioctl(fd, KCOMM_CHARDEV_GET_RX_STATS, bad_ptr(0)), EFAULT);
+	kc_bad(r, "GET_RX_STATS into NULL", ioctl(fd, KCOMM_CHARDEV_GET_RX_STATS, kc_bad_pointer()), EFAULT);
 	kc_bad(r, "SET_MODE with wrong size",
 	       ioctl(fd, _IOW(KCOMM_CHARDEV_MAGIC, 0x01, __u64), junk), ENOTTY);
 }
@@ -217,10 +209,10 @@ static void robust_echo(struct kc_robust *r, int fd, char *big)
 	kc_bad(r, "echo read with nothing queued", read(fd, small, sizeof(small)), EAGAIN);
 	kc_ok(r, "echo write 1 MiB", write(fd, big, KCOMM_CHARDEV_MSG_MAX));
 	kc_bad(r, "echo read into too small buffer", read(fd, small, sizeof(small)), EMSGSIZE);
-	kc_bad(r, "echo read into NULL", read(fd, bad_ptr(0), KCOMM_CHARDEV_MSG_MAX), EFAULT);
+	kc_bad(r, "echo read into NULL", read(fd, kc_bad_pointer(), KCOMM_CHARDEV_MSG_MAX), EFAULT);
 	kc_ok(r, "echo read the whole message", read(fd, big, KCOMM_CHARDEV_MSG_MAX));
 	kc_bad(r, "echo read after the message was taken", read(fd, small, sizeof(small)), EAGAIN);
-	kc_bad(r, "echo write from NULL", write(fd, bad_ptr(0), 100), EFAULT);
+	kc_bad(r, "echo write from NULL", write(fd, kc_bad_pointer(), 100), EFAULT);
 	kc_bad(r, "echo failed write queues nothing", read(fd, small, sizeof(small)), EAGAIN);
 }
 

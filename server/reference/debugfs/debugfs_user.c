@@ -158,8 +158,6 @@ static int debugfs_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 
 /* --- robustness --------------------------------------------------------- */
 
-static void *volatile bad_ptr = (void *)16;	/* volatile: deliberate misuse */
-
 static int all_zero(const char *p, size_t len)
 {
 	while (len--)
@@ -182,7 +180,8 @@ static void robust_msg(struct kc_robust *r, char *big)
 	kc_bad(r, "write at offset MSG_MAX", pwrite(fd, "x", 1, KCOMM_DEBUGFS_MSG_MAX), EFBIG);
 	kc_bad(r, "write at offset 2^40", pwrite(fd, "x", 1, 1LL << 40), EFBIG);
 	kc_ok(r, "zero-length write", pwrite(fd, buf, 0, 0));
-	kc_bad(r, "write from an invalid pointer", pwrite(fd, bad_ptr, 64, 0), EFAULT);
+	kc_bad(r, "write from an invalid pointer",
+	       pwrite(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64, 0), EFAULT);
 	kc_bad(r, "lseek to a negative offset", lseek(fd, -1, SEEK_SET), EINVAL);
 
 	for (i = 0; i < sizeof(buf); i++)
@@ -192,7 +191,8 @@ static void robust_msg(struct kc_robust *r, char *big)
 	      pread_full(fd, back, sizeof(back)) == 0 && !memcmp(buf, back, sizeof(buf)) ? 0 : -EIO);
 	kc_ok(r, "read at EOF returns 0", pread(fd, back, sizeof(back), sizeof(buf)) == 0 ? 0 : -EIO);
 	kc_ok(r, "read far past EOF returns 0", pread(fd, back, 16, 1LL << 40) == 0 ? 0 : -EIO);
-	kc_bad(r, "read into an invalid pointer", pread(fd, bad_ptr, 64, 0), EFAULT);
+	kc_bad(r, "read into an invalid pointer",
+	       pread(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64, 0), EFAULT);
 
 	/* The hole between the two writes must read as zeros. */
 	pwrite_full(fd, "A", 1, 0);
@@ -226,8 +226,10 @@ static void robust_stamp(struct kc_robust *r, char *big)
 	kc_ok(r, "stamp is between before and now", rec.ns >= before && rec.ns <= kc_now_ns() ? 0 : -EIO);
 	kc_ok(r, "the rest of the record is zeros", all_zero(big + 8, KCOMM_DEBUGFS_RECORD_MAX - 8) ? 0 : -EIO);
 	kc_ok(r, "read at the record's end returns 0", pread(fd, big, 64, KCOMM_DEBUGFS_RECORD_MAX) == 0 ? 0 : -EIO);
-	kc_bad(r, "read a record into an invalid pointer", pread(fd, bad_ptr, 64, 0), EFAULT);
-	kc_bad(r, "read a record's tail into an invalid pointer", pread(fd, bad_ptr, 64, 8), EFAULT);
+	kc_bad(r, "read a record into an invalid pointer",
+	       pread(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64, 0), EFAULT);
+	kc_bad(r, "read a record's tail into an invalid pointer",
+	       pread(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64, 8), EFAULT);
 	write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "8\n");
 	close(fd);
 }

@@ -477,14 +477,6 @@ static int genl_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 /* ---- robustness ---- */
 
-/* A deliberately bad address; volatile so the compiler does not flag the misuse we intend. */
-static void *bad_ptr(uintptr_t addr)
-{
-	volatile uintptr_t a = addr;
-
-	return (void *)a;
-}
-
 /*
  * Send raw bytes as they are (nlmsg_len included) with NLM_F_ACK expected in
  * them, and return the kernel's verdict: 0 (ACK), -errno (NLMSG_ERROR), or
@@ -615,9 +607,9 @@ static void robust_framing(struct kc_robust *r, int fd, __u16 fam)
 	kc_bad(r, "NLM_F_DUMP on a doit-only command", xact_raw(fd, msg, len), EOPNOTSUPP);
 
 	/* Bad user pointers and sizes at the socket layer. */
-	kc_bad(r, "sendto from NULL", sendto(fd, bad_ptr(0), 64, 0, NULL, 0), EFAULT);
+	kc_bad(r, "sendto from NULL", sendto(fd, kc_bad_pointer(), 64, 0, NULL, 0), EFAULT);
 	kc_bad(r, "sendto from kernel address",
-	       sendto(fd, bad_ptr(0xffffffff81000000ul), 64, 0, NULL, 0), EFAULT);
+	       sendto(fd, kc_bad_address(KC_ADDR_KERNEL_TEXT), 64, 0, NULL, 0), EFAULT);
 
 	/* And the family still works. */
 	kc_ok(r, "ECHO after the bad input",

@@ -117,14 +117,6 @@ static int ioctl_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 
 /* ---- robustness: every case must fail cleanly or succeed, never harm the kernel ---- */
 
-/* A deliberately bad address; volatile so the compiler does not flag the misuse we intend. */
-static void *bad_ptr(uintptr_t addr)
-{
-	volatile uintptr_t a = addr;
-
-	return (void *)a;
-}
-
 static void robust_echo(struct kc_robust *r, int fd)
 {
 	char msg[KCOMM_IOCTL_INLINE_MAX + 8] = { 0 };
@@ -137,9 +129,9 @@ static void robust_echo(struct kc_robust *r, int fd)
 	kc_bad(r, "ECHO inline max + 1",
 	       ioctl(fd, KCOMM_IOCTL_ECHO(KCOMM_IOCTL_INLINE_MAX + 1), msg), ENOTTY);
 	kc_bad(r, "ECHO largest encodable size", ioctl(fd, KCOMM_IOCTL_ECHO(_IOC_SIZEMASK), msg), ENOTTY);
-	kc_bad(r, "ECHO NULL argument", ioctl(fd, KCOMM_IOCTL_ECHO(8), bad_ptr(0)), EFAULT);
+	kc_bad(r, "ECHO NULL argument", ioctl(fd, KCOMM_IOCTL_ECHO(8), kc_bad_pointer()), EFAULT);
 	kc_bad(r, "ECHO kernel address",
-	       ioctl(fd, KCOMM_IOCTL_ECHO(8), bad_ptr(0xffffffff81000000ul)), EFAULT);
+	       ioctl(fd, KCOMM_IOCTL_ECHO(8), kc_bad_address(KC_ADDR_KERNEL_TEXT)), EFAULT);
 }
 
 static void robust_buf(struct kc_robust *r, int fd)
@@ -153,9 +145,9 @@ static void robust_buf(struct kc_robust *r, int fd)
 	kc_bad(r, "SINK len 0", ioctl(fd, KCOMM_IOCTL_SINK, &b), EINVAL);
 	b = buf_arg(small, KCOMM_IOCTL_BUF_MAX + 1);
 	kc_bad(r, "SINK len > 1 MiB", ioctl(fd, KCOMM_IOCTL_SINK, &b), EINVAL);
-	b = buf_arg(bad_ptr(0), 8);
+	b = buf_arg(kc_bad_pointer(), 8);
 	kc_bad(r, "SINK NULL addr", ioctl(fd, KCOMM_IOCTL_SINK, &b), EFAULT);
-	b = buf_arg(bad_ptr(0xffff888000000000ul), 8);
+	b = buf_arg(kc_bad_address(KC_ADDR_DIRECT_MAP), 8);
 	kc_bad(r, "ECHO_BUF kernel addr", ioctl(fd, KCOMM_IOCTL_ECHO_BUF, &b), EFAULT);
 	b = buf_arg(small, sizeof(small));
 	b.reserved = 7;
@@ -165,7 +157,7 @@ static void robust_buf(struct kc_robust *r, int fd)
 	kc_bad(r, "SOURCE unknown flag", ioctl(fd, KCOMM_IOCTL_SOURCE, &b), EINVAL);
 	b = buf_arg(small, 4);
 	kc_bad(r, "SOURCE len < stamp", ioctl(fd, KCOMM_IOCTL_SOURCE, &b), EINVAL);
-	kc_bad(r, "SINK NULL argument", ioctl(fd, KCOMM_IOCTL_SINK, bad_ptr(0)), EFAULT);
+	kc_bad(r, "SINK NULL argument", ioctl(fd, KCOMM_IOCTL_SINK, kc_bad_pointer()), EFAULT);
 
 	/* A buffer whose second page is gone: the copy faults half-way. */
 	two = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -216,7 +208,8 @@ static void robust_cmds(struct kc_robust *r, int fd)
 		kc_bad(r, "GET_STATS counted nothing", 0, 0);
 	st.reserved = 1;
 	kc_bad(r, "GET_STATS reserved != 0", ioctl(fd, KCOMM_IOCTL_GET_STATS, &st), EINVAL);
-	kc_bad(r, "GET_RX_STATS NULL argument", ioctl(fd, KCOMM_IOCTL_GET_RX_STATS, bad_ptr(0)), EFAULT);
+	kc_bad(r, "GET_RX_STATS NULL argument",
+	       ioctl(fd, KCOMM_IOCTL_GET_RX_STATS, kc_bad_pointer()), EFAULT);
 
 	/* The device has no read/write/seek: each must fail, not crash. */
 	kc_bad(r, "read() on ioctl-only device", read(fd, junk, sizeof(junk)), 0);

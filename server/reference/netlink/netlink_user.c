@@ -227,14 +227,6 @@ static int nl_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 /* ---- robustness ---- */
 
-/* A deliberately bad address; volatile so the compiler does not flag the misuse we intend. */
-static void *bad_ptr(uintptr_t addr)
-{
-	volatile uintptr_t a = addr;
-
-	return (void *)a;
-}
-
 /* Send raw bytes with NLM_F_ACK and return the verdict (0, -errno, -EAGAIN if dropped). */
 static int xact_raw(int fd, void *msg, size_t len)
 {
@@ -311,8 +303,8 @@ static void robust_msgs(struct kc_robust *r, int fd, unsigned char *big)
 	nlh.nlmsg_len = 2;
 	kc_bad(r, "nlmsg_len < header is dropped", xact_raw(fd, &nlh, sizeof(nlh)), EAGAIN);
 
-	kc_bad(r, "send from NULL", send(fd, bad_ptr(0), 64, 0), EFAULT);
-	kc_bad(r, "send from kernel address", send(fd, bad_ptr(0xffffffff81000000ul), 64, 0), EFAULT);
+	kc_bad(r, "send from NULL", send(fd, kc_bad_pointer(), 64, 0), EFAULT);
+	kc_bad(r, "send from kernel address", send(fd, kc_bad_address(KC_ADDR_KERNEL_TEXT), 64, 0), EFAULT);
 	kc_bad(r, "message larger than the send buffer", send(fd, big, 1 << 20, 0), EMSGSIZE);
 	kc_ok(r, "ECHO after the bad input", xact(fd, KCOMM_NL_MSG_ECHO, 0, big, 8));
 }

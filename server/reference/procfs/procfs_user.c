@@ -157,14 +157,6 @@ static int procfs_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 
 /* --- robustness --------------------------------------------------------- */
 
-/*
- * Addresses the kernel must refuse with EFAULT: the first page (never
- * mapped) and NULL. volatile, so that the compiler does not warn about the
- * deliberate misuse.
- */
-static void *volatile bad_ptr = (void *)16;
-static void *volatile null_ptr;
-
 static int all_zero(const char *p, size_t len)
 {
 	while (len--)
@@ -188,8 +180,8 @@ static void robust_msg(struct kc_robust *r, char *big)
 	kc_bad(r, "write past MSG_MAX (at the end)", write(fd, "x", 1), EFBIG);
 	lseek(fd, 0, SEEK_SET);
 	kc_ok(r, "zero-length write", write(fd, buf, 0));
-	kc_bad(r, "write from an invalid pointer", write(fd, bad_ptr, 64), EFAULT);
-	kc_bad(r, "write from NULL", write(fd, null_ptr, 64), EFAULT);
+	kc_bad(r, "write from an invalid pointer", write(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64), EFAULT);
+	kc_bad(r, "write from NULL", write(fd, kc_bad_pointer(), 64), EFAULT);
 	kc_bad(r, "pwrite on a seq_file", pwrite(fd, "x", 1, 0), ESPIPE);
 	kc_bad(r, "lseek to a negative offset", lseek(fd, -1, SEEK_SET), EINVAL);
 	kc_bad(r, "lseek SEEK_END (seq_file has no size)", lseek(fd, 0, SEEK_END), EINVAL);
@@ -203,7 +195,8 @@ static void robust_msg(struct kc_robust *r, char *big)
 	      pread_full(fd, back, sizeof(back)) == 0 && !memcmp(buf, back, sizeof(buf)) ? 0 : -EIO);
 	kc_ok(r, "read at EOF returns 0", pread(fd, back, sizeof(back), sizeof(buf)) == 0 ? 0 : -EIO);
 	kc_ok(r, "read far past EOF returns 0", pread(fd, back, 16, 1LL << 40) == 0 ? 0 : -EIO);
-	kc_bad(r, "read into an invalid pointer", pread(fd, bad_ptr, 64, 0), EFAULT);
+	kc_bad(r, "read into an invalid pointer",
+	       pread(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64, 0), EFAULT);
 
 	/* A hole must read as zeros, not as the older 1 MiB message. */
 	lseek(fd, 0, SEEK_SET);
@@ -231,7 +224,8 @@ static void robust_record_size(struct kc_robust *r)
 		snprintf(what, sizeof(what), "record_size <- \"%s\"", bad[i]);
 		kc_bad(r, what, write(fd, bad[i], strlen(bad[i])), 0);
 	}
-	kc_bad(r, "record_size from an invalid pointer", write(fd, bad_ptr, 4), EFAULT);
+	kc_bad(r, "record_size from an invalid pointer",
+	       write(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 4), EFAULT);
 	kc_ok(r, "record_size <- \"1048576\"", write(fd, "1048576\n", 8));
 	close(fd);
 }
@@ -253,7 +247,8 @@ static void robust_stamp(struct kc_robust *r, char *big)
 	      rec.ns >= before && rec.ns <= kc_now_ns() ? 0 : -EIO);
 	kc_ok(r, "read at the record's end returns 0",
 	      pread(fd, big, 64, KCOMM_PROCFS_RECORD_MAX) == 0 ? 0 : -EIO);
-	kc_bad(r, "read a record into an invalid pointer", pread(fd, bad_ptr, 64, 0), EFAULT);
+	kc_bad(r, "read a record into an invalid pointer",
+	       pread(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64, 0), EFAULT);
 	close(fd);
 
 	/* root may open a 0444 file for writing; the write itself must fail. */

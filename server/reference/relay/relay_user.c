@@ -187,8 +187,6 @@ static int relay_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 
 /* --- robustness --------------------------------------------------------- */
 
-static void *volatile bad_ptr = (void *)16;	/* volatile: deliberate misuse */
-
 static long read_lost(void)
 {
 	char text[32];
@@ -322,7 +320,8 @@ static int relay_robust(struct kc_robust *r)
 		snprintf(what, sizeof(what), "produce <- \"%s\"", bad[i]);
 		kc_bad(r, what, write(fd, bad[i], strlen(bad[i])), 0);
 	}
-	kc_bad(r, "produce from an invalid pointer", write(fd, bad_ptr, 8), EFAULT);
+	kc_bad(r, "produce from an invalid pointer",
+	       write(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 8), EFAULT);
 
 	/* Fill a buffer past capacity: losses are counted, nothing breaks. */
 	buf = malloc(KCOMM_RELAY_SUBBUF_SIZE);
@@ -351,7 +350,7 @@ static int relay_robust(struct kc_robust *r)
 		 * relay_file_read() stops at a failed copy_to_user() and returns
 		 * what it copied, 0 here, instead of EFAULT; the record stays.
 		 */
-		n = read(s->cpu_fd, bad_ptr, 16);
+		n = read(s->cpu_fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 16);
 		kc_ok(r, "read into an invalid pointer: 0 or EFAULT", n == 0 || errno == EFAULT ? 0 : -errno);
 		kc_ok(r, "the record is still there after the failed read", read_full(s->cpu_fd, buf, 16));
 		drain(s->cpu_fd);

@@ -191,8 +191,6 @@ static int sysfs_notify_wait(struct kc_ctx *c, uint64_t *kstamp)
 
 /* --- robustness --------------------------------------------------------- */
 
-static void *volatile bad_ptr = (void *)16;	/* volatile: deliberate misuse */
-
 static void robust_msg(struct kc_robust *r, char *page)
 {
 	char back[64];
@@ -211,8 +209,10 @@ static void robust_msg(struct kc_robust *r, char *page)
 	kc_ok(r, "it reads back as 4095 bytes", n == KCOMM_SYSFS_MSG_MAX ? 0 : -EIO);
 	kc_ok(r, "zero-length write", pwrite(fd, page, 0, 0));
 	kc_bad(r, "write with an embedded NUL", pwrite(fd, "ab\0cd\n", 6, 0), EINVAL);
-	kc_bad(r, "write from an invalid pointer", pwrite(fd, bad_ptr, 16, 0), EFAULT);
-	kc_bad(r, "read into an invalid pointer", pread(fd, bad_ptr, 16, 0), EFAULT);
+	kc_bad(r, "write from an invalid pointer",
+	       pwrite(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 16, 0), EFAULT);
+	kc_bad(r, "read into an invalid pointer",
+	       pread(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 16, 0), EFAULT);
 	kc_ok(r, "write \"hello\\n\"", pwrite(fd, "hello\n", 6, 0));
 	n = pread(fd, back, sizeof(back), 0);
 	kc_ok(r, "reads back \"hello\\n\"", n == 6 && !memcmp(back, "hello\n", 6) ? 0 : -EIO);
@@ -239,7 +239,8 @@ static void robust_trigger(struct kc_robust *r)
 		snprintf(what, sizeof(what), "trigger <- \"%s\"", bad[i]);
 		kc_bad(r, what, pwrite(fd, bad[i], strlen(bad[i]), 0), 0);
 	}
-	kc_bad(r, "trigger from an invalid pointer", pwrite(fd, bad_ptr, 4, 0), EFAULT);
+	kc_bad(r, "trigger from an invalid pointer",
+	       pwrite(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 4, 0), EFAULT);
 
 	/* The real thing, checked: the wake-up comes and carries a fresh stamp. */
 	sfd = open(KCOMM_SYSFS_STAMP_PATH, O_RDONLY | O_CLOEXEC);

@@ -389,8 +389,6 @@ static void umh_drill_killed_writers(struct kc_robust *r)
 	kc_ok(r, "helper <- the harness again", write_text(KCOMM_UMH_HELPER_PATH, kc_self_path()));
 }
 
-static void *volatile bad_ptr = (void *)16;	/* volatile: deliberate misuse */
-
 static int umh_robust(struct kc_robust *r)
 {
 	static const char *const bad_paths[] = {
@@ -413,7 +411,8 @@ static int umh_robust(struct kc_robust *r)
 	long_path[0] = '/';
 	memset(long_path + 1, 'a', KCOMM_UMH_PATH_MAX - 1);
 	kc_bad(r, "helper <- a path of PATH_MAX bytes", pwrite(fd, long_path, KCOMM_UMH_PATH_MAX, 0), EINVAL);
-	kc_bad(r, "helper from an invalid pointer", pwrite(fd, bad_ptr, 8, 0), EFAULT);
+	kc_bad(r, "helper from an invalid pointer",
+	       pwrite(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 8, 0), EFAULT);
 
 	/* Clearing the helper makes a trigger fail cleanly. */
 	kc_ok(r, "helper <- empty (none)", pwrite(fd, "\n", 1, 0));
