@@ -202,6 +202,21 @@ void kc_numfiles_close(struct kc_ctx *c);
 int kc_numfiles_roundtrip(struct kc_ctx *c, void *buf);
 int kc_numfiles_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp);
 
+/*
+ * Writes text whole to the file at path (open, one write(), close): a sysfs, debugfs or proc attribute
+ * that takes a whole value per write. write(), not pwrite(): a debugfs_create_u32() file is not seekable
+ * (simple_attr_open() calls nonseekable_open()). 0 or -errno (-EIO: a short write).
+ */
+int kc_text_write_path(const char *path, const char *text);
+
+/*
+ * Netlink, for drills that send malformed requests: sends msg (len bytes, nlmsg_len as the caller set
+ * it, NLM_F_ACK expected in it) on the netlink socket fd to the kernel and returns its verdict: 0 (the
+ * ACK), -errno (an NLMSG_ERROR), or -EAGAIN when nothing came back within the socket's receive timeout
+ * (the kernel dropped the message). Replies before the ACK are skipped.
+ */
+int kc_netlink_transact(int fd, const void *msg, size_t len);
+
 /* Extra dataset note from a backend (e.g. a limit discovered at run time). */
 void kc_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

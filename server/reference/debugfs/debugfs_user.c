@@ -56,24 +56,6 @@ static int pread_full(int fd, void *buf, size_t len)
 	return 0;
 }
 
-/*
- * Set a debugfs_create_u32() value. Those files are non-seekable
- * (simple_attr_open() calls nonseekable_open()): write(), not pwrite().
- */
-static int write_text(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, text, strlen(text));
-	if (n < 0)
-		n = -errno;
-	close(fd);
-	return n < 0 ? (int)n : 0;
-}
-
 static int debugfs_open(struct kc_ctx *c)
 {
 	struct debugfs_state *s = malloc(sizeof(*s));
@@ -117,7 +99,7 @@ static int debugfs_prepare(struct kc_ctx *c)
 	if (c->pattern != KC_K2U)
 		return 0;
 	snprintf(text, sizeof(text), "%zu\n", c->size);
-	return write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, text);
+	return kc_text_write_path(KCOMM_DEBUGFS_RECORD_SIZE_PATH, text);
 }
 
 static int debugfs_send(struct kc_ctx *c, const void *buf)
@@ -213,13 +195,15 @@ static void robust_stamp(struct kc_robust *r, char *big)
 	if (fd < 0)
 		return;
 	/* debugfs_create_u32() does not validate: the module checks at use. */
-	kc_ok(r, "record_size <- 0 (accepted by the helper)", write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "0\n"));
+	kc_ok(r, "record_size <- 0 (accepted by the helper)",
+	      kc_text_write_path(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "0\n"));
 	kc_bad(r, "read stamp with record_size 0", pread(fd, big, 64, 0), EINVAL);
-	kc_ok(r, "record_size <- 4294967295", write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "4294967295\n"));
+	kc_ok(r, "record_size <- 4294967295",
+	      kc_text_write_path(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "4294967295\n"));
 	kc_bad(r, "read stamp with record_size 4294967295", pread(fd, big, 64, 0), EINVAL);
-	kc_bad(r, "record_size <- \"abc\"", write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "abc\n"), 0);
+	kc_bad(r, "record_size <- \"abc\"", kc_text_write_path(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "abc\n"), 0);
 
-	kc_ok(r, "record_size <- 1048576", write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "1048576\n"));
+	kc_ok(r, "record_size <- 1048576", kc_text_write_path(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "1048576\n"));
 	before = kc_now_ns();
 	kc_ok(r, "read a 1 MiB record", pread_full(fd, big, KCOMM_DEBUGFS_RECORD_MAX));
 	memcpy(&rec, big, sizeof(rec));
@@ -230,7 +214,7 @@ static void robust_stamp(struct kc_robust *r, char *big)
 	       pread(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64, 0), EFAULT);
 	kc_bad(r, "read a record's tail into an invalid pointer",
 	       pread(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 64, 8), EFAULT);
-	write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "8\n");
+	kc_text_write_path(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "8\n");
 	close(fd);
 }
 

@@ -477,31 +477,6 @@ static int genl_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 /* ---- robustness ---- */
 
-/*
- * Send raw bytes as they are (nlmsg_len included) with NLM_F_ACK expected in
- * them, and return the kernel's verdict: 0 (ACK), -errno (NLMSG_ERROR), or
- * -EAGAIN when nothing came back (the kernel dropped the message).
- */
-static int xact_raw(int fd, void *msg, size_t len)
-{
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
-	static unsigned char rx[GENL_RX_SIZE];
-	ssize_t n;
-	int ret;
-
-	if (sendto(fd, msg, len, 0, (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
-		return -errno;
-	for (;;) {
-		n = recv_msg(fd, rx, sizeof(rx));
-		if (n < 0)
-			return (int)n;
-		ret = nlmsg_error_code((struct nlmsghdr *)rx);
-		if (ret <= 0)
-			return ret;
-		/* A reply (ECHO) comes before the ACK: skip it. */
-	}
-}
-
 /* Build and transact: cmd with one attribute (type, data, dlen), NLM_F_ACK set. */
 static int xact_attr(int fd, __u16 family, __u8 cmd, __u16 type, const void *data, size_t dlen)
 {
@@ -511,7 +486,7 @@ static int xact_attr(int fd, __u16 family, __u8 cmd, __u16 type, const void *dat
 	if (data)
 		len = put_attr(msg, len, type, data, dlen);
 	((struct nlmsghdr *)msg)->nlmsg_len = (__u32)len;
-	return xact_raw(fd, msg, len);
+	return kc_netlink_transact(fd, msg, len);
 }
 
 static void robust_attrs(struct kc_robust *r, int fd, __u16 fam, unsigned char *big)
@@ -567,7 +542,7 @@ static void robust_framing(struct kc_robust *r, int fd, __u16 fam)
 	len = put_attr(msg, len, KCOMM_A_PAYLOAD, "abcdefgh", 8);
 	((struct genlmsghdr *)(msg + NLMSG_HDRLEN))->reserved = 1;
 	nlh->nlmsg_len = (__u32)len;
-	kc_bad(r, "genlmsghdr.reserved != 0", xact_raw(fd, msg, len), EINVAL);
+	kc_bad(r, "genlmsghdr.reserved != 0", kc_netlink_transact(fd, msg, len), EINVAL);
 
 	/* Attribute claiming more bytes than the message has. */
 	len = put_genl_hdr(msg, fam, KCOMM_CMD_ECHO, NLM_F_ACK, 2);
@@ -575,36 +550,36 @@ static void robust_framing(struct kc_robust *r, int fd, __u16 fam)
 	nla = (struct nlattr *)(msg + GENL_HDR_LEN);
 	nla->nla_len = 200;
 	nlh->nlmsg_len = (__u32)len;
-	kc_bad(r, "nla_len beyond the message", xact_raw(fd, msg, len), 0);
+	kc_bad(r, "nla_len beyond the message", kc_netlink_transact(fd, msg, len), 0);
 
 	/* Attribute shorter than its own header. */
 	nla->nla_len = 2;
-	kc_bad(r, "nla_len < 4", xact_raw(fd, msg, len), 0);
+	kc_bad(r, "nla_len < 4", kc_netlink_transact(fd, msg, len), 0);
 
 	/* Trailing bytes after the last attribute. */
 	len = put_genl_hdr(msg, fam, KCOMM_CMD_ECHO, NLM_F_ACK, 3);
 	len = put_attr(msg, len, KCOMM_A_PAYLOAD, "abcdefgh", 8);
 	memset(msg + len, 0xee, 4);
 	nlh->nlmsg_len = (__u32)len + 3;
-	kc_bad(r, "trailing garbage after attributes", xact_raw(fd, msg, len + 4), 0);
+	kc_bad(r, "trailing garbage after attributes", kc_netlink_transact(fd, msg, len + 4), 0);
 
 	/* Room for the nlmsghdr but not the genlmsghdr. */
 	put_genl_hdr(msg, fam, KCOMM_CMD_ECHO, NLM_F_ACK, 4);
 	nlh->nlmsg_len = NLMSG_HDRLEN + 2;
-	kc_bad(r, "truncated genlmsghdr", xact_raw(fd, msg, NLMSG_HDRLEN + 4), EINVAL);
+	kc_bad(r, "truncated genlmsghdr", kc_netlink_transact(fd, msg, NLMSG_HDRLEN + 4), EINVAL);
 
 	/* Datagrams the kernel drops silently: no reply, and nothing breaks. */
-	kc_bad(r, "8-byte datagram (truncated nlmsghdr) is dropped", xact_raw(fd, msg, 8), EAGAIN);
+	kc_bad(r, "8-byte datagram (truncated nlmsghdr) is dropped", kc_netlink_transact(fd, msg, 8), EAGAIN);
 	put_genl_hdr(msg, fam, KCOMM_CMD_ECHO, NLM_F_ACK, 5);
 	nlh->nlmsg_len = 4096;	/* claims more than is sent */
-	kc_bad(r, "nlmsg_len > datagram is dropped", xact_raw(fd, msg, GENL_HDR_LEN), EAGAIN);
+	kc_bad(r, "nlmsg_len > datagram is dropped", kc_netlink_transact(fd, msg, GENL_HDR_LEN), EAGAIN);
 	nlh->nlmsg_len = 3;	/* less than a header */
-	kc_bad(r, "nlmsg_len < header is dropped", xact_raw(fd, msg, GENL_HDR_LEN), EAGAIN);
+	kc_bad(r, "nlmsg_len < header is dropped", kc_netlink_transact(fd, msg, GENL_HDR_LEN), EAGAIN);
 
 	/* A dump request on a command without dumpit. */
 	len = put_genl_hdr(msg, fam, KCOMM_CMD_ECHO, NLM_F_ACK | NLM_F_DUMP, 6);
 	nlh->nlmsg_len = (__u32)len;
-	kc_bad(r, "NLM_F_DUMP on a doit-only command", xact_raw(fd, msg, len), EOPNOTSUPP);
+	kc_bad(r, "NLM_F_DUMP on a doit-only command", kc_netlink_transact(fd, msg, len), EOPNOTSUPP);
 
 	/* Bad user pointers and sizes at the socket layer. */
 	kc_bad(r, "sendto from NULL", sendto(fd, kc_bad_pointer(), 64, 0, NULL, 0), EFAULT);

@@ -227,25 +227,6 @@ static int nl_notify(struct kc_ctx *c, uint64_t *kstamp)
 
 /* ---- robustness ---- */
 
-/* Send raw bytes with NLM_F_ACK and return the verdict (0, -errno, -EAGAIN if dropped). */
-static int xact_raw(int fd, void *msg, size_t len)
-{
-	static unsigned char rx[NL_RX_SIZE];
-	struct nlmsghdr *nlh = (struct nlmsghdr *)rx;
-	ssize_t n;
-
-	if (send(fd, msg, len, 0) < 0)
-		return -errno;
-	for (;;) {
-		n = recv(fd, rx, sizeof(rx), 0);
-		if (n < 0)
-			return -errno;
-		if (n >= (ssize_t)NLMSG_LENGTH(sizeof(struct nlmsgerr)) &&
-		    nlh->nlmsg_type == NLMSG_ERROR)
-			return ((struct nlmsgerr *)NLMSG_DATA(nlh))->error;
-	}
-}
-
 static int xact(int fd, __u16 type, __u16 flags, const void *data, size_t len)
 {
 	static unsigned char msg[NLMSG_HDRLEN + KCOMM_NETLINK_PAYLOAD_MAX + 64];
@@ -256,7 +237,7 @@ static int xact(int fd, __u16 type, __u16 flags, const void *data, size_t len)
 	nlh->nlmsg_type = type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
 	memcpy(NLMSG_DATA(nlh), data, len);
-	return xact_raw(fd, msg, NLMSG_LENGTH(len));
+	return kc_netlink_transact(fd, msg, NLMSG_LENGTH(len));
 }
 
 static void robust_msgs(struct kc_robust *r, int fd, unsigned char *big)
@@ -294,14 +275,14 @@ static void robust_msgs(struct kc_robust *r, int fd, unsigned char *big)
 	kc_ok(r, "NLMSG_NOOP is ignored", xact(fd, NLMSG_NOOP, 0, big, 0));
 
 	/* Framing errors: the kernel drops these silently; nothing comes back. */
-	kc_bad(r, "8-byte datagram is dropped", xact_raw(fd, big, 8), EAGAIN);
+	kc_bad(r, "8-byte datagram is dropped", kc_netlink_transact(fd, big, 8), EAGAIN);
 	memset(&nlh, 0, sizeof(nlh));
 	nlh.nlmsg_len = 4096;
 	nlh.nlmsg_type = KCOMM_NL_MSG_ECHO;
 	nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
-	kc_bad(r, "nlmsg_len > datagram is dropped", xact_raw(fd, &nlh, sizeof(nlh)), EAGAIN);
+	kc_bad(r, "nlmsg_len > datagram is dropped", kc_netlink_transact(fd, &nlh, sizeof(nlh)), EAGAIN);
 	nlh.nlmsg_len = 2;
-	kc_bad(r, "nlmsg_len < header is dropped", xact_raw(fd, &nlh, sizeof(nlh)), EAGAIN);
+	kc_bad(r, "nlmsg_len < header is dropped", kc_netlink_transact(fd, &nlh, sizeof(nlh)), EAGAIN);
 
 	kc_bad(r, "send from NULL", send(fd, kc_bad_pointer(), 64, 0), EFAULT);
 	kc_bad(r, "send from kernel address", send(fd, kc_bad_address(KC_ADDR_KERNEL_TEXT), 64, 0), EFAULT);

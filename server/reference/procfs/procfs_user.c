@@ -58,19 +58,6 @@ static int pread_full(int fd, void *buf, size_t len)
 	return 0;
 }
 
-/* Write a short text value to a /proc knob, e.g. "64\n" to record_size. */
-static int write_text(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	int rc;
-
-	if (fd < 0)
-		return -errno;
-	rc = write_full(fd, text, strlen(text));
-	close(fd);
-	return rc;
-}
-
 static int procfs_open(struct kc_ctx *c)
 {
 	struct procfs_state *s = malloc(sizeof(*s));
@@ -114,7 +101,7 @@ static int procfs_prepare(struct kc_ctx *c)
 	if (c->pattern != KC_K2U)
 		return 0;
 	snprintf(text, sizeof(text), "%zu\n", c->size);
-	return write_text(KCOMM_PROCFS_RECORD_SIZE_PATH, text);
+	return kc_text_write_path(KCOMM_PROCFS_RECORD_SIZE_PATH, text);
 }
 
 static int procfs_send(struct kc_ctx *c, const void *buf)
@@ -257,7 +244,7 @@ static void robust_stamp(struct kc_robust *r, char *big)
 		kc_bad(r, "write to the read-only stamp", write(wfd, "1", 1), 0);
 		close(wfd);
 	}
-	write_text(KCOMM_PROCFS_RECORD_SIZE_PATH, "8\n");
+	kc_text_write_path(KCOMM_PROCFS_RECORD_SIZE_PATH, "8\n");
 }
 
 static long open_as_nobody(void *path)

@@ -141,20 +141,6 @@ struct umh_state {
 	size_t nsamples;
 };
 
-static int write_text(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, text, strlen(text));
-	if (n < 0)
-		n = -errno;
-	close(fd);
-	return n < 0 ? (int)n : 0;
-}
-
 static int umh_open(struct kc_ctx *c)
 {
 	struct umh_state *s = calloc(1, sizeof(*s));
@@ -172,7 +158,7 @@ static int umh_open(struct kc_ctx *c)
 		rc = -ENOENT;
 		goto out_free;
 	}
-	rc = write_text(KCOMM_UMH_HELPER_PATH, self);
+	rc = kc_text_write_path(KCOMM_UMH_HELPER_PATH, self);
 	if (rc)
 		goto out_free;
 	rc = umh_fifo_create();
@@ -209,7 +195,7 @@ static void umh_close(struct kc_ctx *c)
 	close(s->trigger_fd);
 	close(s->fifo_fd);
 	umh_fifo_remove();
-	write_text(KCOMM_UMH_HELPER_PATH, "\n");
+	kc_text_write_path(KCOMM_UMH_HELPER_PATH, "\n");
 	free(s->helper_ns);
 	free(s);
 }
@@ -333,11 +319,12 @@ static void umh_drill_planted_fifo(struct kc_robust *r)
 		return;
 	kc_ok(r, "private FIFO directory", mkdir(UMH_DIR, 0700));
 	kc_ok(r, "plant a symlink where the FIFO belongs", symlink(target, UMH_FIFO));
-	kc_bad(r, "trigger proc: the helper refuses the symlink", write_text(KCOMM_UMH_TRIGGER_PATH, "proc"), EIO);
+	kc_bad(r, "trigger proc: the helper refuses the symlink",
+	       kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "proc"), EIO);
 	unlink(UMH_FIFO);
 	kc_ok(r, "plant a regular file where the FIFO belongs", link(target, UMH_FIFO));
-	kc_bad(r, "trigger proc: the helper refuses a regular file", write_text(KCOMM_UMH_TRIGGER_PATH, "proc"),
-	       EIO);
+	kc_bad(r, "trigger proc: the helper refuses a regular file",
+	       kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "proc"), EIO);
 	kc_ok(r, "the planted target was not written", fstat(tfd, &st) < 0 ? -errno : st.st_size ? -EIO : 0);
 	close(tfd);
 	unlink(target);
@@ -347,7 +334,7 @@ static void umh_drill_planted_fifo(struct kc_robust *r)
 	kc_ok(r, "backend opens with a private FIFO", umh_open(&c));
 	if (c.priv)
 		umh_close(&c);
-	kc_ok(r, "helper <- the harness again", write_text(KCOMM_UMH_HELPER_PATH, kc_self_path()));
+	kc_ok(r, "helper <- the harness again", kc_text_write_path(KCOMM_UMH_HELPER_PATH, kc_self_path()));
 }
 
 /*
@@ -368,7 +355,7 @@ static void umh_drill_killed_writers(struct kc_robust *r)
 	for (i = 0; i < 32; i++) {
 		pid = fork();
 		if (pid == 0)
-			_exit(write_text(KCOMM_UMH_TRIGGER_PATH, (i & 1) ? "proc" : "exec") ? 1 : 0);
+			_exit(kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, (i & 1) ? "proc" : "exec") ? 1 : 0);
 		if (pid < 0)
 			break;
 		/* Half are killed at once, half after they had a moment to enter the wait. */
@@ -386,7 +373,7 @@ static void umh_drill_killed_writers(struct kc_robust *r)
 	kc_ok(r, "an upcall after the killed writers arrives", umh_notify(&c, &kstamp));
 	kc_ok(r, "its argv carried this upcall's stamp", kstamp >= before && kstamp <= kc_now_ns() ? 0 : -EPROTO);
 	umh_close(&c);
-	kc_ok(r, "helper <- the harness again", write_text(KCOMM_UMH_HELPER_PATH, kc_self_path()));
+	kc_ok(r, "helper <- the harness again", kc_text_write_path(KCOMM_UMH_HELPER_PATH, kc_self_path()));
 }
 
 static int umh_robust(struct kc_robust *r)
@@ -416,23 +403,26 @@ static int umh_robust(struct kc_robust *r)
 
 	/* Clearing the helper makes a trigger fail cleanly. */
 	kc_ok(r, "helper <- empty (none)", pwrite(fd, "\n", 1, 0));
-	kc_bad(r, "trigger with no helper", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"), ENOENT);
+	kc_bad(r, "trigger with no helper", kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "exec"), ENOENT);
 	kc_ok(r, "helper <- /nonexistent", pwrite(fd, "/nonexistent", 12, 0));
-	kc_bad(r, "trigger a helper that does not exist", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"), ENOENT);
+	kc_bad(r, "trigger a helper that does not exist",
+	       kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "exec"), ENOENT);
 	kc_ok(r, "helper <- / (a directory)", pwrite(fd, "/", 1, 0));
-	kc_bad(r, "trigger a directory", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"), EACCES);
+	kc_bad(r, "trigger a directory", kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "exec"), EACCES);
 
 	/* The real helper, with no FIFO to report to: it exits 1 -> EIO with "proc". */
 	umh_fifo_remove();
 	if (kc_self_path()[0]) {
 		kc_ok(r, "helper <- the harness", pwrite(fd, kc_self_path(), strlen(kc_self_path()), 0));
-		kc_ok(r, "trigger exec (the helper starts)", write_text(KCOMM_UMH_TRIGGER_PATH, "exec"));
-		kc_bad(r, "trigger proc: helper exits 1 (no FIFO)", write_text(KCOMM_UMH_TRIGGER_PATH, "proc"), EIO);
+		kc_ok(r, "trigger exec (the helper starts)",
+		      kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "exec"));
+		kc_bad(r, "trigger proc: helper exits 1 (no FIFO)",
+		       kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "proc"), EIO);
 		umh_drill_planted_fifo(r);
 		umh_drill_killed_writers(r);
 	}
-	kc_bad(r, "trigger <- \"fork\"", write_text(KCOMM_UMH_TRIGGER_PATH, "fork"), EINVAL);
-	kc_bad(r, "trigger <- \"\"", write_text(KCOMM_UMH_TRIGGER_PATH, "\n"), EINVAL);
+	kc_bad(r, "trigger <- \"fork\"", kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "fork"), EINVAL);
+	kc_bad(r, "trigger <- \"\"", kc_text_write_path(KCOMM_UMH_TRIGGER_PATH, "\n"), EINVAL);
 	pwrite(fd, "\n", 1, 0);
 	close(fd);
 
