@@ -16,6 +16,10 @@
 size_t kc_backend_count(void);
 const struct kc_backend *kc_backend_at(size_t i);
 const struct kc_subcommand *kc_subcommand_find(const char *name);
+/* The backend's robust(), or the drills KC_DRILLS registered for it; NULL when it has none. */
+int (*kc_backend_drills(const struct kc_backend *be))(struct kc_robust *r);
+/* A KC_DRILLS entry whose method and variant name no backend (a typo would never run), or NULL. */
+const struct kc_drills *kc_drills_unmatched(void);
 /* "method" or "method/variant": the id --methods matches and progress lines print. */
 const char *kc_backend_id(const struct kc_backend *be, char *buf, size_t len);
 /* --methods filter: a comma list of method ids or method/variant ids; NULL selects everything. */

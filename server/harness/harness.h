@@ -98,13 +98,32 @@ struct kc_backend {
 	 */
 	int (*rx_stats)(struct kc_ctx *c, struct kcomm_msg_stats *out);
 
-	/* Throw bad input at the module (module loaded, nothing opened). Record each case with kc_bad/kc_ok. */
+	/*
+	 * Throw bad input at the module (module loaded, nothing opened). Record each case with kc_bad/kc_ok.
+	 * Reference backends keep their drills in <method>_robust.c and register them with KC_DRILLS instead,
+	 * so that <method>_user.c reads as a plain client.
+	 */
 	int (*robust)(struct kc_robust *r);
 };
 
 #define KC_REGISTER(b)                                                        \
 	static const struct kc_backend *const kc_reg_##b                      \
 		__attribute__((used, section("kc_backends"), aligned(sizeof(void *)))) = &(b)
+
+/*
+ * The robustness drills of the backend of method and variant ("" for none), from a file of their own:
+ * KC_DRILLS("chardev", "", chardev_robust) serves as that backend's robust().
+ */
+struct kc_drills {
+	const char *method;
+	const char *variant;
+	int (*fn)(struct kc_robust *r);
+};
+
+#define KC_DRILLS(method_, variant_, fn_)                                     \
+	static const struct kc_drills kc_drills_##fn_ = { method_, variant_, fn_ }; \
+	static const struct kc_drills *const kc_drillsreg_##fn_               \
+		__attribute__((used, section("kc_drills"), aligned(sizeof(void *)))) = &kc_drills_##fn_
 
 /*
  * A backend that needs a program entry point (the usermodehelper backend: the kernel upcalls

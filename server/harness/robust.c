@@ -223,7 +223,7 @@ long kc_as_nobody(long (*fn)(void *arg), void *arg)
 static void robust_job(void *arg)
 {
 	struct kc_robust *r = arg;
-	int rc = r->be->robust(r);
+	int rc = kc_backend_drills(r->be)(r);
 
 	if (rc < 0) {
 		char id[128];
@@ -266,7 +266,7 @@ static bool robust_module(const char *module, const char *methods, unsigned int 
 		if (!loaded) {
 			r->tried = 1;
 			r->failed = 1;
-		} else if (be->robust) {
+		} else if (kc_backend_drills(be)) {
 			*r = (struct kc_robust){ .be = be };
 			rc = kc_isolated(robust_job, r);
 			if (rc != 0) {
@@ -318,6 +318,7 @@ static bool robust_module(const char *module, const char *methods, unsigned int 
 
 int kc_cmd_robust(const struct kc_opts *o)
 {
+	const struct kc_drills *unmatched = kc_drills_unmatched();
 	struct kc_robust *r;
 	uint64_t start = kc_now_ns();
 	bool ok = true;
@@ -339,6 +340,11 @@ int kc_cmd_robust(const struct kc_opts *o)
 	kc_watchdog_start();
 	kc_kmsg_mark();
 	kc_emit_host();
+	if (unmatched) {
+		kc_note("robust: the drills KC_DRILLS(\"%s\", \"%s\", ...) registers match no backend",
+			unmatched->method, unmatched->variant);
+		ok = false;
+	}
 	/* Once per module, in registration order, even when several variants share it. */
 	for (i = 0; i < kc_backend_count(); i++) {
 		const struct kc_backend *be = kc_backend_at(i);
