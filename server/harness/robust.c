@@ -263,11 +263,12 @@ static bool robust_module(const char *module, const char *methods, unsigned int 
 		if (!be->module || strcmp(be->module, module) != 0 || !kc_backend_selected(be, methods))
 			continue;
 		failures_noted = 0;
+		/* Every variant counts from zero: one without drills reports none, not its predecessor's. */
+		*r = (struct kc_robust){ .be = be };
 		if (!loaded) {
 			r->tried = 1;
 			r->failed = 1;
 		} else if (kc_backend_drills(be)) {
-			*r = (struct kc_robust){ .be = be };
 			rc = kc_isolated(robust_job, r);
 			if (rc != 0) {
 				kc_note("robust %s: the backend process %s%s", kc_backend_id(be, id, sizeof(id)),
