@@ -1,6 +1,7 @@
 // `npm run check:kernel`: the kernel's own checkers on the kernel side of every reference module and of
 // kcomm_min.ko (server/harness/min/, the measuring baseline).
-//   checkpatch.pl --strict --no-tree on each module source and header (not the *_user.c user sides);
+//   checkpatch.pl --strict --no-tree on each module source and header (not the *_user.c user sides and their
+//   *_robust.c drills);
 //   sparse (kbuild's C=2) on every module, once per LTS line of the installed kernels.
 // Any finding fails. checkpatch comes from Debian's linux-source-X.Y tarball: only scripts/checkpatch.pl,
 // spelling.txt and const_structs.checkpatch are extracted, once, into var/checkpatch/<tarball>/.
@@ -97,7 +98,7 @@ function moduleDirs() {
 }
 const kernelSources = (dir) =>
   readdirSync(dir)
-    .filter((n) => /\.[ch]$/.test(n) && !n.endsWith('_user.c') && !n.endsWith('.mod.c'))
+    .filter((n) => /\.[ch]$/.test(n) && !n.endsWith('_user.c') && !n.endsWith('_robust.c') && !n.endsWith('.mod.c'))
     .map((n) => path.join(dir, n));
 
 ensureDebianPackages(['sparse', 'perl', 'make', 'gcc'], 'check:kernel');

@@ -16,6 +16,10 @@
 size_t kc_backend_count(void);
 const struct kc_backend *kc_backend_at(size_t i);
 const struct kc_subcommand *kc_subcommand_find(const char *name);
+/* The backend's robust(), or the drills KC_DRILLS registered for it; NULL when it has none. */
+int (*kc_backend_drills(const struct kc_backend *be))(struct kc_robust *r);
+/* A KC_DRILLS entry whose method and variant name no backend (a typo would never run), or NULL. */
+const struct kc_drills *kc_drills_unmatched(void);
 /* "method" or "method/variant": the id --methods matches and progress lines print. */
 const char *kc_backend_id(const struct kc_backend *be, char *buf, size_t len);
 /* --methods filter: a comma list of method ids or method/variant ids; NULL selects everything. */
@@ -188,8 +192,67 @@ bool kc_kmsg_check(bool as_record);
 /* Exposed for the unit test: does a log line name a kernel bug? */
 bool kc_kmsg_line_is_bad(const char *line);
 
-/* main.c parses the command line into kc_opts; run.c and robust.c carry the commands out. */
 #define KC_MAX_SIZES 32
+
+#define KC_MS 1000000ull	/* ns in a millisecond */
+
+/* profiles.c: what a run measures (server/src/bench/profiles.ts holds the same table). */
+struct kc_profile {
+	const char *name;
+	bool modules;		/* runs the module backends */
+	bool stock;		/* runs the stock backends (no module needed) */
+	size_t sizes[KC_MAX_SIZES];
+	size_t nsizes;
+	struct kc_budget budget;	/* baselines, and the warm-up of every point */
+	struct kc_paired paired;	/* every method point: blocks of method and reference, interleaved */
+};
+/* NULL for an unknown name. */
+const struct kc_profile *kc_profile_find(const char *name);
+
+/*
+ * run.c: the points one backend contributes, in run order: per pattern it supports (roundtrip, u2k, k2u,
+ * notify), once per size of sizes that it carries, or once with size 0 for notify. fn (may be NULL) gets
+ * each point's number from 0; returns the number of points.
+ */
+typedef void (*kc_point_fn)(void *arg, uint64_t n, enum kc_pattern pat, size_t size);
+uint64_t kc_for_each_point(const struct kc_backend *be, const size_t *sizes, size_t nsizes, kc_point_fn fn,
+			   void *arg);
+
+/* point.c: one point of a backend, measured against its reference. */
+struct kc_result {
+	struct kc_point p, ref;
+	struct kc_ratio ratio;
+	uint64_t bytes;		/* payload bytes moved by successful ops */
+	uint64_t lost, corrupt, reordered;
+};
+/* What every point of a run shares: the message buffer, the reference's hot buffers and the counts. */
+struct kc_point_env {
+	void *buf;
+	void *ref_src, *ref_dst;
+	const struct kc_budget *budget;		/* the warm-up of both sides */
+	const struct kc_paired *paired;
+};
+/*
+ * Measures the point (pattern pat, size bytes) of the opened backend c->be into out; id names it in
+ * notes. 0, or -errno when it could not be measured (a note says why; out is untouched).
+ */
+int kc_measure_point(const struct kc_point_env *env, struct kc_ctx *c, const char *id, enum kc_pattern pat,
+		     size_t size, struct kc_result *out);
+
+/* report.c: the run's records (and its progress lines), in the order kc_cmd_run emits them. */
+void kc_report_plan(const struct kc_profile *prof, const struct kc_paired *paired, uint64_t points);
+void kc_report_phase(const struct kc_backend *be);
+/* A point; one that could not be measured is all zero but for p.errors = 1 and ratio.unstable. */
+void kc_report_result(const struct kc_backend *be, enum kc_pattern pat, size_t size, const struct kc_result *o);
+/* The progress line of point done of points, the run's points started at started_ns. */
+void kc_report_progress(uint64_t done, uint64_t points, uint64_t started_ns, const char *id, enum kc_pattern pat,
+			size_t size, const struct kc_result *o);
+/* Notes on what went wrong in a measured point (failures, bad stamps, stale events, a capped block). */
+void kc_report_point_notes(const char *id, enum kc_pattern pat, size_t size, const struct kc_result *o,
+			   const struct kc_paired *paired);
+void kc_report_done(bool ok, uint64_t elapsed_ns);
+
+/* main.c parses the command line into kc_opts; run.c and robust.c carry the commands out. */
 struct kc_opts {
 	const char *profile;		/* run: quick | full | stock */
 	const char *methods;		/* NULL = all */

@@ -103,13 +103,32 @@ struct kc_backend {
 	 */
 	int (*rx_stats)(struct kc_ctx *c, struct kcomm_msg_stats *out);
 
-	/* Throw bad input at the module (module loaded, nothing opened). Record each case with kc_bad/kc_ok. */
+	/*
+	 * Throw bad input at the module (module loaded, nothing opened). Record each case with kc_bad/kc_ok.
+	 * Reference backends keep their drills in <method>_robust.c and register them with KC_DRILLS instead,
+	 * so that <method>_user.c reads as a plain client.
+	 */
 	int (*robust)(struct kc_robust *r);
 };
 
 #define KC_REGISTER(b)                                                        \
 	static const struct kc_backend *const kc_reg_##b                      \
 		__attribute__((used, section("kc_backends"), aligned(sizeof(void *)))) = &(b)
+
+/*
+ * The robustness drills of the backend of method and variant ("" for none), from a file of their own:
+ * KC_DRILLS("chardev", "", chardev_robust) serves as that backend's robust().
+ */
+struct kc_drills {
+	const char *method;
+	const char *variant;
+	int (*fn)(struct kc_robust *r);
+};
+
+#define KC_DRILLS(method_, variant_, fn_)                                     \
+	static const struct kc_drills kc_drills_##fn_ = { method_, variant_, fn_ }; \
+	static const struct kc_drills *const kc_drillsreg_##fn_               \
+		__attribute__((used, section("kc_drills"), aligned(sizeof(void *)))) = &kc_drills_##fn_
 
 /*
  * A backend that needs a program entry point (the usermodehelper backend: the kernel upcalls
@@ -144,8 +163,13 @@ void kc_ok(struct kc_robust *r, const char *what, long ret);
 /*
  * A user pointer the kernel must reject with EFAULT: NULL, laundered so that the compiler's nonnull
  * checks (read(fd, NULL, n) is a -Werror=nonnull error) cannot see it. Pass it where a buffer belongs.
+ * kc_bad_address() launders any other address the same way, such as these (x86-64):
  */
 void *kc_bad_pointer(void);
+void *kc_bad_address(uintptr_t addr);
+#define KC_ADDR_FIRST_PAGE 0x10ul		/* in page 0, which is never mapped, but not NULL */
+#define KC_ADDR_KERNEL_TEXT 0xffffffff81000000ul	/* the kernel's text without KASLR */
+#define KC_ADDR_DIRECT_MAP 0xffff888000000000ul	/* the kernel's direct map of physical memory */
 
 /* Shared robustness drills for anything with a device or file node. */
 void kc_drill_open_close_storm(struct kc_robust *r, const char *path, int threads, int rounds);
@@ -204,6 +228,21 @@ int kc_numfiles_open(struct kc_ctx *c, const char *value_path, const char *stamp
 void kc_numfiles_close(struct kc_ctx *c);
 int kc_numfiles_roundtrip(struct kc_ctx *c, void *buf);
 int kc_numfiles_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp);
+
+/*
+ * Writes text whole to the file at path (open, one write(), close): a sysfs, debugfs or proc attribute
+ * that takes a whole value per write. write(), not pwrite(): a debugfs_create_u32() file is not seekable
+ * (simple_attr_open() calls nonseekable_open()). 0 or -errno (-EIO: a short write).
+ */
+int kc_text_write_path(const char *path, const char *text);
+
+/*
+ * Netlink, for drills that send malformed requests: sends msg (len bytes, nlmsg_len as the caller set
+ * it, NLM_F_ACK expected in it) on the netlink socket fd to the kernel and returns its verdict: 0 (the
+ * ACK), -errno (an NLMSG_ERROR), or -EAGAIN when nothing came back within the socket's receive timeout
+ * (the kernel dropped the message). Replies before the ACK are skipped.
+ */
+int kc_netlink_transact(int fd, const void *msg, size_t len);
 
 /* Extra dataset note from a backend (e.g. a limit discovered at run time). */
 void kc_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

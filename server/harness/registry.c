@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The backend and subcommand lists. KC_REGISTER and KC_SUBCOMMAND put pointers into the kc_backends and
- * kc_subcommands sections; the linker defines __start_/__stop_ symbols around a section only when some
+ * The backend, drill and subcommand lists. KC_REGISTER, KC_DRILLS and KC_SUBCOMMAND put pointers into the
+ * kc_backends, kc_drills and kc_subcommands sections; the linker defines __start_/__stop_ symbols around a section only when some
  * object has one, so the symbols are weak and an absent section reads as empty.
  */
 #include <stdio.h>
@@ -13,6 +13,8 @@ extern const struct kc_backend *const __start_kc_backends[] __attribute__((weak)
 extern const struct kc_backend *const __stop_kc_backends[] __attribute__((weak));
 extern const struct kc_subcommand *const __start_kc_subcommands[] __attribute__((weak));
 extern const struct kc_subcommand *const __stop_kc_subcommands[] __attribute__((weak));
+extern const struct kc_drills *const __start_kc_drills[] __attribute__((weak));
+extern const struct kc_drills *const __stop_kc_drills[] __attribute__((weak));
 
 size_t kc_backend_count(void)
 {
@@ -35,6 +37,36 @@ const struct kc_subcommand *kc_subcommand_find(const char *name)
 	for (p = __start_kc_subcommands; p < __stop_kc_subcommands; p++)
 		if (*p && strcmp((*p)->name, name) == 0)
 			return *p;
+	return NULL;
+}
+
+int (*kc_backend_drills(const struct kc_backend *be))(struct kc_robust *r)
+{
+	const struct kc_drills *const *p;
+
+	if (be->robust || !__start_kc_drills || !__stop_kc_drills)
+		return be->robust;
+	for (p = __start_kc_drills; p < __stop_kc_drills; p++)
+		if (*p && strcmp((*p)->method, be->method) == 0 &&
+		    strcmp((*p)->variant, be->variant ? be->variant : "") == 0)
+			return (*p)->fn;
+	return NULL;
+}
+
+const struct kc_drills *kc_drills_unmatched(void)
+{
+	const struct kc_drills *const *p;
+	size_t i;
+
+	if (!__start_kc_drills || !__stop_kc_drills)
+		return NULL;
+	for (p = __start_kc_drills; p < __stop_kc_drills; p++) {
+		for (i = 0; i < kc_backend_count(); i++)
+			if (kc_backend_drills(kc_backend_at(i)) == (*p)->fn)
+				break;
+		if (i == kc_backend_count())
+			return *p;
+	}
 	return NULL;
 }
 

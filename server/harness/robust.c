@@ -42,13 +42,18 @@ static void robust_fail(struct kc_robust *r, const char *fmt, ...)
 		fprintf(stderr, "robust %s: %s\n", id, what);
 }
 
-void *kc_bad_pointer(void)
+void *kc_bad_address(uintptr_t addr)
 {
-	void *p = NULL;
+	void *p = (void *)addr;
 
 	/* An empty asm the optimiser cannot see through: p is "unknown" afterwards. */
 	__asm__ __volatile__("" : "+r"(p));
 	return p;
+}
+
+void *kc_bad_pointer(void)
+{
+	return kc_bad_address(0);
 }
 
 /* ret is libc style (-1 and errno) or a negative errno. */
@@ -218,7 +223,7 @@ long kc_as_nobody(long (*fn)(void *arg), void *arg)
 static void robust_job(void *arg)
 {
 	struct kc_robust *r = arg;
-	int rc = r->be->robust(r);
+	int rc = kc_backend_drills(r->be)(r);
 
 	if (rc < 0) {
 		char id[128];
@@ -258,11 +263,12 @@ static bool robust_module(const char *module, const char *methods, unsigned int 
 		if (!be->module || strcmp(be->module, module) != 0 || !kc_backend_selected(be, methods))
 			continue;
 		failures_noted = 0;
+		/* Every variant counts from zero: one without drills reports none, not its predecessor's. */
+		*r = (struct kc_robust){ .be = be };
 		if (!loaded) {
 			r->tried = 1;
 			r->failed = 1;
-		} else if (be->robust) {
-			*r = (struct kc_robust){ .be = be };
+		} else if (kc_backend_drills(be)) {
 			rc = kc_isolated(robust_job, r);
 			if (rc != 0) {
 				kc_note("robust %s: the backend process %s%s", kc_backend_id(be, id, sizeof(id)),
@@ -313,6 +319,7 @@ static bool robust_module(const char *module, const char *methods, unsigned int 
 
 int kc_cmd_robust(const struct kc_opts *o)
 {
+	const struct kc_drills *unmatched = kc_drills_unmatched();
 	struct kc_robust *r;
 	uint64_t start = kc_now_ns();
 	bool ok = true;
@@ -334,6 +341,11 @@ int kc_cmd_robust(const struct kc_opts *o)
 	kc_watchdog_start();
 	kc_kmsg_mark();
 	kc_emit_host();
+	if (unmatched) {
+		kc_note("robust: the drills KC_DRILLS(\"%s\", \"%s\", ...) registers match no backend",
+			unmatched->method, unmatched->variant);
+		ok = false;
+	}
 	/* Once per module, in registration order, even when several variants share it. */
 	for (i = 0; i < kc_backend_count(); i++) {
 		const struct kc_backend *be = kc_backend_at(i);

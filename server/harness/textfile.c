@@ -76,6 +76,23 @@ int kc_text_write(int fd, const char *text)
 	return (size_t)n == len ? 0 : -EIO;
 }
 
+int kc_text_write_path(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	size_t len = strlen(text);
+	ssize_t n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, text, len);
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	if (n < 0)
+		return (int)n;
+	return (size_t)n == len ? 0 : -EIO;
+}
+
 /*
  * A method whose message is one number in a text file (a sysctl, a module parameter): roundtrip writes
  * the next number to the value file and reads it back, k2u reads a stamp file the kernel fills at the

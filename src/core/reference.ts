@@ -2,11 +2,14 @@
 // One declaration for the server (which reads the folder and replies with this) and the app.
 import { z } from 'zod';
 
-export const REFERENCE_ROLES = ['readme', 'kernel', 'bpf', 'uapi', 'user', 'build'] as const;
+export const REFERENCE_ROLES = ['readme', 'kernel', 'bpf', 'uapi', 'user', 'robust', 'build'] as const;
 
 export const referenceFileSchema = z.strictObject({
   name: z.string().min(1),
-  /** 'kernel' module source, 'bpf' program, 'uapi' shared header, 'user' side, 'build' files, 'readme'. */
+  /**
+   * 'kernel' module source, 'bpf' program, 'uapi' shared header, 'user' side, 'robust'ness drills (they include
+   * the user side), 'build' files, 'readme'.
+   */
   role: z.enum(REFERENCE_ROLES),
   language: z.enum(['c', 'makefile', 'markdown']),
   content: z.string(),

@@ -173,6 +173,7 @@ describe('reference code API', () => {
     expect(byName['kcomm_genetlink.c']).toBe('kernel');
     expect(byName['kcomm_genetlink.h']).toBe('uapi');
     expect(byName['genetlink_user.c']).toBe('user');
+    expect(byName['genetlink_robust.c']).toBe('robust');
     expect(byName['Kbuild']).toBe('build');
     const kernel = body.files.find((f: { name: string }) => f.name === 'kcomm_genetlink.c');
     expect(kernel.content).toMatch(/^\/\/ SPDX-License-Identifier: GPL-2.0/);

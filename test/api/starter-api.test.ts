@@ -25,6 +25,7 @@ const BUILD_PRODUCTS = [
   'Module.symvers',
   'modules.order',
   'genetlink_user.o',
+  'genetlink_robust.o',
 ];
 
 beforeAll(async () => {
@@ -82,20 +83,21 @@ describe('starter archive API', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="kcomm-genetlink-starter.tar.gz"');
     const list = await entries(res.rawPayload);
     const names = list.map((e) => e.header.name);
-    expect(names.slice(0, 8)).toEqual([
+    expect(names.slice(0, 9)).toEqual([
       'kcomm-genetlink-starter/',
       'kcomm-genetlink-starter/README.md',
       'kcomm-genetlink-starter/REFERENCE.md',
       'kcomm-genetlink-starter/kcomm_genetlink.c',
       'kcomm-genetlink-starter/kcomm_genetlink.h',
       'kcomm-genetlink-starter/genetlink_user.c',
+      'kcomm-genetlink-starter/genetlink_robust.c',
       'kcomm-genetlink-starter/Kbuild',
       'kcomm-genetlink-starter/Makefile',
     ]);
-    expect(names[8]).toBe('kcomm-genetlink-starter/harness/');
+    expect(names[9]).toBe('kcomm-genetlink-starter/harness/');
     const includeAt = names.indexOf('kcomm-genetlink-starter/include/');
-    expect(includeAt).toBeGreaterThan(8);
-    const harness = names.slice(9, includeAt);
+    expect(includeAt).toBeGreaterThan(9);
+    const harness = names.slice(10, includeAt);
     expect(harness).toContain('kcomm-genetlink-starter/harness/harness.h');
     expect(harness).toContain('kcomm-genetlink-starter/harness/main.c');
     expect(harness.every((n) => /^kcomm-genetlink-starter\/harness\/[a-z0-9_]+\.[ch]$/.test(n))).toBe(true);
@@ -129,8 +131,10 @@ describe('starter archive API', () => {
     const res = await get('/api/methods/genetlink/starter.tar.gz');
     const readme = (await entries(res.rawPayload)).find((e) => e.header.name.endsWith('/README.md'))!.content;
     expect(readme).toContain('make -C /lib/modules/$(uname -r)/build M=$PWD W=1 modules');
-    expect(readme).toMatch(/\n {4}cc .*-Iharness .*harness\/\*\.c genetlink_user\.c -lm\n/);
+    // The drills include the user side, so they are compiled in its place.
+    expect(readme).toMatch(/\n {4}cc .*-Iharness .*harness\/\*\.c genetlink_robust\.c -lm\n/);
     expect(readme).toMatch(/`genetlink_user\.c` \| the user side, written as a backend of the kcomm benchmark harness/);
+    expect(readme).toMatch(/`genetlink_robust\.c` \| the robustness drills: the bad input `kcomm-harness robust`/);
     expect(readme).toMatch(/kcomm commit `([0-9a-f]{7,}(-dirty)?|unknown)`/);
     expect(readme).toMatch(/\| 6\.1\.\S+ \| yes \| yes \|/);
     expect(readme).toContain('a QEMU VM with an emulated CPU (TCG)');
@@ -147,7 +151,7 @@ describe('starter archive API', () => {
     const skeleton = readme.indexOf(
       '\n    bpftool gen skeleton kcomm_bpf_ringbuf.bpf.o name kcomm_bpf_ringbuf > kcomm_bpf_ringbuf.skel.h\n',
     );
-    const cc = readme.search(/\n {4}cc .*bpf_ringbuf_user\.c -lbpf -lm\n/);
+    const cc = readme.search(/\n {4}cc .*bpf_ringbuf_robust\.c -lbpf -lm\n/);
     expect(clang).toBeGreaterThan(0);
     expect(skeleton).toBeGreaterThan(clang);
     expect(cc).toBeGreaterThan(skeleton);

@@ -56,24 +56,6 @@ static int pread_full(int fd, void *buf, size_t len)
 	return 0;
 }
 
-/*
- * Set a debugfs_create_u32() value. Those files are non-seekable
- * (simple_attr_open() calls nonseekable_open()): write(), not pwrite().
- */
-static int write_text(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	n = write(fd, text, strlen(text));
-	if (n < 0)
-		n = -errno;
-	close(fd);
-	return n < 0 ? (int)n : 0;
-}
-
 static int debugfs_open(struct kc_ctx *c)
 {
 	struct debugfs_state *s = malloc(sizeof(*s));
@@ -117,7 +99,7 @@ static int debugfs_prepare(struct kc_ctx *c)
 	if (c->pattern != KC_K2U)
 		return 0;
 	snprintf(text, sizeof(text), "%zu\n", c->size);
-	return write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, text);
+	return kc_text_write_path(KCOMM_DEBUGFS_RECORD_SIZE_PATH, text);
 }
 
 static int debugfs_send(struct kc_ctx *c, const void *buf)
@@ -156,101 +138,6 @@ static int debugfs_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 	return 0;
 }
 
-/* --- robustness --------------------------------------------------------- */
-
-static void *volatile bad_ptr = (void *)16;	/* volatile: deliberate misuse */
-
-static int all_zero(const char *p, size_t len)
-{
-	while (len--)
-		if (*p++)
-			return 0;
-	return 1;
-}
-
-static void robust_msg(struct kc_robust *r, char *big)
-{
-	char buf[256], back[256];
-	int fd = open(KCOMM_DEBUGFS_MSG_PATH, O_RDWR | O_CLOEXEC);
-	size_t i;
-
-	kc_ok(r, "open msg", fd < 0 ? -errno : 0);
-	if (fd < 0)
-		return;
-	kc_bad(r, "write of MSG_MAX + 1 bytes", pwrite(fd, big, KCOMM_DEBUGFS_MSG_MAX + 1, 0), EFBIG);
-	kc_ok(r, "write of exactly MSG_MAX bytes", pwrite(fd, big, KCOMM_DEBUGFS_MSG_MAX, 0));
-	kc_bad(r, "write at offset MSG_MAX", pwrite(fd, "x", 1, KCOMM_DEBUGFS_MSG_MAX), EFBIG);
-	kc_bad(r, "write at offset 2^40", pwrite(fd, "x", 1, 1LL << 40), EFBIG);
-	kc_ok(r, "zero-length write", pwrite(fd, buf, 0, 0));
-	kc_bad(r, "write from an invalid pointer", pwrite(fd, bad_ptr, 64, 0), EFAULT);
-	kc_bad(r, "lseek to a negative offset", lseek(fd, -1, SEEK_SET), EINVAL);
-
-	for (i = 0; i < sizeof(buf); i++)
-		buf[i] = (char)(i * 7 + 1);
-	kc_ok(r, "write a 256-byte message", pwrite_full(fd, buf, sizeof(buf), 0));
-	kc_ok(r, "read the message back intact",
-	      pread_full(fd, back, sizeof(back)) == 0 && !memcmp(buf, back, sizeof(buf)) ? 0 : -EIO);
-	kc_ok(r, "read at EOF returns 0", pread(fd, back, sizeof(back), sizeof(buf)) == 0 ? 0 : -EIO);
-	kc_ok(r, "read far past EOF returns 0", pread(fd, back, 16, 1LL << 40) == 0 ? 0 : -EIO);
-	kc_bad(r, "read into an invalid pointer", pread(fd, bad_ptr, 64, 0), EFAULT);
-
-	/* The hole between the two writes must read as zeros. */
-	pwrite_full(fd, "A", 1, 0);
-	pwrite_full(fd, "B", 1, 100);
-	kc_ok(r, "message with a hole reads back as A, 99 zeros, B",
-	      pread_full(fd, back, 101) == 0 && back[0] == 'A' && back[100] == 'B' &&
-	      all_zero(back + 1, 99) ? 0 : -EIO);
-	close(fd);
-}
-
-static void robust_stamp(struct kc_robust *r, char *big)
-{
-	struct kcomm_debugfs_stamp rec;
-	uint64_t before;
-	int fd = open(KCOMM_DEBUGFS_STAMP_PATH, O_RDONLY | O_CLOEXEC);
-
-	kc_ok(r, "open stamp", fd < 0 ? -errno : 0);
-	if (fd < 0)
-		return;
-	/* debugfs_create_u32() does not validate: the module checks at use. */
-	kc_ok(r, "record_size <- 0 (accepted by the helper)", write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "0\n"));
-	kc_bad(r, "read stamp with record_size 0", pread(fd, big, 64, 0), EINVAL);
-	kc_ok(r, "record_size <- 4294967295", write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "4294967295\n"));
-	kc_bad(r, "read stamp with record_size 4294967295", pread(fd, big, 64, 0), EINVAL);
-	kc_bad(r, "record_size <- \"abc\"", write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "abc\n"), 0);
-
-	kc_ok(r, "record_size <- 1048576", write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "1048576\n"));
-	before = kc_now_ns();
-	kc_ok(r, "read a 1 MiB record", pread_full(fd, big, KCOMM_DEBUGFS_RECORD_MAX));
-	memcpy(&rec, big, sizeof(rec));
-	kc_ok(r, "stamp is between before and now", rec.ns >= before && rec.ns <= kc_now_ns() ? 0 : -EIO);
-	kc_ok(r, "the rest of the record is zeros", all_zero(big + 8, KCOMM_DEBUGFS_RECORD_MAX - 8) ? 0 : -EIO);
-	kc_ok(r, "read at the record's end returns 0", pread(fd, big, 64, KCOMM_DEBUGFS_RECORD_MAX) == 0 ? 0 : -EIO);
-	kc_bad(r, "read a record into an invalid pointer", pread(fd, bad_ptr, 64, 0), EFAULT);
-	kc_bad(r, "read a record's tail into an invalid pointer", pread(fd, bad_ptr, 64, 8), EFAULT);
-	write_text(KCOMM_DEBUGFS_RECORD_SIZE_PATH, "8\n");
-	close(fd);
-}
-
-static int debugfs_robust(struct kc_robust *r)
-{
-	char *big = malloc(KCOMM_DEBUGFS_MSG_MAX + 1);
-
-	if (!big)
-		return -ENOMEM;
-	memset(big, 'k', KCOMM_DEBUGFS_MSG_MAX + 1);
-	robust_msg(r, big);
-	/* robust_msg() wrote a megabyte of 'k' at offset 0: no intact message. */
-	kc_drill_rx_stats_corrupt(r, KCOMM_DEBUGFS_RX_STATS_PATH);
-	robust_stamp(r, big);
-	free(big);
-	kc_drill_open_close_storm(r, KCOMM_DEBUGFS_MSG_PATH, 4, 200);
-	kc_drill_open_close_storm(r, KCOMM_DEBUGFS_STAMP_PATH, 4, 200);
-	/* The debugfs proxy pins the module while msg is open: EBUSY expected. */
-	kc_drill_rmmod_while_open(r, KCOMM_DEBUGFS_MSG_PATH);
-	return 0;
-}
-
 static const struct kc_backend debugfs_backend = {
 	.method = "debugfs",
 	.variant = "",
@@ -265,6 +152,5 @@ static const struct kc_backend debugfs_backend = {
 	.send = debugfs_send,
 	.rx_stats = debugfs_rx_stats,
 	.recv = debugfs_recv,
-	.robust = debugfs_robust,
 };
 KC_REGISTER(debugfs_backend);

@@ -8,7 +8,7 @@ export type BenchClock = 'wall' | 'icount';
 export const BENCH_CLOCKS: readonly BenchClock[] = ['wall', 'icount'];
 
 /**
- * The run profiles, as the harness's own table (server/harness/run.c) has them: `kcomm-harness profiles`
+ * The run profiles, as the harness's own table (server/harness/profiles.c) has them: `kcomm-harness profiles`
  * prints that table and test/unit/bench-profiles.test.ts holds the two equal. Everything that describes a
  * profile in TypeScript reads it from here.
  */

@@ -4,11 +4,11 @@ import type { ReferenceFile } from '../../../src/core/reference';
 
 export type { ReferenceFile };
 
-const ORDER: ReferenceFile['role'][] = ['readme', 'kernel', 'bpf', 'uapi', 'user', 'build'];
+const ORDER: ReferenceFile['role'][] = ['readme', 'kernel', 'bpf', 'uapi', 'user', 'robust', 'build'];
 
 /**
- * What counts as a reference source: the module, a BPF program, its uapi header, the user side, Kbuild,
- * Makefile and the README. Everything else in the folder (kbuild's *.ko, *.o, *.mod.c, .*.cmd, Module.symvers, ...) is a
+ * What counts as a reference source: the module, a BPF program, its uapi header, the user side, its robustness
+ * drills, Kbuild, Makefile and the README. Everything else in the folder (kbuild's *.ko, *.o, *.mod.c, .*.cmd, Module.symvers, ...) is a
  * build product or a stray and is never served.
  */
 function classify(name: string): Pick<ReferenceFile, 'role' | 'language'> | null {
@@ -21,6 +21,8 @@ function classify(name: string): Pick<ReferenceFile, 'role' | 'language'> | null
   if (/^kcomm_[a-z0-9_]+_trace\.h$/.test(name)) return { role: 'kernel', language: 'c' };
   if (/^kcomm_[a-z0-9_]+\.h$/.test(name)) return { role: 'uapi', language: 'c' };
   if (/^[a-z0-9_]+_user\.c$/.test(name)) return { role: 'user', language: 'c' };
+  // The bad input `kcomm-harness robust` throws at the module; it includes the user side for its helpers.
+  if (/^[a-z0-9_]+_robust\.c$/.test(name)) return { role: 'robust', language: 'c' };
   return null;
 }
 
@@ -28,7 +30,7 @@ function classify(name: string): Pick<ReferenceFile, 'role' | 'language'> | null
 export const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The reference sources in dir, README first, then kernel side, uapi header, user side and build files;
+ * The reference sources in dir, README first, then kernel side, uapi header, user side, drills and build files;
  * regular files only (a link is not followed). null when the folder is missing.
  */
 export async function readReferenceFiles(dir: string): Promise<ReferenceFile[] | null> {

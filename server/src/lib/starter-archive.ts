@@ -97,6 +97,9 @@ export function starterReadme(input: StarterInput): string {
   const ko = module ? `${module}.ko` : 'the module';
   const role = (r: ReferenceFile['role']) => input.reference.filter((f) => f.role === r).map((f) => f.name);
   const user = role('user');
+  const robust = role('robust');
+  // Drills include their user side (for its helpers): where a user side has them, the drills are compiled.
+  const compiled = [...user.filter((u) => !robust.includes(u.replace(/_user\.c$/, '_robust.c'))), ...robust];
   const code = (names: string[]) => names.map((n) => `\`${n}\``).join(', ');
   const rows: [string, string][] = [
     [code(role('kernel')), `the kernel module (builds into \`${ko}\`)`],
@@ -115,6 +118,15 @@ export function starterReadme(input: StarterInput): string {
       'the user side, written as a backend of the kcomm benchmark harness: it includes `harness.h` and has no ' +
         '`main()`, so it does not build on its own',
     ],
+    ...(robust.length > 0
+      ? ([
+          [
+            code(robust),
+            'the robustness drills: the bad input `kcomm-harness robust` throws at the module. They include the ' +
+              'user side for its helpers, so the build below compiles them in its place',
+          ],
+        ] as [string, string][])
+      : []),
     [
       '`harness/`',
       'the harness core (`server/harness/` in kcomm): with it the user side builds into one program, ' +
@@ -156,7 +168,7 @@ export function starterReadme(input: StarterInput): string {
     '',
     ...bpfSteps(role('bpf')),
     '    cc -std=gnu11 -O2 -Wall -Wextra -pthread -Iharness -Iinclude -I. -o kcomm-harness harness/*.c ' +
-      `${user.join(' ')}${role('bpf').length > 0 ? ' -lbpf' : ''} -lm`,
+      `${compiled.join(' ')}${role('bpf').length > 0 ? ' -lbpf' : ''} -lm`,
     '',
     '## Try it (as root)',
     '',

@@ -11,6 +11,7 @@ export const ROLE_LABEL: Record<FileRole, string> = {
   bpf: 'BPF program',
   uapi: 'Shared uapi header',
   user: 'User side (harness backend)',
+  robust: 'Robustness drills (harness)',
   build: 'Build',
   readme: 'README',
 };
