@@ -9,6 +9,7 @@ import { useMethods } from '#src/lib/api/get-methods';
 import { useTraits } from '#src/lib/api/get-traits';
 import { comparePath } from '#src/lib/paths';
 import '#src/styles/methods.css';
+import { limitRows } from '../lib/limit-rows';
 import { MethodCurvesSection } from './MethodCurvesSection';
 import { ReferenceSection } from './ReferenceSection';
 
@@ -102,6 +103,37 @@ export function MethodPage() {
             <dd>{m.usableFromShell ? 'Yes' : 'No'}</dd>
           </div>
         </dl>
+      </section>
+
+      <section className="panel" aria-labelledby="limits-heading">
+        <h2 id="limits-heading">Hard limits</h2>
+        <p className="muted">
+          Facts that hold on any hardware: the advice enforces them with or without a benchmark dataset, and an
+          elimination quotes the one it used.
+        </p>
+        <div className="table-scroll">
+          <table className="ratings limits">
+            <thead>
+              <tr>
+                <th scope="col">Limit</th>
+                <th scope="col">Value</th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {limitRows(m).map((r) => (
+                <tr key={r.key} data-limit={r.key}>
+                  <th scope="row">{r.label}</th>
+                  <td>
+                    <div className="limit-value">{r.value}</div>
+                    {r.note && <div className="limit-note muted">{r.note}</div>}
+                  </td>
+                  <td className="source">{r.source && <Source text={r.source} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section className="panel" aria-labelledby="ratings-heading">
