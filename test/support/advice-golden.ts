@@ -11,6 +11,7 @@ import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
 import { ASKERS, DIRECTIONS, SCOPES, STYLES } from '../../src/core/ids';
 import { advise, type Advice } from '../../src/core/scoring';
 import { SCENARIOS } from '../scenarios';
+import { seeded } from './seeded';
 import { shippedDatasets } from './shipped-data';
 
 export const GOLDEN_FILE = 'test/fixtures/advice-golden.json';
@@ -26,18 +27,6 @@ export interface Golden {
   scenarios: number;
   /** Dataset id (or NO_DATASET) → one hash per case, in goldenCases() order. */
   hashes: Record<string, string[]>;
-}
-
-/** mulberry32: a small seeded generator, so that the random answers are the same on every machine. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
