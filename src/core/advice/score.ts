@@ -113,24 +113,25 @@ interface TraitRow {
 
 /**
  * The points each rating earns on each weighted trait (benefit, then cost), for one set of answers: the same
- * for every method, so it is worked out once per context (the what-would-change search scores ~40 contexts).
+ * for every method, so it is worked out once per context (the what-would-change search scores ~40 contexts)
+ * and kept in the context itself (a WeakMap keyed by short-lived contexts costs microseconds per entry).
  */
-const pointsTables = new WeakMap<Context, { benefit: TraitRow[]; cost: TraitRow[] }>();
+export interface PointsTable {
+  benefit: TraitRow[];
+  cost: TraitRow[];
+}
 const RATINGS = [0, 1, 2, 3, 4, 5];
 
-function pointsTable(c: Context): { benefit: TraitRow[]; cost: TraitRow[] } {
-  let table = pointsTables.get(c);
-  if (table) return table;
-  const benefit = c.benefitTraits.map((t) => {
-    const w = c.weights[t];
-    const values = RATINGS.map((r) => ratingValue(r, w));
-    const mean = meanValue(c.ratingCounts.get(t), values);
-    return {
-      trait: t,
-      index: TRAIT_IDS.indexOf(t),
-      points: values.map((v) => POINTS_PER_WEIGHTED_RATING * w * (v - mean)),
-    };
-  });
+function pointsTable(c: Context): PointsTable {
+  return (c.points ??= makePointsTable(c));
+}
+
+function makePointsTable(c: Context): PointsTable {
+  const benefit = c.benefitTraits.map((t) => ({
+    trait: t,
+    index: TRAIT_IDS.indexOf(t),
+    points: benefitRow(c.ratingCounts.get(t), c.weights[t]),
+  }));
   const cost = c.costTraits.map((t) => {
     const w = c.weights[t];
     const mean = c.meanRating.get(t) ?? 0;
@@ -140,8 +141,26 @@ function pointsTable(c: Context): { benefit: TraitRow[]; cost: TraitRow[] } {
       points: RATINGS.map((r) => -POINTS_PER_WEIGHTED_RATING * w * (r - mean)),
     };
   });
-  pointsTables.set(c, (table = { benefit, cost }));
-  return table;
+  return { benefit, cost };
+}
+
+// A benefit trait's row depends only on the catalogue's rating counts for it and on its weight, and the
+// contexts of one what-would-change search share most weights: rows are kept per counts array (the
+// catalogue's, see context.ts) and weight, a bounded number of them, since each costs a dozen powers.
+const benefitRows = new WeakMap<number[], Map<number, number[]>>();
+const MAX_ROWS_PER_TRAIT = 256;
+
+function benefitRow(counts: number[] | undefined, w: number): number[] {
+  let rows = counts && benefitRows.get(counts);
+  if (counts && !rows) benefitRows.set(counts, (rows = new Map()));
+  let row = rows?.get(w);
+  if (row) return row;
+  const values = RATINGS.map((r) => ratingValue(r, w));
+  const mean = meanValue(counts, values);
+  row = values.map((v) => POINTS_PER_WEIGHTED_RATING * w * (v - mean));
+  if (rows && rows.size >= MAX_ROWS_PER_TRAIT) rows.clear();
+  rows?.set(w, row);
+  return row;
 }
 
 // Each method's ratings by trait index (0 when unrated): the trait loops run for every method in ~40
