@@ -30,30 +30,32 @@ export type MeasuredPoint = z.infer<typeof measuredPointSchema>;
 // The scorer asks for many points per answer (and many answers in whatWouldChange), so each dataset is
 // indexed once: method → pattern → variant → results sorted by size. Datasets are immutable once loaded.
 type VariantIndex = Map<string, BenchResult[]>;
-const indexes = new WeakMap<Dataset, Map<string, VariantIndex>>();
+const indexes = new WeakMap<Dataset, Map<MethodId, Map<Pattern, VariantIndex>>>();
 
-function indexOf(dataset: Dataset): Map<string, VariantIndex> {
+function indexOf(dataset: Dataset): Map<MethodId, Map<Pattern, VariantIndex>> {
   let index = indexes.get(dataset);
   if (index) return index;
   index = new Map();
   for (const r of dataset.results) {
     if (r.samples === 0 || isBaselinePoint(r)) continue;
-    const key = `${r.method}\u0000${r.pattern}`;
-    let variants = index.get(key);
-    if (!variants) index.set(key, (variants = new Map()));
+    let patterns = index.get(r.method);
+    if (!patterns) index.set(r.method, (patterns = new Map()));
+    let variants = patterns.get(r.pattern);
+    if (!variants) patterns.set(r.pattern, (variants = new Map()));
     let list = variants.get(r.variant);
     if (!list) variants.set(r.variant, (list = []));
     list.push(r);
   }
-  for (const variants of index.values())
-    for (const list of variants.values()) list.sort((a, b) => a.sizeBytes - b.sizeBytes);
+  for (const patterns of index.values())
+    for (const variants of patterns.values())
+      for (const list of variants.values()) list.sort((a, b) => a.sizeBytes - b.sizeBytes);
   indexes.set(dataset, index);
   return index;
 }
 
 /** Every variant the dataset measured for this method and pattern ('' for a method with one variant). */
 export function measuredVariants(dataset: Dataset, method: MethodId, pattern: Pattern): string[] {
-  return [...(indexOf(dataset).get(`${method}\u0000${pattern}`)?.keys() ?? [])].sort();
+  return [...(indexOf(dataset).get(method)?.get(pattern)?.keys() ?? [])].sort();
 }
 
 // Sizes include 0 (a wake-up with no payload); log(0) is undefined, so 0 sits where 1 byte would.
@@ -136,7 +138,7 @@ export function measuredAt(
   sizeBytes: number,
   variant?: string,
 ): MeasuredPoint | null {
-  const variants = indexOf(dataset).get(`${method}\u0000${pattern}`);
+  const variants = indexOf(dataset).get(method)?.get(pattern);
   if (!variants) return null;
   if (variant !== undefined) {
     const list = variants.get(variant);

@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
 import { ANSWER_PARAMS, decodeAnswers, encodeAnswers, permalink } from '../../src/core/answers-codec';
 import { DIRECTIONS, STYLES } from '../../src/core/ids';
-
-// A small deterministic generator (mulberry32) so the property loops are reproducible.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded as rng } from '../support/seeded';
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)] as T;

@@ -3,6 +3,7 @@ import type { Answers } from '../answers';
 import type { Catalogue } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import { TRAIT_IDS, type TraitId } from '../ids';
+import type { PointsTable } from './score';
 import { traitWeights, type TraitWeights, type TraitWhy } from './weights';
 
 /**
@@ -35,6 +36,8 @@ export interface Context {
   ratingCounts: Map<TraitId, number[]>;
   dataset: Dataset | null;
   kind: DatasetKind | null;
+  /** The points each rating earns per weighted trait: score.ts fills it when it first scores a method. */
+  points?: PointsTable;
 }
 
 export function makeContext(a: Answers, catalogue: Catalogue, dataset: Dataset | null): Context {
@@ -54,6 +57,7 @@ export function makeContext(a: Answers, catalogue: Catalogue, dataset: Dataset |
     ratingCounts: facts.counts,
     dataset,
     kind: dataset ? datasetKind(dataset) : null,
+    points: undefined,
   };
 }
 

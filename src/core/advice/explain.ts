@@ -10,9 +10,18 @@ export const TIE_MARGIN = 3;
 
 const sign = (x: number) => (x >= 0 ? `+${x.toFixed(1)}` : `−${Math.abs(x).toFixed(1)}`);
 
+// Lower-case only the first letter, and not in acronyms: "Stable ABI" reads "stable ABI". Kept per label
+// text (a catalogue has a few dozen), since every explanation asks for several.
+const inSentence = new Map<string, string>();
+
 function label(c: Context, t: TraitId): string {
-  // Lower-case only the first letter, and not in acronyms: "Stable ABI" reads "stable ABI".
-  return (c.traitLabel.get(t) ?? t).replace(/^([A-Z])(?![A-Z])/, (x) => x.toLowerCase());
+  const text = c.traitLabel.get(t) ?? t;
+  let lower = inSentence.get(text);
+  if (lower === undefined) {
+    lower = text.replace(/^([A-Z])(?![A-Z])/, (x) => x.toLowerCase());
+    if (inSentence.size < 256) inSentence.set(text, lower);
+  }
+  return lower;
 }
 
 /** The mean rating of each weighted trait over the candidates still in the running. */

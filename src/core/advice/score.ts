@@ -7,7 +7,7 @@
 // that matter a little. A method's score does not depend on which other methods were eliminated.
 import type { Method } from '../catalogue-schema';
 import { formatNs, formatRate } from '../format';
-import type { TraitId } from '../ids';
+import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
 import type { Context } from './context';
 import { TOPIC_WORDS } from '../answer-words';
@@ -98,47 +98,95 @@ export function ratingValue(rating: number, weight: number): number {
   return p === 1 ? rating : 5 * (rating / 5) ** p;
 }
 
-function meanValue(counts: number[] | undefined, weight: number): number {
+/** The mean of the values of a trait's ratings over the catalogue (counts[r] methods rated r). */
+function meanValue(counts: number[] | undefined, values: readonly number[]): number {
   if (!counts) return 0;
   let sum = 0;
   let n = 0;
   for (let r = 0; r <= 5; r++) {
-    sum += (counts[r] ?? 0) * ratingValue(r, weight);
+    sum += (counts[r] ?? 0) * values[r]!;
     n += counts[r] ?? 0;
   }
   return n > 0 ? sum / n : 0;
 }
 
-/**
- * The points each rating 0–5 earns on each weighted benefit trait, for one set of answers: the same for every
- * method, so it is worked out once per context (the what-would-change search scores ~45 contexts).
- */
-const pointsTables = new WeakMap<Context, Map<TraitId, number[]>>();
+/** A weighted trait of one context: its index in TRAIT_IDS and the points each rating 0–5 earns on it. */
+interface TraitRow {
+  trait: TraitId;
+  index: number;
+  points: number[];
+}
 
-function pointsTable(c: Context): Map<TraitId, number[]> {
-  let table = pointsTables.get(c);
-  if (table) return table;
-  table = new Map();
-  for (const t of c.benefitTraits) {
+/**
+ * The points each rating earns on each weighted trait (benefit, then cost), for one set of answers: the same
+ * for every method, so it is worked out once per context (the what-would-change search scores ~40 contexts)
+ * and kept in the context itself (a WeakMap keyed by short-lived contexts costs microseconds per entry).
+ */
+export interface PointsTable {
+  benefit: TraitRow[];
+  cost: TraitRow[];
+}
+const RATINGS = [0, 1, 2, 3, 4, 5];
+
+function pointsTable(c: Context): PointsTable {
+  return (c.points ??= makePointsTable(c));
+}
+
+function makePointsTable(c: Context): PointsTable {
+  const benefit = c.benefitTraits.map((t) => ({
+    trait: t,
+    index: TRAIT_IDS.indexOf(t),
+    points: benefitRow(c.ratingCounts.get(t), c.weights[t]),
+  }));
+  const cost = c.costTraits.map((t) => {
     const w = c.weights[t];
-    const mean = meanValue(c.ratingCounts.get(t), w);
-    table.set(
-      t,
-      [0, 1, 2, 3, 4, 5].map((r) => POINTS_PER_WEIGHTED_RATING * w * (ratingValue(r, w) - mean)),
-    );
-  }
-  pointsTables.set(c, table);
-  return table;
+    const mean = c.meanRating.get(t) ?? 0;
+    return {
+      trait: t,
+      index: TRAIT_IDS.indexOf(t),
+      points: RATINGS.map((r) => -POINTS_PER_WEIGHTED_RATING * w * (r - mean)),
+    };
+  });
+  return { benefit, cost };
+}
+
+// A benefit trait's row depends only on the catalogue's rating counts for it and on its weight, and the
+// contexts of one what-would-change search share most weights: rows are kept per counts array (the
+// catalogue's, see context.ts) and weight, a bounded number of them, since each costs a dozen powers.
+const benefitRows = new WeakMap<number[], Map<number, number[]>>();
+const MAX_ROWS_PER_TRAIT = 256;
+
+function benefitRow(counts: number[] | undefined, w: number): number[] {
+  let rows = counts && benefitRows.get(counts);
+  if (counts && !rows) benefitRows.set(counts, (rows = new Map()));
+  let row = rows?.get(w);
+  if (row) return row;
+  const values = RATINGS.map((r) => ratingValue(r, w));
+  const mean = meanValue(counts, values);
+  row = values.map((v) => POINTS_PER_WEIGHTED_RATING * w * (v - mean));
+  if (rows && rows.size >= MAX_ROWS_PER_TRAIT) rows.clear();
+  rows?.set(w, row);
+  return row;
+}
+
+// Each method's ratings by trait index (0 when unrated): the trait loops run for every method in ~40
+// contexts per advise(), and reading m.ratings by name costs more than the arithmetic around it.
+const ratingRows = new WeakMap<Method, number[]>();
+
+function ratingsOf(m: Method): number[] {
+  let row = ratingRows.get(m);
+  if (!row) ratingRows.set(m, (row = TRAIT_IDS.map((t) => m.ratings[t]?.rating ?? 0)));
+  return row;
 }
 
 function traitFit(m: Method, c: Context, traits: Contribution[] | null): number {
   let fit = BASELINE;
-  const table = pointsTable(c);
-  for (const t of c.benefitTraits) {
-    const rating = m.ratings[t]?.rating ?? 0;
-    const points = table.get(t)![rating]!;
+  const ratings = ratingsOf(m);
+  for (const { trait, index, points: row } of pointsTable(c).benefit) {
+    const rating = ratings[index]!;
+    const points = row[rating]!;
     fit += points;
-    traits?.push({ kind: 'trait', trait: t, weight: c.weights[t], rating, points });
+    traits?.push({ kind: 'trait', trait, weight: c.weights[trait], rating, points });
   }
   return fit;
 }
@@ -172,9 +220,10 @@ export function score(
     if (explain) contributions.push({ kind: 'rule', rule: id, points, text });
   };
 
-  for (const t of c.costTraits) {
-    const rating = m.ratings[t]?.rating ?? 0;
-    const points = -POINTS_PER_WEIGHTED_RATING * c.weights[t] * (rating - (c.meanRating.get(t) ?? 0));
+  const ratings = ratingsOf(m);
+  for (const { trait: t, index, points: row } of pointsTable(c).cost) {
+    const rating = ratings[index]!;
+    const points = row[rating]!;
     raw += points;
     if (explain) contributions.push({ kind: 'cost', trait: t, weight: c.weights[t], rating, points });
   }

@@ -42,8 +42,11 @@ export const WEIGHT_RULES: Record<TraitId, string> = {
     'A cost: weight 1.5 (the simplest interface that does the job), 2.5 for a wake-up without payload, where any machinery is more than the message.',
 };
 
+// Copied for each set of answers (a spread of a fixed object is much cheaper than building one from entries).
+const NO_WEIGHTS = Object.fromEntries(TRAIT_IDS.map((t) => [t, 0])) as TraitWeights;
+
 export function traitWeights(a: Answers): { weights: TraitWeights; why: TraitWhy } {
-  const w = Object.fromEntries(TRAIT_IDS.map((t) => [t, 0])) as TraitWeights;
+  const w: TraitWeights = { ...NO_WEIGHTS };
   const why: TraitWhy = {};
   const bytesPerSec = a.size * a.rate;
   const flow = () => `${formatBytes(a.size)} × ${formatRate(a.rate)} ≈ ${formatMBps(bytesPerSec / MB)}`;

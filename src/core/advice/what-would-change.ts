@@ -10,7 +10,14 @@ import { TOPIC_WORDS } from '../answer-words';
 import { DIR_WORDS } from './eliminate';
 import { makeContext } from './context';
 import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate';
-import { costRatios, measure, measuredAnswersKey, type CostRatios, type MethodMeasurement } from './measurements';
+import {
+  comparisonScale,
+  costRatios,
+  measure,
+  measuredAnswersKey,
+  type CostRatios,
+  type MethodMeasurement,
+} from './measurements';
 import { score } from './score';
 import { TIE_MARGIN } from './explain';
 import type { Change } from './schema';
@@ -146,12 +153,14 @@ export function whatWouldChange(
 // Nothing here knows what eliminate() and score() look at, so both run for every method and answer set;
 // what is memoised is only what measurements.ts computes, keyed on everything it reads: a method's
 // measurement on the answers measure() reads (MeasuredAnswers, enforced by its type), and the survivors'
-// cost ratios on which methods survived with which measurements. Most changes (a constraint, the rate,
-// the budget) leave the measured answers alone, so each search measures only a handful of times.
+// cost ratios on which methods survived with which measurements (their comparisons also on the scale that
+// speed's weights set). Most changes (a constraint, the rate, the budget) leave the measured answers alone,
+// so each search measures only a handful of times.
 export function memoisedRescore(catalogue: Catalogue, dataset: Dataset | null): Rescore {
   const methods = catalogue.methods;
   const measurements = new Map<string, MethodMeasurement[]>();
   const ratios = new Map<string, CostRatios>();
+  const comparisons = new Map<string, ReturnType<typeof comparisonsFor>>();
   return (changed) => {
     const c = makeContext(changed, catalogue, dataset);
     const key = measuredAnswersKey(changed);
@@ -162,13 +171,16 @@ export function memoisedRescore(catalogue: Catalogue, dataset: Dataset | null): 
       if (cutsFor(m, c, measured[i]!).length === 0) alive.push(i);
     });
     const survivors = alive.map((i) => ({ method: methods[i]!, measurement: measured[i]! }));
-    let costs: CostRatios | undefined;
+    let compared: ReturnType<typeof comparisonsFor> = null;
     if (dataset) {
       const ratiosKey = `${key}\u0001${alive.join(',')}`;
-      costs = ratios.get(ratiosKey);
+      let costs = ratios.get(ratiosKey);
       if (!costs) ratios.set(ratiosKey, (costs = costRatios(measuredCandidates(survivors))));
+      // The comparisons depend on the ratios and on the scale, which only speed's two weights set.
+      const comparedKey = `${ratiosKey}\u0001${comparisonScale(c)}`;
+      compared = comparisons.get(comparedKey) ?? null;
+      if (!compared) comparisons.set(comparedKey, (compared = comparisonsFor(survivors, c, costs)));
     }
-    const compared = comparisonsFor(survivors, c, costs);
     const out = new Map<MethodId, number>();
     for (const { method, measurement } of survivors)
       out.set(method.id, score(method, c, measurement, compared?.get(method.id), false).raw);
