@@ -24,6 +24,12 @@ export const TOPIC_WORDS: Record<Topic, string> = {
   trace: 'kernel internals as they happen',
 };
 
+/** Where the topic counts: no module of one's own (only existing interfaces), and data rather than settings. */
+export const topicApplies = (a: Answers): boolean => !a.module && a.style !== 'config';
+
+/** Where growth of the command set counts: commands or settings that user space sends. */
+export const growsApplies = (a: Answers): boolean => a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config');
+
 /** One follow-up answer as a person would say it; 'not said' for null. */
 export function describeOptional<K extends OptionalAnswer>(param: K, value: Answers[K]): string {
   const v = value as Answers[OptionalAnswer];

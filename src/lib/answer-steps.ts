@@ -1,3 +1,4 @@
+import { growsApplies, topicApplies } from '../core/answer-words';
 import type { Answers } from '../core/answers';
 import type { Direction, Style } from '../core/ids';
 
@@ -202,7 +203,7 @@ export const TOPIC_QUESTION: OptionalQuestion<'topic'> = {
     },
     NOT_SURE,
   ],
-  asked: (a) => !a.module && a.style !== 'config',
+  asked: topicApplies,
 };
 
 export const GROWS_QUESTION: OptionalQuestion<'grows'> = {
@@ -218,5 +219,5 @@ export const GROWS_QUESTION: OptionalQuestion<'grows'> = {
     { value: 'no', answer: false, label: 'No, a small fixed set', hint: 'A handful of commands that will not change.' },
     NOT_SURE,
   ],
-  asked: (a) => a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config'),
+  asked: growsApplies,
 };

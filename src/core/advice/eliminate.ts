@@ -1,6 +1,6 @@
 // Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
 // names the limit and, where the catalogue has one, its source.
-import { TOPIC_WORDS } from '../answer-words';
+import { TOPIC_WORDS, topicApplies } from '../answer-words';
 import { compareKernel } from '../answers-codec';
 import type { Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
@@ -89,7 +89,7 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   // Without a module, only what exists can carry the data: a kind of interface none of whose existing
   // files or events is about the user's topic cannot serve it.
   const D = m.existingData;
-  if (!a.module && a.topic !== null && a.style !== 'config' && D && D.value[a.topic] === undefined)
+  if (a.topic !== null && topicApplies(a) && D && D.value[a.topic] === undefined)
     cut(
       'existing-data',
       () => `Without a module, nothing of this kind carries data about ${TOPIC_WORDS[a.topic!]} (${D.source}).`,

@@ -10,7 +10,7 @@ import { formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
 import type { Context } from './context';
-import { TOPIC_WORDS } from '../answer-words';
+import { growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
 import type { Comparison, MethodMeasurement } from './measurements';
 import { clamp } from './weights';
@@ -246,7 +246,7 @@ export function score(
 
   // Without a module, the kernel's own home for the data is where it is complete and where tools look.
   const D = m.existingData;
-  if (!a.module && a.topic !== null && a.style !== 'config' && D?.value[a.topic] === 'home')
+  if (a.topic !== null && topicApplies(a) && D?.value[a.topic] === 'home')
     rule(
       'existing-home',
       POINTS.existingHome,
@@ -327,7 +327,7 @@ export function score(
       );
     // A command set that will grow: typed attributes add fields and commands without breaking old tools,
     // where a fixed structure needs a new command number or a version of its own for each change.
-    if (a.grows === true && a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config') && L.extensible)
+    if (a.grows === true && growsApplies(a) && L.extensible)
       rule(
         'extensible',
         POINTS.extensible,

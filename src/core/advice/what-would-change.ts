@@ -6,7 +6,7 @@ import type { Catalogue } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import { DIRECTIONS, STYLES, TOPICS, type MethodId } from '../ids';
-import { TOPIC_WORDS } from '../answer-words';
+import { growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { DIR_WORDS } from './eliminate';
 import { makeContext } from './context';
 import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate';
@@ -94,8 +94,8 @@ function candidates(a: Answers): Candidate[] {
     add('atload', !a.atload, 1);
   }
   if (a.style === 'request' && a.dir === 'both') add('asks', a.asks === 'kernel' ? 'user' : 'kernel', 1);
-  if (!a.module && a.style !== 'config') for (const t of TOPICS) add('topic', t, 1);
-  if (a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config')) add('grows', !a.grows, 1);
+  if (topicApplies(a)) for (const t of TOPICS) add('topic', t, 1);
+  if (growsApplies(a)) add('grows', !a.grows, 1);
   const kernels = [...new Set([...LTS_KERNELS, a.kernel])].sort(compareKernel);
   const here = kernels.indexOf(a.kernel);
   kernels.forEach((k, i) => add('kernel', k, Math.abs(i - here)));
