@@ -1,4 +1,4 @@
-import { growsApplies, topicApplies } from '../core/answer-words';
+import { growsApplies, topicApplies, type OptionalAnswer } from '../core/answer-words';
 import type { Answers } from '../core/answers';
 import type { Direction, Style } from '../core/ids';
 
@@ -80,7 +80,7 @@ export const STYLE_OPTIONS: { value: Style; label: string; hint: string }[] = [
 ];
 
 /** A yes/no question whose third answer, "not sure", is null: the scoring then assumes neither. */
-export type OptionalParam = 'daemon' | 'scope' | 'loss' | 'atload' | 'asks' | 'topic' | 'grows';
+export type OptionalParam = OptionalAnswer;
 
 export interface OptionalQuestion<K extends OptionalParam> {
   param: K;
