@@ -48,11 +48,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top chardev ≠ sysfs',
-  },
-  {
-    dataset: 'none',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top io-uring-cmd ≠ mmap',
   },
@@ -145,18 +140,9 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
-  },
-  {
-    dataset: 'none',
-    name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
     problems: 'sysctl in top 3',
   },
+  { dataset: 'none', name: "Desktop app reading the ambient light sensor's latest value", problems: 'ioctl in top 3' },
   {
     dataset: 'none',
     name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
@@ -190,7 +176,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'none',
@@ -256,11 +242,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -360,17 +341,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -410,7 +386,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -466,11 +442,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -560,17 +531,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -610,7 +576,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -666,11 +632,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -760,17 +721,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -810,7 +766,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -866,11 +822,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -960,17 +911,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1010,7 +956,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1066,11 +1012,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1160,17 +1101,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1210,7 +1146,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1266,11 +1202,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1360,17 +1291,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1410,7 +1336,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1466,11 +1392,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1560,17 +1481,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1610,7 +1526,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1666,11 +1582,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1760,17 +1671,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1810,7 +1716,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1866,11 +1772,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1960,17 +1861,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2010,7 +1906,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; sysctl in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2066,11 +1962,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2160,17 +2051,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2210,7 +2096,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2271,11 +2157,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Unprivileged application polling a 1 KiB block of driver statistics once a second',
-    problems: 'top ioctl ≠ sysfs',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2370,17 +2251,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3; configfs in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    problems: 'sysctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2420,7 +2296,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs; configfs in top 3',
+    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

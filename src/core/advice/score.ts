@@ -42,6 +42,7 @@ export type RuleId =
   | 'existing-home'
   | 'abi-for-debug'
   | 'settings-only'
+  | 'state-home'
   | 'control-plane'
   | 'kernel-asks'
   | 'request-reply'
@@ -63,6 +64,7 @@ export const POINTS = {
   debugFit: 8,
   existingHome: 8,
   scopeFit: 5,
+  stateHome: 5,
   settingsOnly: 15,
   controlPlane: 10,
   kernelAsksParked: 8,
@@ -395,6 +397,24 @@ export function score(
         return `It ${what} (${L.overload.source}), and no message may be lost.`;
       });
     }
+    // The mirror of 'settings-through-messages': user space asks for the kernel's current state. A file
+    // that holds the current value answers any reader whenever it reads, with nothing to parse but the
+    // value and no protocol to pair a question with its answer; the kernel's home for such state is where
+    // its values live (a device's attributes), unless the interface is made for settings. A block larger
+    // than one value (a 16 KiB register dump where an attribute holds a page) is not such a value.
+    const oneValue = L.maxPayloadBytes.value === null || a.size <= L.maxPayloadBytes.value;
+    if (
+      a.dir === 'k2u' &&
+      a.style === 'request' &&
+      oneValue &&
+      L.carries?.value === 'values' &&
+      L.purpose?.value !== 'settings'
+    )
+      rule(
+        'state-home',
+        POINTS.stateHome,
+        () => `It holds the current value, which any reader reads whenever it wants (${L.carries!.source}).`,
+      );
     // Settings interfaces hold values that configure the kernel; a driver's data (its status, readings,
     // messages) belongs elsewhere, whichever way it flows.
     if (a.style !== 'config' && L.purpose?.value === 'settings')
