@@ -82,7 +82,9 @@ export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset 
   }));
   const top = ev.ranked[0]?.scored ?? null;
   const second = ev.ranked[1]?.scored ?? null;
-  const margin = top && second ? top.raw - second.raw : null;
+  const rawMargin = top && second ? top.raw - second.raw : null;
+  // Rounded as the verdict shows it, so that its words agree with its figure (a margin shown as 3.0 is a tie).
+  const margin = rawMargin === null ? null : Math.round(rawMargin * 10) / 10;
   const confidence: Verdict['confidence'] = !top
     ? 'none'
     : margin === null || margin > 2 * TIE_MARGIN
@@ -97,14 +99,14 @@ export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset 
       ? `${top.method.name}: the only method that fits these answers.`
       : confidence === 'tie'
         ? `A tie between ${top.method.name} and ${second.method.name} (within ${TIE_MARGIN} points): pick by what separates them below.`
-        : `${top.method.name}, ${confidence === 'clear' ? 'clearly' : 'likely'}: ${margin!.toFixed(0)} points ahead of ${second.method.name}.`;
+        : `${top.method.name}, ${confidence === 'clear' ? 'clearly' : 'likely'}: ${rawMargin!.toFixed(0)} points ahead of ${second.method.name}.`;
   const anyMeasured = ev.ranked.some((r) => r.measurement.points.length > 0);
   const verdict: Verdict = {
     sentence,
     confidence,
     top: top?.method.id ?? null,
     runnerUp: second?.method.id ?? null,
-    margin: margin === null ? null : Math.round(margin * 10) / 10,
+    margin,
     tieMargin: TIE_MARGIN,
     whyNotRunnerUp: why,
     whenNotToUse: top ? whenNotToUse(top.method) : [],
