@@ -120,11 +120,11 @@ describe('icount mode', () => {
   //   the test of mutex_lock_interruptible()'s result, the mode dispatch (NOTIFY, then ECHO) and clearing
   //   the pending flag, and wq_has_sleeper() before the wake-up (a full barrier and a list test).
   // - relay k2u 4,268 against 4,240 (x1.0066, 28; 4,276-4,279 against 4,240-4,243, x1.0085, in two later
-  //   boots of the same build: the layout of a boot moves both by up to 11): produce() serves the text command and the ioctl, so it
-  //   is an out-of-line call with its own frame (six callee-saved registers pushed and popped), plus the
-  //   COUNT range check, the loop over COUNT (its set-up and end test: the signal and resched checks run
-  //   only between records) and the test of mutex_lock_interruptible()'s result; 19 before the stamp, 9
-  //   after.
+  //   boots of the same build: the layout of a boot moves both by up to 11): produce() serves the text
+  //   command and the ioctl, so it is an out-of-line call with its own frame (six callee-saved registers
+  //   pushed and popped), plus the COUNT range check, the loop over COUNT (its set-up and end test: the
+  //   signal and resched checks run only between records) and the test of mutex_lock_interruptible()'s
+  //   result; 19 before the stamp, 9 after.
   // Before (80ce4c4): relay 4,899 against 4,107 (x1.19), the backend writing the text command "1 1024" per
   // message (the debugfs write path, a copy-in and two kstrtouint(): 653 instructions before the stamp) and
   // the loop's checks after every record; chardev 3,766 against 3,710 (x1.015), kcomm_min copying into
