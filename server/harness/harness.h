@@ -237,6 +237,14 @@ int kc_numfiles_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp);
 int kc_text_write_path(const char *path, const char *text);
 
 /*
+ * A file that hands out whole records and returns 0 when it holds no more (a relay buffer file):
+ * kc_read_record() reads exactly len bytes, 0 or -errno (-ENODATA: nothing there, -EPROTO: part of a
+ * record); kc_drain() reads and throws away whatever it holds.
+ */
+int kc_read_record(int fd, void *buf, size_t len);
+void kc_drain(int fd);
+
+/*
  * Netlink, for drills that send malformed requests: sends msg (len bytes, nlmsg_len as the caller set
  * it, NLM_F_ACK expected in it) on the netlink socket fd to the kernel and returns its verdict: 0 (the
  * ACK), -errno (an NLMSG_ERROR), or -EAGAIN when nothing came back within the socket's receive timeout

@@ -5,10 +5,11 @@
  * chardev/minimal u2k: write() the message to /dev/kcomm_min, exactly as the
  *	chardev backend writes it to /dev/kcomm_chardev; the module copies it in
  *	and checks it (kcomm_msg.h), and its counts are read back the same way.
- * relay/minimal k2u: ioctl(KCOMM_MIN_RELAY, size) makes the module write one
- *	stamped record into the relay buffer of CPU 0 (we pin ourselves there, as
- *	the relay backend does), then read() it from that CPU's relay file, as the
- *	relay backend reads kcomm_relay's.
+ * relay/minimal k2u: ioctl(KCOMM_RELAY_IOC_PRODUCE, {1, size}) on the module's
+ *	debugfs "produce" file, the request the relay backend makes of
+ *	kcomm_relay's, makes it write one stamped record into the relay buffer of
+ *	CPU 0 (we pin ourselves there, as the relay backend does), then read() it
+ *	from that CPU's relay file, as the relay backend reads kcomm_relay's.
  * The core fills and checks every message the same way for these as for the
  * reference backends, so a difference in cost is the modules' own work.
  * These are baselines, not methods (.baseline = 1): the dataset keeps their
@@ -29,9 +30,11 @@
 #include "kcomm_min.h"
 
 struct min_state {
-	int dev_fd;
+	int dev_fd;		/* chardev: /dev/kcomm_min */
+	int produce_fd;		/* relay: produce of kcomm_min */
 	int cpu_fd;		/* relay: cpu0 of kcomm_min */
 	cpu_set_t saved_cpus;	/* relay: our affinity before open() */
+	struct kcomm_relay_produce req;	/* relay: the point's request */
 };
 
 static int min_dev_open(struct kc_ctx *c)
@@ -77,45 +80,48 @@ static int min_rx_stats(struct kc_ctx *c, struct kcomm_msg_stats *out)
 	return ioctl(s->dev_fd, KCOMM_MIN_GET_RX_STATS, out) < 0 ? -errno : 0;
 }
 
-/* Read and throw away whatever the relay file holds (left over from the warm-up or a drill). */
-static void min_drain(int fd)
-{
-	static char sink[65536];
-
-	while (read(fd, sink, sizeof(sink)) > 0)
-		;
-}
-
 static int min_relay_open(struct kc_ctx *c)
 {
-	struct min_state *s;
+	struct min_state *s = calloc(1, sizeof(*s));
 	char path[128];
 	cpu_set_t cpu0;
-	int rc = min_dev_open(c);
+	int rc;
 
-	if (rc)
-		return rc;
-	s = c->priv;
-	if (sched_getaffinity(0, sizeof(s->saved_cpus), &s->saved_cpus) < 0)
-		goto out_errno;
+	if (!s)
+		return -ENOMEM;
+	if (sched_getaffinity(0, sizeof(s->saved_cpus), &s->saved_cpus) < 0) {
+		rc = -errno;
+		goto out_free;
+	}
 	CPU_ZERO(&cpu0);
 	CPU_SET(0, &cpu0);
-	if (sched_setaffinity(0, sizeof(cpu0), &cpu0) < 0)
-		goto out_errno;
+	if (sched_setaffinity(0, sizeof(cpu0), &cpu0) < 0) {
+		rc = -errno;
+		goto out_free;
+	}
+	s->produce_fd = open(KCOMM_MIN_PRODUCE_PATH, O_WRONLY | O_CLOEXEC);
+	if (s->produce_fd < 0) {
+		rc = -errno;
+		goto out_restore_cpus;
+	}
 	snprintf(path, sizeof(path), KCOMM_MIN_CPU_FMT, 0u);
 	s->cpu_fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (s->cpu_fd < 0) {
 		rc = -errno;
-		sched_setaffinity(0, sizeof(s->saved_cpus), &s->saved_cpus);
-		min_dev_close(c);
-		return rc;
+		goto out_close_produce;
 	}
-	min_drain(s->cpu_fd);
+	kc_drain(s->cpu_fd);
+	s->dev_fd = -1;
+	s->req.count = 1;
+	c->priv = s;
 	return 0;
 
-out_errno:
-	rc = -errno;
-	min_dev_close(c);
+out_close_produce:
+	close(s->produce_fd);
+out_restore_cpus:
+	sched_setaffinity(0, sizeof(s->saved_cpus), &s->saved_cpus);
+out_free:
+	free(s);
 	return rc;
 }
 
@@ -124,35 +130,37 @@ static void min_relay_close(struct kc_ctx *c)
 	struct min_state *s = c->priv;
 
 	close(s->cpu_fd);
+	close(s->produce_fd);
 	sched_setaffinity(0, sizeof(s->saved_cpus), &s->saved_cpus);
-	min_dev_close(c);
+	free(s);
+}
+
+static int min_relay_prepare(struct kc_ctx *c)
+{
+	struct min_state *s = c->priv;
+
+	s->req.size = (uint32_t)c->size;
+	return 0;
 }
 
 static void min_relay_finish(struct kc_ctx *c)
 {
 	struct min_state *s = c->priv;
 
-	min_drain(s->cpu_fd);
+	kc_drain(s->cpu_fd);
 }
 
-/* One record: ask for it, read it whole (a relay file returns 0 when it holds nothing more). */
+/* One record: ask for it, read it whole, check its header, as relay_user.c's relay_recv() does. */
 static int min_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 {
 	struct min_state *s = c->priv;
 	struct kcomm_relay_record hdr;
-	size_t done = 0;
-	ssize_t n;
+	int rc = ioctl(s->produce_fd, KCOMM_RELAY_IOC_PRODUCE, &s->req) < 0 ? -errno : 0;
 
-	if (ioctl(s->dev_fd, KCOMM_MIN_RELAY, (unsigned long)c->size) < 0)
-		return -errno;
-	while (done < c->size) {
-		n = read(s->cpu_fd, (char *)buf + done, c->size - done);
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return done ? -EPROTO : -ENODATA;
-		done += (size_t)n;
-	}
+	if (!rc)
+		rc = kc_read_record(s->cpu_fd, buf, c->size);
+	if (rc)
+		return rc;
 	memcpy(&hdr, buf, sizeof(hdr));
 	if (hdr.size != c->size)
 		return -EPROTO;
@@ -194,31 +202,43 @@ static int min_chardev_robust(struct kc_robust *r)
 
 static int min_relay_robust(struct kc_robust *r)
 {
-	static const unsigned long bad[] = { 0, 15, KCOMM_RELAY_SUBBUF_SIZE + 1, ~0ul, 1ul << 63 };
+	static const struct kcomm_relay_produce bad[] = {
+		{ 1, 0 }, { 1, 15 }, { 1, KCOMM_RELAY_SUBBUF_SIZE + 1 }, { 1, ~0u }, { 0, 64 }, { 2, 64 }, { ~0u, 64 },
+	};
+	const struct kcomm_relay_produce big = { 1, KCOMM_RELAY_SUBBUF_SIZE }, small = { 1, 64 };
 	struct kc_ctx c = { .be = r->be, .size = 64 };
 	struct min_state *s;
 	char what[64], buf[64];
 	unsigned int i;
 	uint64_t stamp;
 
-	kc_ok(r, "open " KCOMM_MIN_DEVICE " and cpu0", min_relay_open(&c));
+	kc_ok(r, "open " KCOMM_MIN_PRODUCE_PATH " and cpu0", min_relay_open(&c));
 	if (!c.priv)
 		return 0;
 	s = c.priv;
+	min_relay_prepare(&c);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		snprintf(what, sizeof(what), "RELAY of %lu bytes", bad[i]);
-		kc_bad(r, what, ioctl(s->dev_fd, KCOMM_MIN_RELAY, bad[i]), EINVAL);
+		snprintf(what, sizeof(what), "PRODUCE {%u, %u}", bad[i].count, bad[i].size);
+		kc_bad(r, what, ioctl(s->produce_fd, KCOMM_RELAY_IOC_PRODUCE, &bad[i]), EINVAL);
 	}
+	kc_bad(r, "PRODUCE from an invalid pointer", ioctl(s->produce_fd, KCOMM_RELAY_IOC_PRODUCE, kc_bad_pointer()),
+	       EFAULT);
+	kc_bad(r, "PRODUCE from a kernel address",
+	       ioctl(s->produce_fd, KCOMM_RELAY_IOC_PRODUCE, kc_bad_address(KC_ADDR_DIRECT_MAP)), EFAULT);
+	kc_bad(r, "unknown ioctl on produce", ioctl(s->produce_fd, _IO(KCOMM_RELAY_MAGIC, 0x7f)), ENOTTY);
+	kc_bad(r, "write to produce: it takes no text", write(s->produce_fd, "1 64", 4), 0);
 	/* 8 x 1 MiB into a 4 x 1 MiB buffer: relay drops what does not fit, nothing breaks. */
 	for (i = 0; i < 8; i++)
-		kc_ok(r, "RELAY of 1 MiB", ioctl(s->dev_fd, KCOMM_MIN_RELAY, (unsigned long)KCOMM_RELAY_SUBBUF_SIZE));
-	min_drain(s->cpu_fd);
+		kc_ok(r, "PRODUCE {1, 1 MiB}", ioctl(s->produce_fd, KCOMM_RELAY_IOC_PRODUCE, &big));
+	kc_drain(s->cpu_fd);
 	kc_ok(r, "a record after the overflow reads back", min_recv(&c, buf, &stamp));
-	kc_ok(r, "RELAY of 64 bytes", ioctl(s->dev_fd, KCOMM_MIN_RELAY, 64ul));
+	kc_ok(r, "PRODUCE {1, 64}", ioctl(s->produce_fd, KCOMM_RELAY_IOC_PRODUCE, &small));
 	kc_ok(r, "read into an invalid pointer: 0 or EFAULT",
 	      read(s->cpu_fd, kc_bad_pointer(), 64) <= 0 ? 0 : -EIO);
-	min_drain(s->cpu_fd);
+	kc_drain(s->cpu_fd);
 	min_relay_close(&c);
+	kc_drill_open_close_storm(r, KCOMM_MIN_PRODUCE_PATH, 4, 200);
+	kc_drill_rmmod_while_open(r, KCOMM_MIN_PRODUCE_PATH);
 	snprintf(what, sizeof(what), KCOMM_MIN_CPU_FMT, 0u);
 	kc_drill_open_close_storm(r, what, 4, 200);
 	kc_drill_rmmod_while_open(r, what);
@@ -250,9 +270,10 @@ static const struct kc_backend min_relay_backend = {
 	.patterns = KC_K2U,
 	.min_size = KCOMM_RELAY_RECORD_MIN,
 	.max_size = KCOMM_RELAY_SUBBUF_SIZE,
-	.limit_note = "a measuring baseline: one bare __relay_write() of a stamped record per ioctl()",
+	.limit_note = "a measuring baseline: one bare __relay_write() of a stamped record per ioctl() on a debugfs file",
 	.open = min_relay_open,
 	.close = min_relay_close,
+	.prepare = min_relay_prepare,
 	.finish = min_relay_finish,
 	.recv = min_recv,
 	.robust = min_relay_robust,

@@ -8,8 +8,10 @@
  *   appends records to the buffer of the CPU it runs on; user space reads
  *   each CPU's file. Writing "COUNT SIZE" to the control file "produce"
  *   makes the writing task append COUNT stamped records of SIZE bytes, so
- *   the sample produces on demand; a real user (blktrace, some GPU and modem
- *   drivers) produces from its hot path. "lost" counts dropped records.
+ *   the sample produces on demand; programs ask the same with one ioctl()
+ *   on that file (KCOMM_RELAY_IOC_PRODUCE: no text to format or parse). A
+ *   real user (blktrace, some GPU and modem drivers) produces from its hot
+ *   path. "lost" counts dropped records.
  *
  * When to choose relay, and when not
  *   relay is for a high-volume, one-way stream from the kernel: tracing,
@@ -51,7 +53,7 @@
  *   relay_write() disables interrupts around the copy: call it from any
  *   context except NMI. __relay_write() only disables preemption: use it
  *   when no interrupt handler writes to the same channel - true here, all
- *   records come from the write() of "produce", process context. Either
+ *   records come from a write() or ioctl() of "produce", process context. Either
  *   way there is no lock: each CPU writes only its own buffer.
  *   subbuf_start runs inside the write, preemption (or interrupts) off:
  *   it must not sleep; an atomic_t counts the losses.
@@ -59,7 +61,7 @@
  *   relay_open()/relay_close() and CPU hotplug.
  *   The copy of a 1 MiB record runs with preemption off: keep records small
  *   in real code, and call cond_resched() between records when producing
- *   many from process context, as produce_write() does.
+ *   many from process context, as produce() does.
  *
  * Unloading while user space holds a file open
  *   The cpuN files are created with debugfs_create_file_unsafe(): their
@@ -70,9 +72,12 @@
  *   relay buffer (relay_file_open), so the buffer memory outlives
  *   relay_close() until the last close (and the last munmap()), and rmmod
  *   succeeds while a cpuN file is open: it reads what was left.
- *   "produce" has .owner = THIS_MODULE, which the proxy pins while it is
- *   open, and it is removed before relay_close(): no producer can run
- *   while the channel is being torn down.
+ *   "produce" is made with debugfs_create_file(): its fops are this
+ *   module's, so every write() and ioctl() goes through debugfs's proxy,
+ *   which lets debugfs_remove() wait for the calls in flight. It has
+ *   .owner = THIS_MODULE, which the proxy pins while it is open, and it is
+ *   removed before relay_close(): no producer can run while the channel
+ *   is being torn down.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -101,16 +106,16 @@ static struct dentry *relay_dir;
 static struct dentry *produce_file;
 static struct rchan *chan;
 static atomic_t lost = ATOMIC_INIT(0);
-static atomic_t seq = ATOMIC_INIT(0);
 
 /*
  * The record is built here and copied into the channel: a zeroed
  * sub-buffer-sized template allocated once, so that producing costs no
- * allocation. Only the header changes; the mutex serialises writers of
- * "produce" (the channel itself needs no lock).
+ * allocation. Only the header changes; the mutex serialises producers
+ * (the channel itself needs no lock) and so also guards seq.
  */
 static DEFINE_MUTEX(produce_lock);
 static struct kcomm_relay_record *tmpl;
+static u32 seq;
 
 /* --- relay callbacks ------------------------------------------------------ */
 
@@ -170,6 +175,41 @@ static const struct rchan_callbacks kcomm_relay_cbs = {
 
 /* --- the "produce" control file ------------------------------------------- */
 
+static bool produce_valid(u32 n, u32 size)
+{
+	return n >= 1 && n <= KCOMM_RELAY_MAX_COUNT &&
+	       size >= KCOMM_RELAY_RECORD_MIN && size <= KCOMM_RELAY_SUBBUF_SIZE;
+}
+
+/* Append n records of size bytes to this CPU's buffer; n and size are valid. */
+static long produce(u32 n, u32 size)
+{
+	u32 i;
+
+	/* -ERESTARTSYS: a handled signal restarts the call (SA_RESTART). */
+	if (mutex_lock_interruptible(&produce_lock))
+		return -ERESTARTSYS;
+	tmpl->size = size;
+	for (i = 0; i < n; i++) {
+		/*
+		 * Between records, not before the first: a long burst can be
+		 * killed and lets others run, a single record pays for
+		 * neither check.
+		 */
+		if (i) {
+			if (fatal_signal_pending(current))
+				break;
+			cond_resched();
+		}
+		tmpl->seq = ++seq;
+		tmpl->stamp_ns = ktime_get_ns();
+		/* The whole record is copied: header plus zeroed payload. */
+		__relay_write(chan, tmpl, size);
+	}
+	mutex_unlock(&produce_lock);
+	return 0;
+}
+
 static int parse_produce(const char __user *ubuf, size_t count,
 			 unsigned int *n, unsigned int *size)
 {
@@ -193,42 +233,45 @@ static int parse_produce(const char __user *ubuf, size_t count,
 		ret = kstrtouint(skip_spaces(p), 10, size);
 	if (ret)
 		return ret;
-	if (*n < 1 || *n > KCOMM_RELAY_MAX_COUNT ||
-	    *size < KCOMM_RELAY_RECORD_MIN || *size > KCOMM_RELAY_SUBBUF_SIZE)
-		return -EINVAL;
-	return 0;
+	return produce_valid(*n, *size) ? 0 : -EINVAL;
 }
 
+/* The shell's way: "COUNT SIZE". */
 static ssize_t produce_write(struct file *file, const char __user *ubuf,
 			     size_t count, loff_t *ppos)
 {
-	unsigned int n, size, i;
-	int ret;
+	unsigned int n, size;
+	long ret;
 
 	ret = parse_produce(ubuf, count, &n, &size);
-	if (ret)
-		return ret;
-
-	/* -ERESTARTSYS: a handled signal restarts the write (SA_RESTART). */
-	if (mutex_lock_interruptible(&produce_lock))
-		return -ERESTARTSYS;
-	tmpl->size = size;
-	for (i = 0; i < n; i++) {
-		tmpl->seq = atomic_inc_return(&seq);
-		tmpl->stamp_ns = ktime_get_ns();
-		/* The whole record is copied: header plus zeroed payload. */
-		__relay_write(chan, tmpl, size);
-		if (fatal_signal_pending(current))
-			break;
-		cond_resched();
-	}
-	mutex_unlock(&produce_lock);
-	return count;
+	if (!ret)
+		ret = produce(n, size);
+	return ret ? ret : count;
 }
 
+/* A program's way: the same request as a struct, nothing to parse. */
+static long produce_ioctl(struct file *file, unsigned int cmd,
+			  unsigned long arg)
+{
+	struct kcomm_relay_produce req;
+
+	if (cmd != KCOMM_RELAY_IOC_PRODUCE)
+		return -ENOTTY;
+	if (copy_from_user(&req, (void __user *)arg, sizeof(req)))
+		return -EFAULT;
+	if (!produce_valid(req.count, req.size))
+		return -EINVAL;
+	return produce(req.count, req.size);
+}
+
+/*
+ * No .compat_ioctl: debugfs's proxy does not forward it (the struct is two
+ * __u32, so compat_ptr_ioctl would otherwise do).
+ */
 static const struct file_operations produce_fops = {
 	.owner = THIS_MODULE,
 	.write = produce_write,
+	.unlocked_ioctl = produce_ioctl,
 	.llseek = noop_llseek,
 };
 
@@ -281,7 +324,7 @@ out_free_tmpl:
 
 static void __exit kcomm_relay_exit(void)
 {
-	/* First stop producers: waits for a write() of "produce" in flight. */
+	/* First stop producers: waits for a write() or ioctl() of "produce" in flight. */
 	debugfs_remove(produce_file);
 	/* Removes the cpuN files (remove_buf_file) and drops the channel. */
 	relay_close(chan);

@@ -8,6 +8,7 @@
 #ifndef _KCOMM_RELAY_H
 #define _KCOMM_RELAY_H
 
+#include <linux/ioctl.h>
 #include <linux/types.h>
 
 #define KCOMM_RELAY_DIR			"kcomm_relay"
@@ -22,15 +23,29 @@
 #define KCOMM_RELAY_N_SUBBUFS		4u
 
 /*
- * produce (wo): "COUNT SIZE" in decimal. The writing task appends COUNT
- * records of SIZE bytes to the buffer of the CPU it runs on, then write()
+ * produce (wo): asks the kernel for records. The calling task appends COUNT
+ * records of SIZE bytes to the buffer of the CPU it runs on, then the call
  * returns. 1 <= COUNT <= KCOMM_RELAY_MAX_COUNT,
  * KCOMM_RELAY_RECORD_MIN <= SIZE <= KCOMM_RELAY_SUBBUF_SIZE (a record never
- * spans two sub-buffers).
+ * spans two sub-buffers), else EINVAL. Two ways to say it, same effect:
+ *   write(): "COUNT SIZE" in decimal, for shells (echo "1 64" > produce);
+ *   ioctl(KCOMM_RELAY_IOC_PRODUCE, struct kcomm_relay_produce *), for
+ *	programs: no text to format or parse. A bad pointer is EFAULT, another
+ *	command ENOTTY. 64-bit callers only: debugfs's file proxy forwards
+ *	unlocked_ioctl, not compat_ioctl, so a 32-bit process gets ENOTTY.
  */
 #define KCOMM_RELAY_PRODUCE		"produce"
 #define KCOMM_RELAY_PRODUCE_PATH	KCOMM_RELAY_PATH "/" KCOMM_RELAY_PRODUCE
 #define KCOMM_RELAY_MAX_COUNT		4096u
+
+struct kcomm_relay_produce {
+	__u32 count;	/* records to append */
+	__u32 size;	/* bytes per record, header included */
+};
+
+#define KCOMM_RELAY_MAGIC		0xE7
+#define KCOMM_RELAY_IOC_PRODUCE		_IOW(KCOMM_RELAY_MAGIC, 0x01, \
+					     struct kcomm_relay_produce)
 
 /* lost (ro, decimal): records dropped because a buffer was full. */
 #define KCOMM_RELAY_LOST		"lost"

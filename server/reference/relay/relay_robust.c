@@ -11,6 +11,26 @@
  */
 #include "relay_user.c"
 
+/* The program's request (ioctl), as relay_user.c makes it. */
+static int request(int fd, unsigned int count, size_t size)
+{
+	struct kcomm_relay_produce req = { .count = count, .size = (uint32_t)size };
+
+	return produce(fd, &req);
+}
+
+/* The shell's request: "COUNT SIZE\n" written to the same file. */
+static int request_text(int fd, unsigned int count, size_t size)
+{
+	char cmd[32];
+	int len = snprintf(cmd, sizeof(cmd), "%u %zu\n", count, size);
+	ssize_t n = write(fd, cmd, (size_t)len);
+
+	if (n < 0)
+		return -errno;
+	return n == len ? 0 : -EIO;
+}
+
 static long read_lost(void)
 {
 	char text[32];
@@ -45,7 +65,7 @@ static void relay_drill_mmap(struct kc_robust *r, struct relay_state *s)
 	kc_ok(r, "mmap cpu0, the whole buffer read-only", m == MAP_FAILED ? -errno : 0);
 	if (m == MAP_FAILED)
 		return;
-	drain(s->cpu_fd);
+	kc_drain(s->cpu_fd);
 	before = kc_now_ns();
 	kc_ok(r, "produce one 48-byte record", request(s->produce_fd, 1, 48));
 	after = kc_now_ns();
@@ -55,7 +75,7 @@ static void relay_drill_mmap(struct kc_robust *r, struct relay_state *s)
 	}
 	kc_ok(r, "the record is visible in the mapping", found ? 0 : -ENODATA);
 	munmap(m, len);
-	drain(s->cpu_fd);
+	kc_drain(s->cpu_fd);
 }
 
 struct restart_drill {
@@ -86,9 +106,11 @@ static void *restart_waiter(void *arg)
 {
 	struct restart_drill *d = arg;
 	int fd = open(KCOMM_RELAY_PRODUCE_PATH, O_WRONLY | O_CLOEXEC);
+	unsigned int i;
 
-	while (fd >= 0 && !d->done)
-		if (request(fd, 1, 16) == -EINTR)
+	/* Both ways in: the text command and the ioctl share the producer's mutex. */
+	for (i = 0; fd >= 0 && !d->done; i++)
+		if ((i & 1 ? request(fd, 1, 16) : request_text(fd, 1, 16)) == -EINTR)
 			d->interrupted++;
 	if (fd >= 0)
 		close(fd);
@@ -127,6 +149,10 @@ static int relay_robust(struct kc_robust *r)
 		"abc", "0 16", "1 8", "1 15", "1 1048577", "4097 16", "-1 16", "1 -16",
 		"99999999999 16", "1", "1 16 extra", "", "\n", "1 16 0123456789012345678901234567890123",
 	};
+	static const struct kcomm_relay_produce bad_req[] = {
+		{ 0, 16 }, { 1, 0 }, { 1, 15 }, { 1, KCOMM_RELAY_SUBBUF_SIZE + 1 },
+		{ KCOMM_RELAY_MAX_COUNT + 1, 16 }, { ~0u, 16 }, { 1, ~0u },
+	};
 	struct kc_ctx c = { .size = 4096 };
 	struct kcomm_relay_record hdr;
 	char what[96], path[128];
@@ -146,6 +172,16 @@ static int relay_robust(struct kc_robust *r)
 	}
 	kc_bad(r, "produce from an invalid pointer",
 	       write(fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 8), EFAULT);
+	for (i = 0; i < sizeof(bad_req) / sizeof(bad_req[0]); i++) {
+		snprintf(what, sizeof(what), "PRODUCE {%u, %u}", bad_req[i].count, bad_req[i].size);
+		kc_bad(r, what, ioctl(fd, KCOMM_RELAY_IOC_PRODUCE, &bad_req[i]), EINVAL);
+	}
+	kc_bad(r, "PRODUCE from an invalid pointer", ioctl(fd, KCOMM_RELAY_IOC_PRODUCE, kc_bad_pointer()), EFAULT);
+	kc_bad(r, "PRODUCE from a kernel address",
+	       ioctl(fd, KCOMM_RELAY_IOC_PRODUCE, kc_bad_address(KC_ADDR_DIRECT_MAP)), EFAULT);
+	kc_bad(r, "unknown ioctl", ioctl(fd, _IO(KCOMM_RELAY_MAGIC, 0x7f)), ENOTTY);
+	kc_bad(r, "PRODUCE with the wrong direction in the command number",
+	       ioctl(fd, _IOR(KCOMM_RELAY_MAGIC, 0x01, struct kcomm_relay_produce), &bad_req[0]), ENOTTY);
 
 	/* Fill a buffer past capacity: losses are counted, nothing breaks. */
 	buf = malloc(KCOMM_RELAY_SUBBUF_SIZE);
@@ -162,13 +198,18 @@ static int relay_robust(struct kc_robust *r)
 		      request(s->produce_fd, 8, KCOMM_RELAY_SUBBUF_SIZE));
 		lost1 = read_lost();
 		kc_ok(r, "lost counts the dropped records", lost1 > lost0 ? 0 : -EIO);
-		while (read_full(s->cpu_fd, buf, KCOMM_RELAY_SUBBUF_SIZE) == 0) {
+		while (kc_read_record(s->cpu_fd, buf, KCOMM_RELAY_SUBBUF_SIZE) == 0) {
 			memcpy(&hdr, buf, sizeof(hdr));
 			if (hdr.size != KCOMM_RELAY_SUBBUF_SIZE)
 				break;
 			whole++;
 		}
 		kc_ok(r, "the records that were kept read back whole", whole >= 3 ? 0 : -EIO);
+		kc_ok(r, "the shell's command \"1 32\" produces one 32-byte record",
+		      request_text(s->produce_fd, 1, 32));
+		kc_ok(r, "the record reads back whole", kc_read_record(s->cpu_fd, buf, 32));
+		memcpy(&hdr, buf, sizeof(hdr));
+		kc_ok(r, "its header says 32 bytes", hdr.size == 32 ? 0 : -EPROTO);
 		kc_ok(r, "produce one 16-byte record", request(s->produce_fd, 1, 16));
 		/*
 		 * relay_file_read() stops at a failed copy_to_user() and returns
@@ -176,8 +217,8 @@ static int relay_robust(struct kc_robust *r)
 		 */
 		n = read(s->cpu_fd, kc_bad_address(KC_ADDR_FIRST_PAGE), 16);
 		kc_ok(r, "read into an invalid pointer: 0 or EFAULT", n == 0 || errno == EFAULT ? 0 : -errno);
-		kc_ok(r, "the record is still there after the failed read", read_full(s->cpu_fd, buf, 16));
-		drain(s->cpu_fd);
+		kc_ok(r, "the record is still there after the failed read", kc_read_record(s->cpu_fd, buf, 16));
+		kc_drain(s->cpu_fd);
 		kc_ok(r, "read with nothing buffered returns 0", read(s->cpu_fd, buf, 16) == 0 ? 0 : -EIO);
 		/* Mode 0400 does not stop root; the missing .write does. */
 		wfd = open(KCOMM_RELAY_PATH "/cpu0", O_WRONLY | O_CLOEXEC);

@@ -5,11 +5,15 @@
  * A relay reader reads the per-CPU files; records from one CPU arrive in
  * order, records from different CPUs must be merged by the reader (by
  * stamp or sequence number) if order matters. To keep this backend to one
- * file we pin the thread to CPU 0: the write() to "produce" then runs on
+ * file we pin the thread to CPU 0: the request on "produce" then runs on
  * CPU 0 and every record lands in cpu0.
  *
+ * A program asks for records with ioctl(KCOMM_RELAY_IOC_PRODUCE) on the
+ * "produce" file, a struct of two numbers; the text command "COUNT SIZE"
+ * that the same file takes is for shells (relay_robust.c drills both).
+ *
  * k2u, two variants:
- *   ""       one record per request: write "1 N" to produce, read N bytes.
+ *   ""       one record per request: produce {1, N}, read N bytes.
  *            Latency = kernel stamp -> record in our buffer.
  *   "burst"  relay's intended use: the kernel writes a burst of records
  *            (up to 64, as many as fit without loss) per request and we
@@ -19,7 +23,7 @@
  * read() on a relay file never blocks: with no data it returns 0. A reader
  * that waits for data uses poll(), which wakes when a sub-buffer is full;
  * this backend does not need to wait, because the records are in the
- * buffer when the write() to produce returns.
+ * buffer when the request on produce returns.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,6 +35,7 @@
 #include <string.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -45,51 +50,25 @@ struct relay_state {
 	cpu_set_t saved_cpus;	/* our affinity before open() */
 	unsigned int burst;	/* records per request */
 	unsigned int pending;	/* records produced, not read yet */
-	char cmd[32];		/* the point's request, "COUNT SIZE\n", written once per burst */
-	size_t cmd_len;
+	struct kcomm_relay_produce req;	/* the point's request, made once per burst */
 };
 
-static int write_request(int fd, const char *cmd, size_t len)
+/* Ask for count records of size bytes on our CPU. */
+static int produce(int fd, const struct kcomm_relay_produce *req)
 {
-	ssize_t n = write(fd, cmd, len);
-
-	if (n < 0)
-		return -errno;
-	return (size_t)n == len ? 0 : -EIO;
+	return ioctl(fd, KCOMM_RELAY_IOC_PRODUCE, req) < 0 ? -errno : 0;
 }
 
-static int request(int fd, unsigned int count, size_t size)
+/* The record's header: its size must be the one asked for; its stamp is the kernel's. */
+static int record_stamp(const struct kc_ctx *c, const void *buf, uint64_t *kstamp)
 {
-	char cmd[32];
-	int len = snprintf(cmd, sizeof(cmd), "%u %zu\n", count, size);
+	struct kcomm_relay_record hdr;
 
-	return write_request(fd, cmd, (size_t)len);
-}
-
-/* Read exactly len bytes; a relay file returns 0 when it has no more data. */
-static int read_full(int fd, void *buf, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = read(fd, (char *)buf + done, len - done);
-
-		if (n < 0)
-			return -errno;
-		if (n == 0)
-			return done ? -EPROTO : -ENODATA;	/* lost, or never produced */
-		done += (size_t)n;
-	}
+	memcpy(&hdr, buf, sizeof(hdr));
+	if (hdr.size != c->size)
+		return -EPROTO;
+	*kstamp = hdr.stamp_ns;
 	return 0;
-}
-
-/* Read and throw away whatever is buffered (left over from an earlier run). */
-static void drain(int fd)
-{
-	static char sink[65536];
-
-	while (read(fd, sink, sizeof(sink)) > 0)
-		;
 }
 
 static int relay_open(struct kc_ctx *c)
@@ -122,7 +101,7 @@ static int relay_open(struct kc_ctx *c)
 		rc = -errno;
 		goto out_close_produce;
 	}
-	drain(s->cpu_fd);
+	kc_drain(s->cpu_fd);
 	c->priv = s;
 	return 0;
 
@@ -157,8 +136,9 @@ static int relay_prepare(struct kc_ctx *c)
 		fit = (KCOMM_RELAY_N_SUBBUFS - 1) * (unsigned int)(KCOMM_RELAY_SUBBUF_SIZE / c->size);
 		s->burst = fit < BURST_MAX ? fit : BURST_MAX;
 	}
-	/* Every request of the point is the same: format it once, not per message. */
-	s->cmd_len = (size_t)snprintf(s->cmd, sizeof(s->cmd), "%u %zu\n", s->burst, c->size);
+	/* Every request of the point is the same. */
+	s->req.count = s->burst;
+	s->req.size = (uint32_t)c->size;
 	return 0;
 }
 
@@ -166,33 +146,40 @@ static void relay_finish(struct kc_ctx *c)
 {
 	struct relay_state *s = c->priv;
 
-	drain(s->cpu_fd);
+	kc_drain(s->cpu_fd);
 	s->pending = 0;
 }
 
+/* One record per request: ask, read it (relay read() never blocks: it is there when produce returns). */
 static int relay_recv(struct kc_ctx *c, void *buf, uint64_t *kstamp)
 {
 	struct relay_state *s = c->priv;
-	struct kcomm_relay_record hdr;
+	int rc = produce(s->produce_fd, &s->req);
+
+	if (!rc)
+		rc = kc_read_record(s->cpu_fd, buf, c->size);
+	return rc ? rc : record_stamp(c, buf, kstamp);
+}
+
+/* A burst per request, read one record at a time. */
+static int relay_recv_burst(struct kc_ctx *c, void *buf, uint64_t *kstamp)
+{
+	struct relay_state *s = c->priv;
 	int rc;
 
 	if (!s->pending) {
-		rc = write_request(s->produce_fd, s->cmd, s->cmd_len);
+		rc = produce(s->produce_fd, &s->req);
 		if (rc)
 			return rc;
 		s->pending = s->burst;
 	}
-	rc = read_full(s->cpu_fd, buf, c->size);
+	rc = kc_read_record(s->cpu_fd, buf, c->size);
 	if (rc) {
 		s->pending = 0;
 		return rc;
 	}
 	s->pending--;
-	memcpy(&hdr, buf, sizeof(hdr));
-	if (hdr.size != c->size)
-		return -EPROTO;
-	*kstamp = hdr.stamp_ns;
-	return 0;
+	return record_stamp(c, buf, kstamp);
 }
 
 static const struct kc_backend relay_backend = {
@@ -225,6 +212,6 @@ static const struct kc_backend relay_burst_backend = {
 	.close = relay_close,
 	.prepare = relay_prepare,
 	.finish = relay_finish,
-	.recv = relay_recv,
+	.recv = relay_recv_burst,
 };
 KC_REGISTER(relay_burst_backend);
