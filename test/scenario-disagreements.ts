@@ -8,7 +8,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
-  { dataset: 'none', name: 'Frame grabber delivering 1 MiB frames at 60 Hz', problems: 'bpf-ringbuf in top 3' },
   {
     dataset: 'none',
     name: 'Hotplug-style upcall that runs a program when a device appears',
@@ -16,11 +15,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   { dataset: 'none', name: 'Unprivileged tool waking up on a kernel counter', problems: 'mmap in top 3' },
   { dataset: 'none', name: 'Legacy 4.19 kernel: high-rate kernel → user stream', problems: 'top chardev ≠ mmap' },
-  {
-    dataset: 'none',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
-  },
   {
     dataset: 'none',
     name: 'Kernel notifying many listeners of process events',
@@ -69,7 +63,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; usermodehelper not eliminated',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'none',
@@ -78,14 +72,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  { dataset: 'none', name: 'Thermal zone trip events to 10 monitoring processes', problems: 'chardev in top 3' },
-  {
-    dataset: 'none',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; uevent in top 3',
+    problems: 'uevent in top 3',
   },
   {
     dataset: 'none',
@@ -96,11 +84,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'none',
@@ -116,11 +99,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'none',
@@ -147,11 +125,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Cron job reading a driver status every minute, no daemon running',
     problems: 'sysctl in top 3; configfs in top 3',
   },
-  {
-    dataset: 'none',
-    name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
-  },
+  { dataset: 'none', name: "Desktop app reading the ambient light sensor's latest value", problems: 'ioctl in top 3' },
   {
     dataset: 'none',
     name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
@@ -209,11 +183,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -226,11 +195,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -280,7 +244,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; usermodehelper not eliminated',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -289,18 +253,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; uevent in top 3',
+    problems: 'uevent in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -314,11 +268,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
@@ -331,11 +280,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -365,7 +309,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -429,11 +373,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -446,11 +385,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -494,28 +428,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -531,11 +445,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -565,7 +474,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -629,11 +538,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -646,11 +550,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -694,28 +593,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -731,11 +610,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -765,7 +639,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -829,11 +703,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -846,11 +715,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -890,32 +754,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -931,11 +775,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -965,7 +804,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1029,11 +868,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1046,11 +880,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1090,32 +919,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1131,11 +940,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1165,7 +969,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1229,11 +1033,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1246,11 +1045,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1290,32 +1084,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1331,11 +1105,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1365,7 +1134,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1429,11 +1198,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1446,11 +1210,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1490,32 +1249,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1531,11 +1270,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1565,7 +1299,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1629,11 +1363,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1646,11 +1375,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1690,32 +1414,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1731,11 +1435,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1765,7 +1464,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1829,11 +1528,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1846,11 +1540,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1890,32 +1579,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1931,11 +1600,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1965,7 +1629,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -2029,11 +1693,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -2046,11 +1705,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2090,32 +1744,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2131,11 +1765,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2165,7 +1794,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2229,11 +1858,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -2246,11 +1870,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2304,28 +1923,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2341,11 +1940,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2375,7 +1969,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: "Desktop app reading the ambient light sensor's latest value",
-    problems: 'top ioctl ≠ sysfs; ioctl in top 3',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

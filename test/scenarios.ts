@@ -146,7 +146,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    answers: { style: 'stream', size: 1_048_576, rate: 60 },
+    answers: { style: 'stream', size: 1_048_576, rate: 60, framework: 'v4l2' },
     expectTop: 'mmap',
     acceptableTopThree: ['mmap', 'chardev', 'ioctl', 'io-uring-cmd'],
     mustEliminate: all(COUNTER_ONLY, PAGE_SIZED_VALUES, OVER_2K, OVER_16K, OVER_64K, FORK_PER_MESSAGE, DEBUG_ONLY),
@@ -216,7 +216,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    answers: { dir: 'u2k', style: 'request', size: 262_144, rate: 0.1 },
+    answers: { dir: 'u2k', style: 'request', size: 262_144, rate: 0.1, framework: 'fw-upload' },
     expectTop: 'sysfs',
     acceptableTopThree: ['sysfs', 'chardev', 'ioctl', 'genetlink'],
     mustEliminate: all(K2U_ONLY, COUNTER_ONLY, OVER_2K, OVER_16K, ['sysctl', 'modparam'], DEBUG_ONLY),
@@ -357,7 +357,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Camera ISP driver handing 8 MiB frames to user space without copies',
-    answers: { style: 'stream', size: 8_388_608, rate: 30, daemon: true, kernel: '6.1' },
+    answers: { style: 'stream', size: 8_388_608, rate: 30, daemon: true, kernel: '6.1', framework: 'v4l2' },
     expectTop: 'mmap',
     acceptableTopThree: ['mmap', 'ioctl', 'io-uring-cmd', 'chardev'],
     mustEliminate: all(COUNTER_ONLY, PAGE_SIZED_VALUES, OVER_2K, OVER_16K, OVER_64K, FORK_PER_MESSAGE, DEBUG_ONLY),
@@ -386,7 +386,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    answers: { style: 'stream', size: 65_536, rate: 2000, lat: 2000, daemon: true, loss: false },
+    answers: { style: 'stream', size: 65_536, rate: 2000, lat: 2000, daemon: true, loss: false, framework: 'alsa' },
     expectTop: 'mmap',
     acceptableTopThree: ['mmap', 'ioctl', 'chardev'],
     mustEliminate: all(
@@ -447,7 +447,7 @@ export const SCENARIOS: Scenario[] = [
   // ── Several listeners ────────────────────────────────────────────────────────────────────────────────
   {
     name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    answers: { size: 128, rate: 0.1, listeners: 2 },
+    answers: { size: 128, rate: 0.1, listeners: 2, framework: 'power-supply' },
     expectTop: 'uevent',
     acceptableTopThree: ['uevent', 'sysfs', 'genetlink'],
     mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
@@ -457,7 +457,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Thermal zone trip events to 10 monitoring processes',
-    answers: { rate: 1, listeners: 10, daemon: true },
+    answers: { rate: 1, listeners: 10, daemon: true, framework: 'thermal' },
     expectTop: 'genetlink',
     acceptableTopThree: ['genetlink', 'uevent', 'sysfs'],
     mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
@@ -477,7 +477,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Game controller driver: input events to several unprivileged applications',
-    answers: { size: 24, lat: 1000, listeners: 3, unpriv: true },
+    answers: { size: 24, lat: 1000, listeners: 3, unpriv: true, framework: 'input' },
     expectTop: 'chardev',
     acceptableTopThree: ['chardev', 'genetlink', 'mmap'],
     mustEliminate: all(ROOT_ONLY_RECEIVERS, COUNTER_ONLY, ['connector']),
@@ -579,7 +579,16 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    answers: { dir: 'u2k', style: 'config', size: 8, rate: 0.001, scope: 'device', daemon: false, atload: true },
+    answers: {
+      dir: 'u2k',
+      style: 'config',
+      size: 8,
+      rate: 0.001,
+      scope: 'device',
+      daemon: false,
+      atload: true,
+      framework: 'devlink',
+    },
     expectTop: 'genetlink',
     acceptableTopThree: ['genetlink', 'ioctl', 'sysfs'],
     mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
@@ -589,7 +598,16 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    answers: { dir: 'u2k', style: 'config', size: 16, rate: 0.001, shell: true, daemon: false, atload: true },
+    answers: {
+      dir: 'u2k',
+      style: 'config',
+      size: 16,
+      rate: 0.001,
+      shell: true,
+      daemon: false,
+      atload: true,
+      framework: 'alsa',
+    },
     expectTop: 'modparam',
     acceptableTopThree: ['modparam', 'sysfs', 'sysctl'],
     mustEliminate: all(K2U_ONLY, NOT_FROM_A_SHELL, COUNTER_ONLY, DEBUG_ONLY),
@@ -699,7 +717,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    answers: { dir: 'u2k', size: 0, rate: 1, daemon: true },
+    answers: { dir: 'u2k', size: 0, rate: 1, daemon: true, framework: 'watchdog' },
     expectTop: 'chardev',
     acceptableTopThree: ['chardev', 'ioctl', 'eventfd'],
     mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
@@ -771,7 +789,7 @@ export const SCENARIOS: Scenario[] = [
   // ── Unprivileged consumers ───────────────────────────────────────────────────────────────────────────
   {
     name: "Desktop app reading the ambient light sensor's latest value",
-    answers: { style: 'request', size: 8, rate: 10, unpriv: true },
+    answers: { style: 'request', size: 8, rate: 10, unpriv: true, framework: 'iio' },
     expectTop: 'sysfs',
     acceptableTopThree: ['sysfs', 'chardev', 'procfs'],
     mustEliminate: all(ROOT_ONLY_RECEIVERS, ['connector'], DEBUG_ONLY),
@@ -781,7 +799,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    answers: { style: 'request', size: 8, rate: 1, unpriv: true, shell: true },
+    answers: { style: 'request', size: 8, rate: 1, unpriv: true, shell: true, framework: 'hwmon' },
     expectTop: 'sysfs',
     acceptableTopThree: ['sysfs', 'procfs', 'chardev'],
     mustEliminate: all(NOT_FROM_A_SHELL, ROOT_ONLY_RECEIVERS, ['connector']),
