@@ -171,6 +171,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
   },
+  { dataset: 'none', name: 'RTC driver: alarm interrupts waking a scheduling daemon', problems: 'genetlink in top 3' },
+  {
+    dataset: 'none',
+    name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
+    problems: 'genetlink in top 3',
+  },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'NIC driver reporting link up/down to several daemons',
@@ -362,6 +368,16 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
+    dataset: 'local-stock-2026-11-29t2331z',
+    name: 'RTC driver: alarm interrupts waking a scheduling daemon',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-29t2331z',
+    name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
@@ -2020,5 +2036,10 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-30t0316z',
+    name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
+    problems: 'genetlink in top 3',
   },
 ];

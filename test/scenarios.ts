@@ -991,4 +991,55 @@ export const SCENARIOS: Scenario[] = [
       'Documentation/admin-guide/sysctl/kernel.rst (unprivileged_bpf_disabled, perf_event_paranoid) and Documentation/driver-api/connector.rst: BPF, perf tracepoints and connector listening need privileges on 5.10.',
     why: 'An unprivileged reader gets a device node the administrator grants with a udev rule; the BPF ring buffer, tracepoints and the connector need capabilities. genetlink multicast is the acceptable choice for several readers.',
   },
+  // ── A kernel framework decides (framework=<id>): the maintainer's first comment is "use the subsystem" ──
+  {
+    name: 'Keyboard backlight LED driver: brightness set by the desktop',
+    answers: { dir: 'u2k', style: 'config', size: 4, rate: 1, scope: 'device', framework: 'leds' },
+    expectTop: 'sysfs',
+    acceptableTopThree: ['sysfs', 'ioctl', 'genetlink', 'chardev'],
+    mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/leds/leds-class.rst: led_classdev_register() gives /sys/class/leds/<name>/brightness, max_brightness and trigger; UPower and the desktop write brightness there.',
+    why: 'Register an LED class device and brightness is a sysfs attribute every desktop already drives; a private ioctl or netlink family for one number would be refused in review.',
+  },
+  {
+    name: 'GPIO expander driver: edge events on input lines to a daemon',
+    answers: { size: 48, rate: 100, daemon: true, framework: 'gpio' },
+    expectTop: 'chardev',
+    acceptableTopThree: ['chardev', 'ioctl', 'genetlink'],
+    mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/userspace-api/gpio/chardev.rst: a gpio_chip registered with gpiolib gives /dev/gpiochipN; lines requested with GPIO_V2_GET_LINE_IOCTL deliver struct gpio_v2_line_event records through read() on the request fd.',
+    why: 'gpiolib already timestamps edges and queues them per line request on a character device (libgpiod reads them); the driver only implements its gpio_chip and irq_chip. The sysfs GPIO interface is deprecated.',
+  },
+  {
+    name: 'RTC driver: alarm interrupts waking a scheduling daemon',
+    answers: { size: 8, rate: 0.01, daemon: true, framework: 'rtc' },
+    expectTop: 'chardev',
+    acceptableTopThree: ['chardev', 'ioctl', 'sysfs'],
+    mustEliminate: all(DEBUG_ONLY),
+    source:
+      'Documentation/admin-guide/rtc.rst: read() on /dev/rtcN blocks until an alarm, update or periodic interrupt; RTC_ALM_SET and RTC_AIE_ON set and enable the alarm; /sys/class/rtc/rtcN/wakealarm is the sysfs way.',
+    why: 'The RTC class delivers alarms as a blocking read() on /dev/rtcN, which the daemon polls; the driver implements rtc_class_ops and calls rtc_update_irq(). A new netlink family or uevent for an alarm would duplicate it.',
+  },
+  {
+    name: 'NIC driver reporting firmware health errors to monitoring daemons',
+    answers: { size: 256, rate: 0.01, listeners: 2, daemon: true, framework: 'devlink' },
+    expectTop: 'genetlink',
+    acceptableTopThree: ['genetlink', 'uevent', 'chardev'],
+    mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/networking/devlink/devlink-health.rst: a devlink health reporter reports errors, keeps dumps and runs recovery; the devlink genetlink family notifies listeners (devlink health, devlink monitor).',
+    why: 'netdev reviewers ask for a devlink health reporter: the error, its dump and its recovery state reach every devlink monitor as genetlink notifications. A uevent is the coarse fallback; a private character device would be refused.',
+  },
+  {
+    name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
+    answers: { style: 'stream', size: 24, rate: 1000, lat: 10_000, daemon: true, framework: 'input' },
+    expectTop: 'chardev',
+    acceptableTopThree: ['chardev', 'mmap', 'ioctl'],
+    mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/input/multi-touch-protocol.rst and Documentation/input/input.rst: contacts are reported as ABS_MT_* events closed by SYN_REPORT, read from /dev/input/eventN by libinput.',
+    why: 'Register an input device with the multi-touch slots and libinput in the compositor reads each frame from evdev; the driver writes no interface of its own. genetlink would wrap 24-byte events in skbs for one reader.',
+  },
 ];
