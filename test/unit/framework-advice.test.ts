@@ -90,7 +90,7 @@ describe('the framework rule', () => {
     );
     expect(reasons(battery, 'genetlink')).toContainEqual(
       expect.stringMatching(
-        /^−12\.0: A channel of the driver's own beside the power_supply class, which already gives user space .*Documentation\/power\/power_supply_class\.rst/,
+        /^−12\.0: A channel of the driver's own beside the power_supply class, whose interface user space already uses for this device \(Documentation\/power\/power_supply_class\.rst/,
       ),
     );
   });

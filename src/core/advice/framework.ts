@@ -83,7 +83,7 @@ export function frameworkRule(
     kind: 'framework-beside',
     points: -FRAMEWORK_POINTS.beside,
     text: () =>
-      `A channel of the driver's own beside ${f.name}, which already gives user space ${f.givesUserSpace.value} (${f.givesUserSpace.source}): a second interface for one device is new ABI to keep (Documentation/ABI/README).`,
+      `A channel of the driver's own beside ${f.name}, whose interface user space already uses for this device (${f.givesUserSpace.source}): a second one is new ABI to keep (Documentation/ABI/README).`,
   };
 }
 
