@@ -243,6 +243,8 @@ export const frameworkSchema = z.strictObject({
   uses: z.array(frameworkUseSchema).min(1),
 });
 export type Framework = z.infer<typeof frameworkSchema>;
+/** GET /api/frameworks: data/frameworks.json as the server validated it at start. */
+export const frameworkListSchema = z.strictObject({ frameworks: z.array(frameworkSchema) });
 export const frameworksFileSchema = z.strictObject({
   schema: z.literal('kcomm-frameworks/1'),
   frameworks: z.array(frameworkSchema),
