@@ -8,7 +8,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
-  { dataset: 'none', name: 'Frame grabber delivering 1 MiB frames at 60 Hz', problems: 'bpf-ringbuf in top 3' },
   {
     dataset: 'none',
     name: 'Hotplug-style upcall that runs a program when a device appears',
@@ -16,11 +15,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   { dataset: 'none', name: 'Unprivileged tool waking up on a kernel counter', problems: 'mmap in top 3' },
   { dataset: 'none', name: 'Legacy 4.19 kernel: high-rate kernel → user stream', problems: 'top chardev ≠ mmap' },
-  {
-    dataset: 'none',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
-  },
   {
     dataset: 'none',
     name: 'Kernel notifying many listeners of process events',
@@ -64,7 +58,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; usermodehelper not eliminated',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'none',
@@ -73,14 +67,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  { dataset: 'none', name: 'Thermal zone trip events to 10 monitoring processes', problems: 'chardev in top 3' },
-  {
-    dataset: 'none',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; uevent in top 3',
+    problems: 'uevent in top 3',
   },
   {
     dataset: 'none',
@@ -91,11 +79,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'none',
@@ -111,11 +94,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'none',
@@ -183,6 +161,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
   },
+  { dataset: 'none', name: 'RTC driver: alarm interrupts waking a scheduling daemon', problems: 'genetlink in top 3' },
+  {
+    dataset: 'none',
+    name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
+    problems: 'genetlink in top 3',
+  },
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'NIC driver reporting link up/down to several daemons',
@@ -192,11 +176,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -212,11 +191,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -261,7 +235,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; usermodehelper not eliminated',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -270,18 +244,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev; uevent in top 3',
+    problems: 'uevent in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -295,11 +259,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
@@ -312,11 +271,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -394,6 +348,16 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
+    dataset: 'local-stock-2026-11-29t2331z',
+    name: 'RTC driver: alarm interrupts waking a scheduling daemon',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-29t2331z',
+    name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
@@ -402,11 +366,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'top relay ≠ tracepoint; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -422,11 +381,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -465,28 +419,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -502,11 +436,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -595,11 +524,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -612,11 +536,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -655,28 +574,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -692,11 +591,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -785,11 +679,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -802,11 +691,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -841,32 +725,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -882,11 +746,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -975,11 +834,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -992,11 +846,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1031,32 +880,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1072,11 +901,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1165,11 +989,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1182,11 +1001,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1221,32 +1035,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1262,11 +1056,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1355,11 +1144,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1372,11 +1156,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1411,32 +1190,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1452,11 +1211,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1545,11 +1299,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1562,11 +1311,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1601,32 +1345,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1642,11 +1366,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1735,11 +1454,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1752,11 +1466,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1791,32 +1500,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'top chardev ≠ mmap; genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1832,11 +1521,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1925,11 +1609,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -1942,11 +1621,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1981,32 +1655,12 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'genetlink in top 3; usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
+    problems: 'usermodehelper not eliminated',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2022,11 +1676,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -2115,11 +1764,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -2132,11 +1776,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
     problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    problems: 'top chardev ≠ sysfs; mmap in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2185,28 +1824,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    problems: 'top genetlink ≠ uevent; chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Thermal zone trip events to 10 monitoring processes',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'top genetlink ≠ chardev',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    problems: 'top sysfs ≠ genetlink; modparam in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2222,11 +1841,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Watchdog daemon petting the hardware watchdog once a second',
-    problems: 'top ioctl ≠ chardev',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -2302,5 +1916,10 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-30t0316z',
+    name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
+    problems: 'genetlink in top 3',
   },
 ];

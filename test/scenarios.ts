@@ -146,7 +146,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Frame grabber delivering 1 MiB frames at 60 Hz',
-    answers: { style: 'stream', size: 1_048_576, rate: 60 },
+    answers: { style: 'stream', size: 1_048_576, rate: 60, framework: 'v4l2' },
     expectTop: 'mmap',
     acceptableTopThree: ['mmap', 'chardev', 'ioctl', 'io-uring-cmd'],
     mustEliminate: all(COUNTER_ONLY, PAGE_SIZED_VALUES, OVER_2K, OVER_16K, OVER_64K, FORK_PER_MESSAGE, DEBUG_ONLY),
@@ -216,7 +216,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Uploading a 256 KiB firmware blob or lookup table from user space',
-    answers: { dir: 'u2k', style: 'request', size: 262_144, rate: 0.1 },
+    answers: { dir: 'u2k', style: 'request', size: 262_144, rate: 0.1, framework: 'fw-upload' },
     expectTop: 'sysfs',
     acceptableTopThree: ['sysfs', 'chardev', 'ioctl', 'genetlink'],
     mustEliminate: all(K2U_ONLY, COUNTER_ONLY, OVER_2K, OVER_16K, ['sysctl', 'modparam'], DEBUG_ONLY),
@@ -357,7 +357,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Camera ISP driver handing 8 MiB frames to user space without copies',
-    answers: { style: 'stream', size: 8_388_608, rate: 30, daemon: true, kernel: '6.1' },
+    answers: { style: 'stream', size: 8_388_608, rate: 30, daemon: true, kernel: '6.1', framework: 'v4l2' },
     expectTop: 'mmap',
     acceptableTopThree: ['mmap', 'ioctl', 'io-uring-cmd', 'chardev'],
     mustEliminate: all(COUNTER_ONLY, PAGE_SIZED_VALUES, OVER_2K, OVER_16K, OVER_64K, FORK_PER_MESSAGE, DEBUG_ONLY),
@@ -386,7 +386,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    answers: { style: 'stream', size: 65_536, rate: 2000, lat: 2000, daemon: true, loss: false },
+    answers: { style: 'stream', size: 65_536, rate: 2000, lat: 2000, daemon: true, loss: false, framework: 'alsa' },
     expectTop: 'mmap',
     acceptableTopThree: ['mmap', 'ioctl', 'chardev'],
     mustEliminate: all(
@@ -447,7 +447,7 @@ export const SCENARIOS: Scenario[] = [
   // ── Several listeners ────────────────────────────────────────────────────────────────────────────────
   {
     name: 'Battery driver telling the power daemon and a logger about charge changes (2 listeners)',
-    answers: { size: 128, rate: 0.1, listeners: 2 },
+    answers: { size: 128, rate: 0.1, listeners: 2, framework: 'power-supply' },
     expectTop: 'uevent',
     acceptableTopThree: ['uevent', 'sysfs', 'genetlink'],
     mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
@@ -457,7 +457,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Thermal zone trip events to 10 monitoring processes',
-    answers: { rate: 1, listeners: 10, daemon: true },
+    answers: { rate: 1, listeners: 10, daemon: true, framework: 'thermal' },
     expectTop: 'genetlink',
     acceptableTopThree: ['genetlink', 'uevent', 'sysfs'],
     mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
@@ -477,7 +477,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Game controller driver: input events to several unprivileged applications',
-    answers: { size: 24, lat: 1000, listeners: 3, unpriv: true },
+    answers: { size: 24, lat: 1000, listeners: 3, unpriv: true, framework: 'input' },
     expectTop: 'chardev',
     acceptableTopThree: ['chardev', 'genetlink', 'mmap'],
     mustEliminate: all(ROOT_ONLY_RECEIVERS, COUNTER_ONLY, ['connector']),
@@ -579,7 +579,16 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'NIC driver: per-device option that takes effect on reload (netdev rejects new module parameters)',
-    answers: { dir: 'u2k', style: 'config', size: 8, rate: 0.001, scope: 'device', daemon: false, atload: true },
+    answers: {
+      dir: 'u2k',
+      style: 'config',
+      size: 8,
+      rate: 0.001,
+      scope: 'device',
+      daemon: false,
+      atload: true,
+      framework: 'devlink',
+    },
     expectTop: 'genetlink',
     acceptableTopThree: ['genetlink', 'ioctl', 'sysfs'],
     mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
@@ -589,7 +598,16 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Sound driver quirk chosen when the module loads, from /etc/modprobe.d',
-    answers: { dir: 'u2k', style: 'config', size: 16, rate: 0.001, shell: true, daemon: false, atload: true },
+    answers: {
+      dir: 'u2k',
+      style: 'config',
+      size: 16,
+      rate: 0.001,
+      shell: true,
+      daemon: false,
+      atload: true,
+      framework: 'alsa',
+    },
     expectTop: 'modparam',
     acceptableTopThree: ['modparam', 'sysfs', 'sysctl'],
     mustEliminate: all(K2U_ONLY, NOT_FROM_A_SHELL, COUNTER_ONLY, DEBUG_ONLY),
@@ -699,7 +717,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'Watchdog daemon petting the hardware watchdog once a second',
-    answers: { dir: 'u2k', size: 0, rate: 1, daemon: true },
+    answers: { dir: 'u2k', size: 0, rate: 1, daemon: true, framework: 'watchdog' },
     expectTop: 'chardev',
     acceptableTopThree: ['chardev', 'ioctl', 'eventfd'],
     mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
@@ -771,7 +789,7 @@ export const SCENARIOS: Scenario[] = [
   // ── Unprivileged consumers ───────────────────────────────────────────────────────────────────────────
   {
     name: "Desktop app reading the ambient light sensor's latest value",
-    answers: { style: 'request', size: 8, rate: 10, unpriv: true },
+    answers: { style: 'request', size: 8, rate: 10, unpriv: true, framework: 'iio' },
     expectTop: 'sysfs',
     acceptableTopThree: ['sysfs', 'chardev', 'procfs'],
     mustEliminate: all(ROOT_ONLY_RECEIVERS, ['connector'], DEBUG_ONLY),
@@ -781,7 +799,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'hwmon temperature and fan readings for lm-sensors, read by any user',
-    answers: { style: 'request', size: 8, rate: 1, unpriv: true, shell: true },
+    answers: { style: 'request', size: 8, rate: 1, unpriv: true, shell: true, framework: 'hwmon' },
     expectTop: 'sysfs',
     acceptableTopThree: ['sysfs', 'procfs', 'chardev'],
     mustEliminate: all(NOT_FROM_A_SHELL, ROOT_ONLY_RECEIVERS, ['connector']),
@@ -972,5 +990,56 @@ export const SCENARIOS: Scenario[] = [
     source:
       'Documentation/admin-guide/sysctl/kernel.rst (unprivileged_bpf_disabled, perf_event_paranoid) and Documentation/driver-api/connector.rst: BPF, perf tracepoints and connector listening need privileges on 5.10.',
     why: 'An unprivileged reader gets a device node the administrator grants with a udev rule; the BPF ring buffer, tracepoints and the connector need capabilities. genetlink multicast is the acceptable choice for several readers.',
+  },
+  // ── A kernel framework decides (framework=<id>): the maintainer's first comment is "use the subsystem" ──
+  {
+    name: 'Keyboard backlight LED driver: brightness set by the desktop',
+    answers: { dir: 'u2k', style: 'config', size: 4, rate: 1, scope: 'device', framework: 'leds' },
+    expectTop: 'sysfs',
+    acceptableTopThree: ['sysfs', 'ioctl', 'genetlink', 'chardev'],
+    mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/leds/leds-class.rst: led_classdev_register() gives /sys/class/leds/<name>/brightness, max_brightness and trigger; UPower and the desktop write brightness there.',
+    why: 'Register an LED class device and brightness is a sysfs attribute every desktop already drives; a private ioctl or netlink family for one number would be refused in review.',
+  },
+  {
+    name: 'GPIO expander driver: edge events on input lines to a daemon',
+    answers: { size: 48, rate: 100, daemon: true, framework: 'gpio' },
+    expectTop: 'chardev',
+    acceptableTopThree: ['chardev', 'ioctl', 'genetlink'],
+    mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/userspace-api/gpio/chardev.rst: a gpio_chip registered with gpiolib gives /dev/gpiochipN; lines requested with GPIO_V2_GET_LINE_IOCTL deliver struct gpio_v2_line_event records through read() on the request fd.',
+    why: 'gpiolib already timestamps edges and queues them per line request on a character device (libgpiod reads them); the driver only implements its gpio_chip and irq_chip. The sysfs GPIO interface is deprecated.',
+  },
+  {
+    name: 'RTC driver: alarm interrupts waking a scheduling daemon',
+    answers: { size: 8, rate: 0.01, daemon: true, framework: 'rtc' },
+    expectTop: 'chardev',
+    acceptableTopThree: ['chardev', 'ioctl', 'sysfs'],
+    mustEliminate: all(DEBUG_ONLY),
+    source:
+      'Documentation/admin-guide/rtc.rst: read() on /dev/rtcN blocks until an alarm, update or periodic interrupt; RTC_ALM_SET and RTC_AIE_ON set and enable the alarm; /sys/class/rtc/rtcN/wakealarm is the sysfs way.',
+    why: 'The RTC class delivers alarms as a blocking read() on /dev/rtcN, which the daemon polls; the driver implements rtc_class_ops and calls rtc_update_irq(). A new netlink family or uevent for an alarm would duplicate it.',
+  },
+  {
+    name: 'NIC driver reporting firmware health errors to monitoring daemons',
+    answers: { size: 256, rate: 0.01, listeners: 2, daemon: true, framework: 'devlink' },
+    expectTop: 'genetlink',
+    acceptableTopThree: ['genetlink', 'uevent', 'chardev'],
+    mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/networking/devlink/devlink-health.rst: a devlink health reporter reports errors, keeps dumps and runs recovery; the devlink genetlink family notifies listeners (devlink health, devlink monitor).',
+    why: 'netdev reviewers ask for a devlink health reporter: the error, its dump and its recovery state reach every devlink monitor as genetlink notifications. A uevent is the coarse fallback; a private character device would be refused.',
+  },
+  {
+    name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
+    answers: { style: 'stream', size: 24, rate: 1000, lat: 10_000, daemon: true, framework: 'input' },
+    expectTop: 'chardev',
+    acceptableTopThree: ['chardev', 'mmap', 'ioctl'],
+    mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/input/multi-touch-protocol.rst and Documentation/input/input.rst: contacts are reported as ABS_MT_* events closed by SYN_REPORT, read from /dev/input/eventN by libinput.',
+    why: 'Register an input device with the multi-touch slots and libinput in the compositor reads each frame from evdev; the driver writes no interface of its own. genetlink would wrap 24-byte events in skbs for one reader.',
   },
 ];

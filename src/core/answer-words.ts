@@ -1,10 +1,10 @@
 // How the follow-up answers (those that may be "not said") read in sentences: one home for the app's answer
 // summary, the Markdown report and the advice's own sentences.
 import type { Answers } from './answers';
-import type { Topic } from './ids';
+import type { FrameworkId, Topic } from './ids';
 
 /** The answers that may be left out (null = not said); each is asked only where it can change the pick. */
-export const OPTIONAL_ANSWERS = ['daemon', 'scope', 'loss', 'atload', 'asks', 'topic', 'grows'] as const;
+export const OPTIONAL_ANSWERS = ['daemon', 'scope', 'loss', 'atload', 'asks', 'topic', 'grows', 'framework'] as const;
 export type OptionalAnswer = (typeof OPTIONAL_ANSWERS)[number];
 
 export const OPTIONAL_LABELS: Record<OptionalAnswer, string> = {
@@ -15,7 +15,32 @@ export const OPTIONAL_LABELS: Record<OptionalAnswer, string> = {
   asks: 'Who asks',
   topic: 'Data about',
   grows: 'Commands grow',
+  framework: 'Kernel framework',
 };
+
+/**
+ * Each framework as the question and the answer summary name it, with the devices it serves: the same
+ * names as data/frameworks.json (a test checks that they agree), kept here so that the wizard, the summary
+ * and the report need not load the catalogue to word the answer.
+ */
+export const FRAMEWORK_WORDS: Record<FrameworkId, { name: string; devices: string }> = {
+  input: { name: 'the input subsystem', devices: 'keyboards, mice, touchscreens, game controllers' },
+  'power-supply': { name: 'the power_supply class', devices: 'batteries, chargers, UPSes' },
+  hwmon: { name: 'the hwmon subsystem', devices: 'temperature, voltage and fan sensors' },
+  iio: { name: 'the IIO subsystem', devices: 'ADCs, accelerometers, IMUs, light sensors' },
+  watchdog: { name: 'the watchdog core', devices: 'hardware watchdog timers' },
+  'fw-upload': { name: 'the firmware upload API (fw_upload)', devices: 'firmware or flash image updates' },
+  devlink: { name: 'devlink', devices: 'NIC and switch device-wide options, health, flash' },
+  alsa: { name: 'ALSA', devices: 'sound cards' },
+  v4l2: { name: 'Video4Linux2 (V4L2)', devices: 'cameras, frame grabbers, video codecs' },
+  thermal: { name: 'the thermal framework', devices: 'thermal zones and cooling devices' },
+  leds: { name: 'the LED class', devices: 'LEDs and backlights' },
+  gpio: { name: 'the GPIO subsystem', devices: 'GPIO controllers' },
+  rtc: { name: 'the RTC class', devices: 'real-time clocks' },
+};
+
+/** Where the kernel framework counts: a driver of the module's own, which could register with one. */
+export const frameworkApplies = (a: Answers): boolean => a.module;
 
 export const TOPIC_WORDS: Record<Topic, string> = {
   process: 'processes',
@@ -49,6 +74,10 @@ export function describeOptional<K extends OptionalAnswer>(param: K, value: Answ
       return TOPIC_WORDS[v as Topic];
     case 'grows':
       return v ? 'new commands and fields will come' : 'a small fixed set';
+    case 'framework':
+      return v === 'none'
+        ? 'none fits the device'
+        : `${FRAMEWORK_WORDS[v as FrameworkId].name} (${FRAMEWORK_WORDS[v as FrameworkId].devices})`;
   }
   return String(v);
 }

@@ -7,11 +7,13 @@ import { datasetIdSchema } from './dataset-schema';
 import {
   ASKERS,
   DIRECTIONS,
+  FRAMEWORK_ANSWERS,
   SCOPES,
   STYLES,
   TOPICS,
   type Asker,
   type Direction,
+  type FrameworkAnswer,
   type Scope,
   type Style,
   type Topic,
@@ -43,6 +45,7 @@ export const ANSWER_PARAMS = [
   'asks',
   'topic',
   'grows',
+  'framework',
 ] as const satisfies readonly (keyof Answers)[];
 
 export const LIMITS = {
@@ -62,7 +65,7 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // No leading zeros so that one kernel has one spelling ("5.4", never "5.04").
 const KERNEL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-/** The URL value of one answer; lat, dataset, daemon, scope, loss, atload, asks, topic and grows are '' when null (not said). */
+/** The URL value of one answer; lat, dataset and the follow-up answers (daemon … framework) are '' when null (not said). */
 export function encodeAnswerValue<K extends keyof Answers>(param: K, value: Answers[K]): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? '1' : '0';
@@ -211,6 +214,13 @@ function parseTopic(v: string): Parsed<Topic | null> {
     : fail(`topic must be one of ${TOPICS.join(', ')} (or left out when not known), got ${quoted(v)}`);
 }
 
+function parseFramework(v: string): Parsed<FrameworkAnswer | null> {
+  if (v === '') return { ok: true, value: null };
+  return (FRAMEWORK_ANSWERS as readonly string[]).includes(v)
+    ? { ok: true, value: v as FrameworkAnswer }
+    : fail(`framework must be one of ${FRAMEWORK_ANSWERS.join(', ')} (or left out when not known), got ${quoted(v)}`);
+}
+
 function parseDataset(v: string): Parsed<string | null> {
   if (v === '') return { ok: true, value: null };
   return datasetIdSchema.safeParse(v).success
@@ -240,6 +250,7 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   asks: parseAsks,
   topic: parseTopic,
   grows: (v) => parseOptionalBoolean('grows', v),
+  framework: parseFramework,
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */

@@ -1,7 +1,7 @@
 // The user's answers. Their URL form (see answers-codec.ts) is a public contract: permalinks and
 // GET /api/advice use the same parameter names.
 import { z } from 'zod';
-import { ASKERS, DIRECTIONS, SCOPES, STYLES, TOPICS } from './ids';
+import { ASKERS, DIRECTIONS, FRAMEWORK_ANSWERS, SCOPES, STYLES, TOPICS } from './ids';
 
 /** The answers once decoded: the one declaration of their shape (the report carries them back). */
 export const answersSchema = z.strictObject({
@@ -57,6 +57,12 @@ export const answersSchema = z.strictObject({
    * interface's life (true) or stays small and fixed (false). null = not said: neither assumed.
    */
   grows: z.boolean().nullable(),
+  /**
+   * When a module is shipped: the kernel framework the device class has (the power_supply class for a
+   * battery, the input subsystem for a game controller, …), or 'none' when no framework serves it. null =
+   * not said: no framework is assumed, as before this question existed.
+   */
+  framework: z.enum(FRAMEWORK_ANSWERS).nullable(),
 });
 export type Answers = z.infer<typeof answersSchema>;
 
@@ -80,4 +86,5 @@ export const DEFAULT_ANSWERS: Answers = {
   asks: null,
   topic: null,
   grows: null,
+  framework: null,
 };

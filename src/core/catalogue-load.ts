@@ -2,8 +2,16 @@
 // own: every known id present exactly once, and every method rating every trait. Pure: callers read the
 // files; this only judges their parsed contents, so the server, the tests and build tools share it.
 import type { z } from 'zod';
-import { methodsFileSchema, traitsFileSchema, type Catalogue, type Method, type Trait } from './catalogue-schema';
-import { METHOD_IDS, TRAIT_IDS } from './ids';
+import {
+  frameworksFileSchema,
+  methodsFileSchema,
+  traitsFileSchema,
+  type Catalogue,
+  type Framework,
+  type Method,
+  type Trait,
+} from './catalogue-schema';
+import { FRAMEWORK_IDS, METHOD_IDS, STYLES, TRAIT_IDS } from './ids';
 
 export interface CatalogueFiles {
   methods: string;
@@ -15,9 +23,11 @@ export const DEFAULT_CATALOGUE_FILES: CatalogueFiles = {
   traits: 'data/traits.json',
 };
 
-type ListKey = 'methods' | 'traits';
+export const DEFAULT_FRAMEWORKS_FILE = 'data/frameworks.json';
 
-const ENTRY_NOUN: Record<ListKey, string> = { methods: 'method', traits: 'trait' };
+type ListKey = 'methods' | 'traits' | 'frameworks';
+
+const ENTRY_NOUN: Record<ListKey, string> = { methods: 'method', traits: 'trait', frameworks: 'framework' };
 
 /**
  * Parses and cross-checks both catalogue files. Throws one Error listing every problem found, each line
@@ -46,6 +56,41 @@ export function parseCatalogue(
     throw new Error(`Invalid catalogue:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   return { methods: methodsResult.data.methods, traits: traitsResult.data.traits };
+}
+
+/**
+ * Parses data/frameworks.json: every framework id once, and for each style of exchange at most one primary
+ * method and no method listed twice. Throws one Error listing every problem, as parseCatalogue does.
+ */
+export function parseFrameworks(json: unknown, file: string = DEFAULT_FRAMEWORKS_FILE): Framework[] {
+  const result = frameworksFileSchema.safeParse(json);
+  const problems = result.success
+    ? checkFrameworks(result.data.frameworks, file)
+    : describeIssues(result.error.issues, json, 'frameworks', file);
+  if (problems.length > 0 || !result.success)
+    throw new Error(`Invalid frameworks file:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return result.data.frameworks;
+}
+
+function checkFrameworks(frameworks: Framework[], file: string): string[] {
+  const problems = checkIdSet(
+    frameworks.map((f) => f.id),
+    FRAMEWORK_IDS,
+    file,
+    'framework',
+  );
+  frameworks.forEach((f, index) => {
+    const where = `${file}: framework "${f.id}" (index ${index})`;
+    for (const style of STYLES) {
+      const uses = f.uses.filter((u) => !u.styles || u.styles.includes(style));
+      if (uses.filter((u) => u.role === 'primary').length > 1)
+        problems.push(`${where}: more than one primary method for style "${style}"`);
+      const methods = uses.map((u) => u.method);
+      const twice = methods.filter((m, i) => methods.indexOf(m) !== i);
+      if (twice.length > 0) problems.push(`${where}: method "${twice[0]}" listed twice for style "${style}"`);
+    }
+  });
+  return problems;
 }
 
 function checkMethods(methods: Method[], file: string): string[] {

@@ -1,7 +1,7 @@
 // Schema of data/methods.json and data/traits.json. The server validates both at start and the tests
 // validate them too; the app parses the API's replies with the same schemas (src/lib/api-client.ts).
 import { z } from 'zod';
-import { ICON_NAMES, METHOD_IDS, TOPICS, TRAIT_IDS } from './ids';
+import { FRAMEWORK_IDS, ICON_NAMES, METHOD_IDS, STYLES, TOPICS, TRAIT_IDS } from './ids';
 
 const kernelVersion = z
   .string()
@@ -214,7 +214,45 @@ export const methodsFileSchema = z.strictObject({
 export const methodListSchema = z.strictObject({ methods: z.array(methodSchema) });
 export const traitListSchema = z.strictObject({ traits: z.array(traitSchema) });
 
+/**
+ * One way a kernel framework uses a method: 'primary' for what it exposes to user space for these styles of
+ * exchange (evdev's character device for input events), 'also' for what it uses beside (its ioctls).
+ */
+export const frameworkUseSchema = z.strictObject({
+  method: z.enum(METHOD_IDS),
+  role: z.enum(['primary', 'also']),
+  /** The answers' styles this use serves; absent: every style. */
+  styles: z.array(z.enum(STYLES)).min(1).optional(),
+  /** What the framework does with the method, in words. */
+  what: z.string().min(10),
+  source,
+});
+export type FrameworkUse = z.infer<typeof frameworkUseSchema>;
+
+/** A kernel framework a driver of a device class registers with instead of inventing a channel. */
+export const frameworkSchema = z.strictObject({
+  id: z.enum(FRAMEWORK_IDS),
+  /** As a sentence names it: "the power_supply class". */
+  name: z.string().min(2),
+  /** The devices whose drivers register with it. */
+  deviceClasses: z.string().min(5),
+  /** The call a driver makes to register, and where the kernel documents it. */
+  register: sourced(z.string().min(3)),
+  /** What user space gets from it without any code of the driver's own ("a sysfs attribute per property"). */
+  givesUserSpace: sourced(z.string().min(10)),
+  uses: z.array(frameworkUseSchema).min(1),
+});
+export type Framework = z.infer<typeof frameworkSchema>;
+/** GET /api/frameworks: data/frameworks.json as the server validated it at start. */
+export const frameworkListSchema = z.strictObject({ frameworks: z.array(frameworkSchema) });
+export const frameworksFileSchema = z.strictObject({
+  schema: z.literal('kcomm-frameworks/1'),
+  frameworks: z.array(frameworkSchema),
+});
+
 export interface Catalogue {
   methods: Method[];
   traits: Trait[];
+  /** data/frameworks.json; absent in catalogues built without it (the framework answer then moves nothing). */
+  frameworks?: Framework[];
 }

@@ -85,5 +85,29 @@ export type Asker = (typeof ASKERS)[number];
 export const TOPICS = ['process', 'device', 'system', 'trace'] as const;
 export type Topic = (typeof TOPICS)[number];
 
+/**
+ * Kernel frameworks (subsystems) a driver of a device class registers with: each builds on kcomm methods
+ * and gives user space a stable interface of its own (data/frameworks.json says which, with sources).
+ */
+export const FRAMEWORK_IDS = [
+  'input',
+  'power-supply',
+  'hwmon',
+  'iio',
+  'watchdog',
+  'fw-upload',
+  'devlink',
+  'alsa',
+  'v4l2',
+  'thermal',
+  'leds',
+  'gpio',
+  'rtc',
+] as const;
+export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
+/** The framework answer: a framework's id, or 'none' when no kernel framework serves the device class. */
+export const FRAMEWORK_ANSWERS = [...FRAMEWORK_IDS, 'none'] as const;
+export type FrameworkAnswer = (typeof FRAMEWORK_ANSWERS)[number];
+
 export const PATTERNS = ['roundtrip', 'u2k', 'k2u', 'notify'] as const;
 export type Pattern = (typeof PATTERNS)[number];

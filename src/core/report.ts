@@ -142,6 +142,7 @@ function verdictLines(v: Verdict | undefined, ranking: Report['ranking']): strin
   if (!v) return [];
   const name = (id: MethodId | null) => ranking.find((r) => r.method === id)?.name ?? id ?? '';
   const out = [`**${v.sentence}** (confidence: ${v.confidence})`, ''];
+  if (v.framework) out.push(v.framework, '');
   const label = v.measurement ? KIND_LABEL[v.measurement.kind] : null;
   if (label) out.push(`> **${label}** ${v.measurement!.note}`, '');
   else if (v.measurement) out.push(v.measurement.note, '');

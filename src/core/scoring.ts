@@ -10,6 +10,7 @@ import type { Catalogue } from './catalogue-schema';
 import type { Dataset } from './dataset-schema';
 import { decisiveDifferences, explainMethod, meanRatings, TIE_MARGIN, whenNotToUse } from './advice/explain';
 import { evaluateAll } from './advice/evaluate';
+import { frameworkAdvice } from './advice/framework';
 import { hostWords } from './advice/words';
 import type { adviceBasisSchema, Change, Eliminated, ScoredMethod, Verdict } from './advice/schema';
 import { whatWouldChange } from './advice/what-would-change';
@@ -101,6 +102,7 @@ export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset 
         ? `A tie between ${top.method.name} and ${second.method.name} (within ${TIE_MARGIN} points): pick by what separates them below.`
         : `${top.method.name}, ${confidence === 'clear' ? 'clearly' : 'likely'}: ${rawMargin!.toFixed(0)} points ahead of ${second.method.name}.`;
   const anyMeasured = ev.ranked.some((r) => r.measurement.points.length > 0);
+  const framework = frameworkAdvice(c.framework, top?.method ?? null);
   const verdict: Verdict = {
     sentence,
     confidence,
@@ -110,6 +112,7 @@ export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset 
     tieMargin: TIE_MARGIN,
     whyNotRunnerUp: why,
     whenNotToUse: top ? whenNotToUse(top.method) : [],
+    ...(framework ? { framework } : {}),
     measurement:
       dataset && c.kind
         ? {

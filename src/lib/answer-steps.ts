@@ -1,6 +1,6 @@
-import { growsApplies, topicApplies, type OptionalAnswer } from '../core/answer-words';
+import { FRAMEWORK_WORDS, growsApplies, topicApplies, type OptionalAnswer } from '../core/answer-words';
 import type { Answers } from '../core/answers';
-import type { Direction, Style } from '../core/ids';
+import { FRAMEWORK_IDS, type Direction, type FrameworkAnswer, type Style } from '../core/ids';
 
 export type StepId = 'dir' | 'style' | 'size' | 'rate' | 'lat' | 'listeners' | 'constraints';
 
@@ -54,7 +54,7 @@ export const STEPS: StepInfo[] = [
     id: 'constraints',
     title: 'Constraints',
     help: 'Hard rules for the interface. Each one can eliminate methods outright; the results page lists what was eliminated and why.',
-    params: ['stable', 'module', 'topic', 'unpriv', 'shell', 'kernel', 'dataset'],
+    params: ['stable', 'module', 'topic', 'framework', 'unpriv', 'shell', 'kernel', 'dataset'],
   },
 ];
 
@@ -221,3 +221,14 @@ export const GROWS_QUESTION: OptionalQuestion<'grows'> = {
   ],
   asked: growsApplies,
 };
+
+/** The framework question's choices, as a select: "not said" first, then each framework, then "none fits". */
+export const FRAMEWORK_OPTIONS: { value: string; answer: FrameworkAnswer | null; label: string }[] = [
+  { value: '', answer: null, label: 'Not said: no framework assumed' },
+  ...FRAMEWORK_IDS.map((id) => ({
+    value: id,
+    answer: id,
+    label: `${FRAMEWORK_WORDS[id].name}: ${FRAMEWORK_WORDS[id].devices}`,
+  })),
+  { value: 'none', answer: 'none', label: 'None fits this device' },
+];

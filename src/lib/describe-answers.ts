@@ -54,6 +54,7 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
     case 'asks':
     case 'topic':
     case 'grows':
+    case 'framework':
       return describeOptional(param as OptionalAnswer, v as Answers[OptionalAnswer]);
     default:
       return yesNo(v as boolean);

@@ -142,6 +142,24 @@ describe('read API', () => {
     ).toEqual(['grows', 'topic']);
   });
 
+  it('GET /api/advice takes framework=<id>: the verdict says to register with it, and an unknown id is a 400', async () => {
+    const res = await get('/api/advice?dir=k2u&style=event&size=128&rate=0.1&listeners=2&framework=power-supply&v=1');
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report.answers.framework).toBe('power-supply');
+    expect(report.permalink).toContain('framework=power-supply');
+    expect(report.ranking[0].method).toBe('uevent');
+    expect(report.verdict.framework).toMatch(/^Register with the power_supply class \(.*\); it gives user space /);
+    const without = await get('/api/advice?dir=k2u&style=event&size=128&rate=0.1&listeners=2&v=1');
+    expect(without.json().verdict.framework).toBeUndefined();
+    const bad = await get('/api/advice?framework=battery&v=1');
+    expect(bad.statusCode).toBe(400);
+    const [error] = bad.json().errors;
+    expect(error.param).toBe('framework');
+    expect(error.message).toContain('framework must be one of input, power-supply,');
+    expect(error.message).toContain('got "battery"');
+  });
+
   it('GET /api/advice with an unknown or corrupt dataset is a 400 naming dataset', async () => {
     for (const id of ['nope', 'broken-json']) {
       const res = await get(`/api/advice?dataset=${id}&v=1`);

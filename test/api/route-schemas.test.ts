@@ -108,6 +108,7 @@ describe('every route replies inside its declared schema', () => {
   it('catalogue, datasets and health', async () => {
     expectDeclared('GET /api/methods', await get('/api/methods'));
     expectDeclared('GET /api/traits', await get('/api/traits'));
+    expectDeclared('GET /api/frameworks', await get('/api/frameworks'));
     expectDeclared('GET /api/datasets', await get('/api/datasets'));
     expectDeclared('GET /api/health', await get('/api/health'));
     await expectGets('GET /api/datasets/:id', [

@@ -29,3 +29,9 @@ describe('advise() over the whole catalogue', () => {
 describe('one scoring pass over the catalogue (topPick)', () => {
   for (const [name, ds] of cases) bench(name, () => void topPick(answers, catalogue, ds), options);
 });
+
+// A kernel framework (framework=<id>) adds one lookup per context and one rule per method.
+describe('advise() with a kernel framework (V4L2)', () => {
+  for (const [name, ds] of cases)
+    bench(name, () => void advise({ ...answers, framework: 'v4l2' }, catalogue, ds), options);
+});

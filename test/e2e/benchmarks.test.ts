@@ -39,7 +39,8 @@ function dataDir(): string | undefined {
   if (existsSync(real) && readdirSync(real).some((n) => n.endsWith('.json'))) return undefined;
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'kcomm-bench-e2e-'));
   mkdirSync(path.join(tempDir, 'benchmarks'));
-  for (const f of ['methods.json', 'traits.json']) copyFileSync(path.resolve('data', f), path.join(tempDir, f));
+  for (const f of ['methods.json', 'traits.json', 'frameworks.json'])
+    copyFileSync(path.resolve('data', f), path.join(tempDir, f));
   copyFileSync(
     path.resolve('test/fixtures/dataset-synthetic.json'),
     path.join(tempDir, 'benchmarks', 'fixture-synthetic.json'),
@@ -366,7 +367,8 @@ describe('benchmarks page in the browser', () => {
   it('still shows a kcomm-bench/1 dataset, saying its intervals are missing, within 390 px', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kcomm-bench-v1-'));
     mkdirSync(path.join(dir, 'benchmarks'));
-    for (const f of ['methods.json', 'traits.json']) copyFileSync(path.resolve('data', f), path.join(dir, f));
+    for (const f of ['methods.json', 'traits.json', 'frameworks.json'])
+      copyFileSync(path.resolve('data', f), path.join(dir, f));
     copyFileSync(
       path.resolve('test/fixtures/dataset-synthetic.json'),
       path.join(dir, 'benchmarks', 'fixture-synthetic.json'),

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
 import type { Catalogue } from '../../src/core/catalogue-schema';
 import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
-import { ASKERS, DIRECTIONS, SCOPES, STYLES, TOPICS } from '../../src/core/ids';
+import { ASKERS, DIRECTIONS, FRAMEWORK_ANSWERS, SCOPES, STYLES, TOPICS } from '../../src/core/ids';
 import { advise, type Advice } from '../../src/core/scoring';
 import { SCENARIOS } from '../scenarios';
 import { seeded } from './seeded';
@@ -37,6 +37,10 @@ export function randomAnswers(seed: number, n: number): Answers[] {
   const r = seeded(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const logUniform = (lo: number, hi: number) => 10 ** (lo + (hi - lo) * r());
+  // The framework answer draws from a stream of its own, so that the answers drawn before it existed stay
+  // the same and the golden's diff shows only what the framework changes.
+  const f = seeded(seed + 1);
+  const framework = () => (f() < 0.5 ? null : FRAMEWORK_ANSWERS[Math.floor(f() * FRAMEWORK_ANSWERS.length)]!);
   const out: Answers[] = [];
   for (let i = 0; i < n; i++)
     out.push({
@@ -62,6 +66,7 @@ export function randomAnswers(seed: number, n: number): Answers[] {
       asks: pick([null, ...ASKERS]),
       topic: pick([null, ...TOPICS]),
       grows: pick([null, true, false]),
+      framework: framework(),
     });
   return out;
 }

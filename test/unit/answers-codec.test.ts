@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
 import { ANSWER_PARAMS, decodeAnswers, encodeAnswers, permalink } from '../../src/core/answers-codec';
-import { DIRECTIONS, STYLES } from '../../src/core/ids';
+import { DIRECTIONS, FRAMEWORK_ANSWERS, STYLES } from '../../src/core/ids';
 import { seeded as rng } from '../support/seeded';
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
@@ -29,6 +29,7 @@ function randomAnswers(r: () => number): Answers {
     asks: pick(r, [null, 'user', 'kernel'] as const),
     topic: pick(r, [null, 'process', 'device', 'system', 'trace'] as const),
     grows: pick(r, [null, true, false]),
+    framework: pick(r, [null, ...FRAMEWORK_ANSWERS]),
   };
 }
 
@@ -136,6 +137,9 @@ describe('decodeAnswers errors', () => {
       'topic must be one of process, device, system, trace (or left out when not known), got "network"',
     ],
     ['scope', 'global', 'scope must be one of device, system, object (or left out when not known), got "global"'],
+    ['framework', 'battery', 'framework must be one of input, power-supply, hwmon, iio, watchdog, fw-upload,'],
+    ['framework', 'battery', 'rtc, none (or left out when not known), got "battery"'],
+    ['framework', 'INPUT', 'got "INPUT"'],
   ];
 
   it.each(cases)('%s=%j is reported and falls back to the default', (param, value, fragment) => {
@@ -192,6 +196,26 @@ describe('decodeAnswers errors', () => {
 
   it('lists every answer field as a parameter', () => {
     expect([...ANSWER_PARAMS].sort()).toEqual(Object.keys(DEFAULT_ANSWERS).sort());
+  });
+});
+
+describe('the framework answer', () => {
+  it('is absent from links made before it existed, which decode as "not said"', () => {
+    const { answers, errors } = decodeAnswers('dir=k2u&style=event&size=64&v=1');
+    expect(errors).toEqual([]);
+    expect(answers.framework).toBeNull();
+  });
+
+  it.each([...FRAMEWORK_ANSWERS])('round-trips framework=%s', (id) => {
+    const a = { ...DEFAULT_ANSWERS, framework: id };
+    const q = encodeAnswers(a);
+    expect(q.get('framework')).toBe(id);
+    expect(decodeAnswers(q)).toEqual({ answers: a, errors: [] });
+  });
+
+  it('reads an empty value as "not said" and leaves it out when encoding', () => {
+    expect(decodeAnswers('framework=').answers.framework).toBeNull();
+    expect(encodeAnswers(DEFAULT_ANSWERS).has('framework')).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
+import frameworksJson from '../../data/frameworks.json';
 import traitsJson from '../../data/traits.json';
 import type { Dataset, DatasetSummary } from '../../src/core/dataset-schema';
 import { buildSteps, type Reference, type ReferenceFile } from '../../src/features/methods/lib/build-steps';
@@ -89,6 +90,7 @@ beforeEach(() => {
       return Response.json({ error: 'not-found', message: 'no fixture' }, { status: 404 });
     if (url.startsWith('/api/methods')) return Response.json({ methods: catalogueMethods });
     if (url.startsWith('/api/traits')) return Response.json({ traits: traitsJson.traits });
+    if (url === '/api/frameworks') return Response.json({ frameworks: frameworksJson.frameworks });
     if (url === '/api/datasets') return Response.json({ datasets: [summary(fixture), summary(newer)] });
     if (url === `/api/datasets/${fixture.id}`) return Response.json(fixture);
     if (url === `/api/datasets/${newer.id}`) return Response.json(newer);
@@ -114,6 +116,29 @@ beforeAll(async () => {
   ]);
 }, 120_000);
 const codeSection = () => screen.getByRole('region', { name: 'Reference code' });
+
+describe('method page: kernel frameworks', TEST_TIMEOUT, () => {
+  it('lists the frameworks built on the method, how they use it and the kernel source', async () => {
+    renderApp('/methods/mmap');
+    const section = await screen.findByRole('region', { name: 'Kernel frameworks built on it' });
+    const items = within(section)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^ALSA \(sound cards.*\), exposes it for streams: .*writing-an-alsa-driver\.rst/);
+    expect(items[1]).toMatch(
+      /^Video4Linux2 \(V4L2\) .*exposes it for streams: .*Documentation\/userspace-api\/media\/v4l\/mmap\.rst/,
+    );
+  });
+
+  it('shows no section for a method no framework builds on', async () => {
+    renderApp('/methods/relay');
+    await screen.findByRole('region', { name: 'Caveats' });
+    await screen.findByRole('heading', { name: 'Kernel context and locking' });
+    expect(fetchMock.mock.calls.map((c) => String(c[0]))).toContain('/api/frameworks');
+    expect(screen.queryByRole('region', { name: 'Kernel frameworks built on it' })).toBeNull();
+  });
+});
 
 describe('method page: reference code', TEST_TIMEOUT, () => {
   it('says on which kernels the module was built and robust-tested, and says so when there is no record', async () => {

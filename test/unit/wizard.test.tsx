@@ -193,4 +193,26 @@ describe('answers store', () => {
     await user.click(within(topic).getByRole('radio', { name: /processes/i }));
     expect(useAnswersStore.getState().answers.topic).toBe('process');
   });
+
+  it('asks the kernel framework of the device, as a select, only when a module is shipped', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByText('Step 1 of 7');
+    await user.click(screen.getByRole('button', { name: /7 constraints/i }));
+    const select = screen.getByRole('combobox', { name: /belong to a kernel framework/i });
+    expect(select).toHaveValue('');
+    expect(within(select).getAllByRole('option')).toHaveLength(15);
+    await user.selectOptions(select, 'the power_supply class: batteries, chargers, UPSes');
+    expect(useAnswersStore.getState().answers.framework).toBe('power-supply');
+    const summary = screen.getByRole('complementary', { name: /your answers/i });
+    expect(within(summary).getByText('Kernel framework').nextElementSibling).toHaveTextContent(
+      'the power_supply class (batteries, chargers, UPSes)',
+    );
+    await user.selectOptions(select, 'None fits this device');
+    expect(useAnswersStore.getState().answers.framework).toBe('none');
+    await user.selectOptions(select, 'Not said: no framework assumed');
+    expect(useAnswersStore.getState().answers.framework).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: /may ship a custom kernel module/i }));
+    expect(screen.queryByRole('combobox', { name: /belong to a kernel framework/i })).toBeNull();
+  });
 });

@@ -1,13 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCatalogue } from '../../../src/core/catalogue-load';
+import { parseCatalogue, parseFrameworks } from '../../../src/core/catalogue-load';
 import type { Catalogue } from '../../../src/core/catalogue-schema';
 
-/** Reads and validates data/methods.json and data/traits.json; throws an Error naming file, entry and problem. */
+/**
+ * Reads and validates data/methods.json, data/traits.json and data/frameworks.json; throws an Error naming
+ * file, entry and problem.
+ */
 export async function loadCatalogue(dataDir: string): Promise<Catalogue> {
   const files = { methods: path.join(dataDir, 'methods.json'), traits: path.join(dataDir, 'traits.json') };
-  const [methods, traits] = await Promise.all([readJson(files.methods), readJson(files.traits)]);
-  return parseCatalogue(methods, traits, files);
+  const frameworksFile = path.join(dataDir, 'frameworks.json');
+  const [methods, traits, frameworks] = await Promise.all([
+    readJson(files.methods),
+    readJson(files.traits),
+    readJson(frameworksFile),
+  ]);
+  return { ...parseCatalogue(methods, traits, files), frameworks: parseFrameworks(frameworks, frameworksFile) };
 }
 
 async function readJson(file: string): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { frameworkApplies } from '#src/core/answer-words';
 import type { Answers } from '#src/core/answers';
 import { decodeAnswerValue } from '#src/core/answers-codec';
 import {
@@ -16,6 +17,7 @@ import {
 } from '#src/lib/answer-steps';
 import { ChoiceField } from './ChoiceField';
 import { DatasetField } from './DatasetField';
+import { FrameworkField } from './FrameworkField';
 import { KernelField } from './KernelField';
 import { QuantityField, type Unit } from './QuantityField';
 
@@ -248,6 +250,9 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
               onChange={(v) => onChange('shell', v)}
             />
           </fieldset>
+          {frameworkApplies(answers) && (
+            <FrameworkField value={answers.framework} onChange={(v) => onChange('framework', v)} />
+          )}
           <KernelField
             value={answers.kernel}
             onChange={(v) => onChange('kernel', v)}

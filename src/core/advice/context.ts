@@ -3,6 +3,7 @@ import type { Answers } from '../answers';
 import type { Catalogue } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import { TRAIT_IDS, type TraitId } from '../ids';
+import { frameworkFit, type FrameworkFit } from './framework';
 import type { PointsTable } from './score';
 import { traitWeights, type TraitWeights, type TraitWhy } from './weights';
 
@@ -36,6 +37,8 @@ export interface Context {
   ratingCounts: Map<TraitId, number[]>;
   dataset: Dataset | null;
   kind: DatasetKind | null;
+  /** The kernel framework of the device class and the methods it uses for this style (framework.ts). */
+  framework: FrameworkFit | null;
   /** The points each rating earns per weighted trait: score.ts fills it when it first scores a method. */
   points?: PointsTable;
 }
@@ -57,6 +60,7 @@ export function makeContext(a: Answers, catalogue: Catalogue, dataset: Dataset |
     ratingCounts: facts.counts,
     dataset,
     kind: dataset ? datasetKind(dataset) : null,
+    framework: frameworkFit(a, catalogue),
     points: undefined,
   };
 }

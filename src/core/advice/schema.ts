@@ -49,6 +49,11 @@ export const verdictSchema = z.strictObject({
   whyNotRunnerUp: z.array(z.string()),
   /** When a maintainer would not use the top pick (from the catalogue). */
   whenNotToUse: z.array(z.string()),
+  /**
+   * With a kernel framework for the device class (framework=<id>, a module shipped): "Register with <it>; it
+   * gives user space <what>", and where the top pick stands in it. Absent otherwise (added later).
+   */
+  framework: z.string().optional(),
   /** How measured data was used, or null without a dataset. */
   measurement: z
     .strictObject({

@@ -12,6 +12,7 @@ import type { MeasuredPoint } from '../measured';
 import type { Context } from './context';
 import { growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
+import { frameworkRule } from './framework';
 import type { Comparison, MethodMeasurement } from './measurements';
 import { clamp } from './weights';
 import { hostWords, patternWords, where } from './words';
@@ -48,7 +49,9 @@ export type RuleId =
   | 'request-reply'
   | 'extensible'
   | 'measured-budget'
-  | 'measured-comparison';
+  | 'measured-comparison'
+  /** framework.ts: one id for its three cases, so that the verdict weighs their net difference. */
+  | 'framework';
 
 export interface Scored {
   method: Method;
@@ -479,6 +482,11 @@ export function score(
         () =>
           'It exists only once the module has initialised: a value that sizes or selects what probe sets up could apply only after a re-initialisation (unbind and bind, or a reload).',
       );
+  }
+
+  if (c.framework) {
+    const f = frameworkRule(m, c.framework, a);
+    if (f) rule('framework', f.points, f.text);
   }
 
   if (c.kind === 'native' && a.lat !== null && c.dataset) {

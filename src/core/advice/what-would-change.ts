@@ -6,7 +6,7 @@ import type { Catalogue } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import { DIRECTIONS, STYLES, TOPICS, type MethodId } from '../ids';
-import { growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
+import { FRAMEWORK_WORDS, frameworkApplies, growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { DIR_WORDS } from './eliminate';
 import { makeContext } from './context';
 import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate';
@@ -39,6 +39,7 @@ export const CHANGE_ORDER: readonly (keyof Answers)[] = [
   'asks',
   'topic',
   'grows',
+  'framework',
   'listeners',
   'rate',
   'size',
@@ -96,6 +97,8 @@ function candidates(a: Answers): Candidate[] {
   if (a.style === 'request' && a.dir === 'both') add('asks', a.asks === 'kernel' ? 'user' : 'kernel', 1);
   if (topicApplies(a)) for (const t of TOPICS) add('topic', t, 1);
   if (growsApplies(a)) add('grows', !a.grows, 1);
+  // A device class is not negotiable, but what the framework decides is worth seeing: the pick without it.
+  if (frameworkApplies(a) && a.framework !== null && a.framework !== 'none') add('framework', 'none', 1);
   const kernels = [...new Set([...LTS_KERNELS, a.kernel])].sort(compareKernel);
   const here = kernels.indexOf(a.kernel);
   kernels.forEach((k, i) => add('kernel', k, Math.abs(i - here)));
@@ -251,5 +254,9 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
       return b.asks === 'kernel'
         ? 'If the kernel asked a daemon and it answered'
         : 'If user space asked and the kernel answered';
+    case 'framework':
+      return b.framework === null || b.framework === 'none'
+        ? 'If no kernel framework served the device'
+        : `If the driver registered with ${FRAMEWORK_WORDS[b.framework].name}`;
   }
 }

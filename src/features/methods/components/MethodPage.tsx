@@ -10,6 +10,7 @@ import { useTraits } from '#src/lib/api/get-traits';
 import { comparePath } from '#src/lib/paths';
 import '#src/styles/methods.css';
 import { limitRows } from '../lib/limit-rows';
+import { FrameworksSection } from './FrameworksSection';
 import { MethodCurvesSection } from './MethodCurvesSection';
 import { ReferenceSection } from './ReferenceSection';
 
@@ -202,6 +203,8 @@ export function MethodPage() {
           ))}
         </ul>
       </section>
+
+      <FrameworksSection method={m.id} />
 
       {m.variants.length > 0 && (
         <section className="panel" aria-labelledby="variants-heading">

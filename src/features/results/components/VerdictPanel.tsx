@@ -95,6 +95,7 @@ export function VerdictPanel({ report, focusKey }: { report: Report; focusKey: s
       <h2 id="verdict-sentence" className="verdict-sentence">
         {v.sentence}
       </h2>
+      {v.framework && <p className="verdict-framework">{v.framework}</p>}
       {v.top && (
         <p className="verdict-links actions-row no-print">
           <Link to={methodPath(v.top, report.dataset?.id)}>How {name(v.top)} works, with its reference code</Link>
