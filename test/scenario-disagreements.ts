@@ -57,11 +57,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'none',
     name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
     problems: 'genetlink in top 3',
   },
@@ -135,11 +130,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
   },
   {
     dataset: 'none',
@@ -234,11 +224,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
     problems: 'genetlink in top 3',
   },
@@ -321,11 +306,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -414,11 +394,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -490,7 +465,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -569,11 +544,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -645,7 +615,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -724,11 +694,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -800,7 +765,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -879,11 +844,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -955,7 +915,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1034,11 +994,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1110,7 +1065,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1189,11 +1144,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1265,7 +1215,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1344,11 +1294,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1420,7 +1365,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1499,11 +1444,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1575,7 +1515,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1654,11 +1594,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1730,7 +1665,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
+    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1814,11 +1749,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Sound card capture: 64 KiB periods at 2k/s into an audio server',
-    problems: 'usermodehelper not eliminated',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
     problems: 'genetlink in top 3',
   },
@@ -1891,11 +1821,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
     problems: 'mmap in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
-    problems: 'usermodehelper in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -42,6 +42,19 @@ describe('hard constraints eliminate with a stated reason', () => {
       expect(eliminatedReasons(advice, m.id)?.join(' ')).toContain('you need user → kernel');
   });
 
+  it('a stream eliminates upcalls (a process per message), an event does not', () => {
+    const upcalls = methodsWhere((m) => m.limits.delivery.value === 'upcall');
+    expect(upcalls.length).toBeGreaterThan(0);
+    const stream = advise(ans({ style: 'stream', size: 512, rate: 100 }), catalogue, null);
+    const event = advise(ans({ style: 'event', size: 512, rate: 100 }), catalogue, null);
+    for (const m of upcalls) {
+      expect(eliminatedReasons(stream, m.id)?.join(' ')).toMatch(/Each message starts a process of its own/);
+      expect(eliminatedReasons(event, m.id) ?? []).not.toContainEqual(
+        expect.stringContaining('Each message starts a process'),
+      );
+    }
+  });
+
   it('compares minKernel numerically with the oldest kernel supported', () => {
     const newer = methodsWhere((m) => compareKernel(m.minKernel, '4.19') > 0);
     const advice = advise(ans({ kernel: '4.19' }), catalogue, null);

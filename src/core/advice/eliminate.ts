@@ -21,6 +21,7 @@ export interface Elimination {
     | 'shell'
     | 'payload'
     | 'fanout'
+    | 'stream-upcall'
     | 'resident'
     | 'loss'
     | 'rate-ceiling'
@@ -111,6 +112,15 @@ export function eliminate(m: Method, c: Context): Elimination[] {
     );
   if (a.listeners > 1 && L.fanout.value === 'one')
     cut('fanout', () => `One message reaches one consumer${src(L.fanout)}, but you have ${a.listeners} listeners.`);
+  // A stream needs one consumer that sees its messages in order; an upcall starts a process per message,
+  // each of which sees one message, and with UMH_WAIT_EXEC (the only mode a stream's rate allows) they run
+  // side by side, in no guaranteed order.
+  if (a.style === 'stream' && a.dir !== 'u2k' && L.delivery.value === 'upcall')
+    cut(
+      'stream-upcall',
+      () =>
+        `Each message starts a process of its own${src(L.delivery)}: no one consumer receives the stream, and the processes run side by side in no guaranteed order.`,
+    );
   if (a.daemon === false && a.dir !== 'u2k' && L.needsResidentProcess.value)
     cut(
       'resident',
