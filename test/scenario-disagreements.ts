@@ -638,6 +638,156 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     problems: 'top io-uring-cmd ≠ mmap',
   },
   {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'NIC driver reporting link up/down to several daemons',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
+    problems: 'top relay ≠ tracepoint; chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Hotplug-style upcall that runs a program when a device appears',
+    problems: 'sysfs in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Unprivileged tool waking up on a kernel counter',
+    problems: 'mmap in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
+    problems: 'top chardev ≠ mmap',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Kernel notifying many listeners of process events',
+    problems: 'chardev in top 3; mmap in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top io-uring-cmd ≠ mmap',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'File system module tracing every operation with latency, for performance work',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
+    problems: 'mmap in top 3; sysfs in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
+    problems: 'tracepoint in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Cron job reading a driver status every minute, no daemon running',
+    problems: 'sysctl in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: "Desktop app reading the ambient light sensor's latest value",
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
+    problems: 'top genetlink ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
+    problems: 'sysctl in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'RHEL 7 (3.10) driver sending events with a payload to its daemon',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
+    problems: 'mmap in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Lockdown (Secure Boot) laptops: capturing 4 KiB firmware debug buffers (relay is refused)',
+    problems: 'sysctl in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Keeping an existing /proc/driver file that legacy tools parse',
+    problems: 'top sysfs ≠ procfs',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
+    problems: 'top io-uring-cmd ≠ mmap',
+  },
+  {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'NIC driver reporting link up/down to several daemons',
     problems: 'chardev in top 3',
