@@ -1,7 +1,7 @@
 // How the follow-up answers (those that may be "not said") read in sentences: one home for the app's answer
 // summary, the Markdown report and the advice's own sentences.
 import type { Answers } from './answers';
-import type { FrameworkId, Topic } from './ids';
+import type { FrameworkId, Style, Topic } from './ids';
 
 /** The answers that may be left out (null = not said); each is asked only where it can change the pick. */
 export const OPTIONAL_ANSWERS = ['daemon', 'scope', 'loss', 'atload', 'asks', 'topic', 'grows', 'framework'] as const;
@@ -81,3 +81,11 @@ export function describeOptional<K extends OptionalAnswer>(param: K, value: Answ
   }
   return String(v);
 }
+
+/** Each style of exchange in a sentence ("if the exchange were …", "what the framework exposes for …"). */
+export const STYLE_WORDS: Record<Style, string> = {
+  request: 'requests with answers',
+  stream: 'a stream',
+  event: 'events',
+  config: 'settings',
+};

@@ -2,7 +2,7 @@
 // driver that invents its own channel is "use the subsystem". With a framework, the method it exposes for
 // this kind of exchange gains most, the methods it also uses gain less, and a channel of the driver's own
 // beside it loses points; each contribution names the framework and the kernel's source.
-import { frameworkApplies } from '../answer-words';
+import { frameworkApplies, STYLE_WORDS } from '../answer-words';
 import type { Answers } from '../answers';
 import type { Catalogue, Framework, FrameworkUse, Method } from '../catalogue-schema';
 import type { MethodId, Style } from '../ids';
@@ -45,13 +45,6 @@ export function frameworkFit(a: Answers, catalogue: Catalogue): FrameworkFit | n
     also: new Map(uses.filter((u) => u.role === 'also').map((u) => [u.method, u])),
   };
 }
-
-const STYLE_WORDS: Record<Style, string> = {
-  request: 'requests with answers',
-  stream: 'a stream',
-  event: 'events',
-  config: 'settings',
-};
 
 const sentence = (s: string) => s.replace(/\.?$/, '.');
 

@@ -6,7 +6,14 @@ import type { Catalogue } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import { DIRECTIONS, STYLES, TOPICS, type MethodId } from '../ids';
-import { FRAMEWORK_WORDS, frameworkApplies, growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
+import {
+  FRAMEWORK_WORDS,
+  frameworkApplies,
+  growsApplies,
+  STYLE_WORDS,
+  TOPIC_WORDS,
+  topicApplies,
+} from '../answer-words';
 import { DIR_WORDS } from './eliminate';
 import { makeContext } from './context';
 import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate';
@@ -190,13 +197,6 @@ export function memoisedRescore(catalogue: Catalogue, dataset: Dataset | null): 
     return out;
   };
 }
-
-const STYLE_WORDS = {
-  request: 'requests with answers',
-  stream: 'a stream',
-  event: 'events',
-  config: 'configuration',
-} as const;
 
 function latWords(lat: number | null): string {
   return lat === null ? 'no latency budget' : `a ${formatNs(lat * 1000)} latency budget`;
