@@ -3,6 +3,7 @@
 // files; this only judges their parsed contents, so the server, the tests and build tools share it.
 import type { z } from 'zod';
 import {
+  frameworkServes,
   frameworksFileSchema,
   methodsFileSchema,
   traitsFileSchema,
@@ -82,7 +83,7 @@ function checkFrameworks(frameworks: Framework[], file: string): string[] {
   frameworks.forEach((f, index) => {
     const where = `${file}: framework "${f.id}" (index ${index})`;
     for (const style of STYLES) {
-      const uses = f.uses.filter((u) => !u.styles || u.styles.includes(style));
+      const uses = f.uses.filter((u) => frameworkServes(u, style));
       if (uses.filter((u) => u.role === 'primary').length > 1)
         problems.push(`${where}: more than one primary method for style "${style}"`);
       const methods = uses.map((u) => u.method);

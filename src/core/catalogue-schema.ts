@@ -1,7 +1,7 @@
 // Schema of data/methods.json and data/traits.json. The server validates both at start and the tests
 // validate them too; the app parses the API's replies with the same schemas (src/lib/api-client.ts).
 import { z } from 'zod';
-import { FRAMEWORK_IDS, ICON_NAMES, METHOD_IDS, STYLES, TOPICS, TRAIT_IDS } from './ids';
+import { FRAMEWORK_IDS, ICON_NAMES, METHOD_IDS, STYLES, TOPICS, TRAIT_IDS, type Style } from './ids';
 
 const kernelVersion = z
   .string()
@@ -228,6 +228,9 @@ export const frameworkUseSchema = z.strictObject({
   source,
 });
 export type FrameworkUse = z.infer<typeof frameworkUseSchema>;
+
+/** Whether a use serves a style of exchange (a use without styles serves every one). */
+export const frameworkServes = (u: FrameworkUse, style: Style): boolean => !u.styles || u.styles.includes(style);
 
 /** A kernel framework a driver of a device class registers with instead of inventing a channel. */
 export const frameworkSchema = z.strictObject({

@@ -4,8 +4,8 @@
 // beside it loses points; each contribution names the framework and the kernel's source.
 import { frameworkApplies, STYLE_WORDS } from '../answer-words';
 import type { Answers } from '../answers';
-import type { Catalogue, Framework, FrameworkUse, Method } from '../catalogue-schema';
-import type { MethodId, Style } from '../ids';
+import { frameworkServes, type Catalogue, type Framework, type FrameworkUse, type Method } from '../catalogue-schema';
+import type { MethodId } from '../ids';
 
 /** The three weights of the framework rule, in score points. */
 export const FRAMEWORK_POINTS = {
@@ -32,13 +32,11 @@ function frameworkById(catalogue: Catalogue, id: string): Framework | undefined 
   return map.get(id);
 }
 
-const serves = (u: FrameworkUse, style: Style) => !u.styles || u.styles.includes(style);
-
 export function frameworkFit(a: Answers, catalogue: Catalogue): FrameworkFit | null {
   if (a.framework === null || a.framework === 'none' || !frameworkApplies(a)) return null;
   const framework = frameworkById(catalogue, a.framework);
   if (!framework) return null;
-  const uses = framework.uses.filter((u) => serves(u, a.style));
+  const uses = framework.uses.filter((u) => frameworkServes(u, a.style));
   return {
     framework,
     primary: uses.find((u) => u.role === 'primary') ?? null,
