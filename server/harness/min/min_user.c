@@ -26,6 +26,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "cpu_pin.h"
 #include "harness.h"
 #include "kcomm_min.h"
 
@@ -84,21 +85,13 @@ static int min_relay_open(struct kc_ctx *c)
 {
 	struct min_state *s = calloc(1, sizeof(*s));
 	char path[128];
-	cpu_set_t cpu0;
 	int rc;
 
 	if (!s)
 		return -ENOMEM;
-	if (sched_getaffinity(0, sizeof(s->saved_cpus), &s->saved_cpus) < 0) {
-		rc = -errno;
+	rc = kc_pin_cpu(0, &s->saved_cpus);
+	if (rc)
 		goto out_free;
-	}
-	CPU_ZERO(&cpu0);
-	CPU_SET(0, &cpu0);
-	if (sched_setaffinity(0, sizeof(cpu0), &cpu0) < 0) {
-		rc = -errno;
-		goto out_free;
-	}
 	s->produce_fd = open(KCOMM_MIN_PRODUCE_PATH, O_WRONLY | O_CLOEXEC);
 	if (s->produce_fd < 0) {
 		rc = -errno;
@@ -119,7 +112,7 @@ static int min_relay_open(struct kc_ctx *c)
 out_close_produce:
 	close(s->produce_fd);
 out_restore_cpus:
-	sched_setaffinity(0, sizeof(s->saved_cpus), &s->saved_cpus);
+	kc_unpin_cpu(&s->saved_cpus);
 out_free:
 	free(s);
 	return rc;
@@ -131,7 +124,7 @@ static void min_relay_close(struct kc_ctx *c)
 
 	close(s->cpu_fd);
 	close(s->produce_fd);
-	sched_setaffinity(0, sizeof(s->saved_cpus), &s->saved_cpus);
+	kc_unpin_cpu(&s->saved_cpus);
 	free(s);
 }
 
