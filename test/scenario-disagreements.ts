@@ -43,7 +43,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'none',
@@ -210,7 +210,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -380,7 +380,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -530,7 +530,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -680,7 +680,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -830,7 +830,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -980,7 +980,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1130,7 +1130,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1280,7 +1280,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1430,7 +1430,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1580,7 +1580,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1730,7 +1730,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1885,7 +1885,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top io-uring-cmd ≠ mmap',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -40,6 +40,9 @@ export type TraitRating = z.infer<typeof traitRatingSchema>;
 /** A fact with the place in the kernel's Documentation/ or code that says so. */
 const sourced = <T extends z.ZodType>(value: T) => z.strictObject({ value, source, note: z.string().optional() });
 
+/** What a method does with messages when the consumer falls behind. */
+const OVERLOAD = z.enum(['blocks', 'drops-reported', 'drops-silent', 'coalesces', 'overwrites']);
+
 /**
  * Hard facts about a method that hold on any hardware: the scoring enforces them with or without a
  * dataset, and an elimination quotes the limit and its source.
@@ -73,7 +76,14 @@ export const limitsSchema = z.strictObject({
   /** Order of magnitude of the messages per second one consumer can take on real hardware. */
   rateCeiling: sourced(z.number().positive()),
   /** What happens to a message the consumer cannot take in time. */
-  overload: sourced(z.enum(['blocks', 'drops-reported', 'drops-silent', 'coalesces', 'overwrites'])),
+  overload: sourced(OVERLOAD),
+  /**
+   * What happens to data the kernel produces when the consumer falls behind, where that differs from
+   * overload (which then describes what user space submits): data that reaches user space only as the
+   * completion of a command parked in advance waits in the module's own queue while none is parked.
+   * Absent: overload applies both ways.
+   */
+  kernelDataOverload: sourced(OVERLOAD).optional(),
   /**
    * false when the producer runs where it cannot wait for the consumer and the kernel offers no way to hold
    * the message back for a retry (a BPF program or a tracepoint in the traced code's context, a broadcast of
@@ -258,4 +268,12 @@ export interface Catalogue {
   traits: Trait[];
   /** data/frameworks.json; absent in catalogues built without it (the framework answer then moves nothing). */
   frameworks?: Framework[];
+}
+
+/**
+ * The overload fact that applies: for data the kernel produces (events and streams towards user space)
+ * kernelDataOverload where a method has one, otherwise overload.
+ */
+export function overloadOf(L: Limits, kernelProduces: boolean): Limits['overload'] {
+  return (kernelProduces && L.kernelDataOverload) || L.overload;
 }

@@ -286,6 +286,21 @@ describe('the questions that decide tunables and commands', () => {
     expect(scoreOf(advice, 'configfs')).toBeGreaterThan(scoreOf(advice, 'sysfs'));
   });
 
+  it('loss=0: data the kernel produces is judged by kernelDataOverload, what user space submits by overload', () => {
+    const split = methodsWhere((m) => m.limits?.kernelDataOverload !== undefined);
+    const lossless = { style: 'stream' as const, size: 4096, rate: 50_000, daemon: true, loss: false, kernel: '6.1' };
+    const k2u = advise(ans({ ...lossless, dir: 'k2u' }), catalogue, null);
+    const u2k = advise(ans({ ...lossless, dir: 'u2k' }), catalogue, null);
+    for (const m of split) {
+      expect(m.limits!.kernelDataOverload!.value).not.toBe(m.limits!.overload.value);
+      if (m.limits!.kernelDataOverload!.value === 'drops-reported')
+        expect(reasonsOf(k2u, m.id)).toMatch(/drops messages when the consumer falls behind/);
+      if (m.limits!.overload.value === 'blocks' && ranked(u2k, m.id))
+        expect(reasonsOf(u2k, m.id) ?? '').not.toMatch(/no message may be lost/);
+    }
+    expect(split.map((m) => m.id)).toContain('io-uring-cmd');
+  });
+
   it('commands or events from user space into a value file lose points (halved from a shell); settings do not', () => {
     const values = methodsWhere((m) => m.limits?.carries?.value === 'values').map((m) => m.id);
     const command = advise(ans({ dir: 'u2k', style: 'request', size: 64 }), catalogue, null);

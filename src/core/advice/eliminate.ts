@@ -2,7 +2,7 @@
 // names the limit and, where the catalogue has one, its source.
 import { TOPIC_WORDS, topicApplies } from '../answer-words';
 import { compareKernel } from '../answers-codec';
-import type { Method } from '../catalogue-schema';
+import { overloadOf, type Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import type { MeasuredPoint } from '../measured';
 import type { Context } from './context';
@@ -126,12 +126,10 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       'resident',
       () => `A user-space process must already be running to receive${src(L.needsResidentProcess)}, and none is.`,
     );
-  if (a.loss === false && L.overload.value === 'drops-silent')
-    cut(
-      'loss',
-      () => `Drops messages silently when the consumer falls behind${src(L.overload)}, and none may be lost.`,
-    );
-  if (a.loss === false && L.overload.value !== 'drops-silent' && L.producerCanWait?.value === false)
+  const overload = overloadOf(L, a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream'));
+  if (a.loss === false && overload.value === 'drops-silent')
+    cut('loss', () => `Drops messages silently when the consumer falls behind${src(overload)}, and none may be lost.`);
+  if (a.loss === false && overload.value !== 'drops-silent' && L.producerCanWait?.value === false)
     cut(
       'loss',
       () =>

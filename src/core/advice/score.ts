@@ -5,7 +5,7 @@
 // weight: a trait every method shares moves nobody, and the fit is not divided by the sum of the weights,
 // so a need the user stated (a weight that grows without a ceiling) is not diluted by the many traits
 // that matter a little. A method's score does not depend on which other methods were eliminated.
-import type { Method } from '../catalogue-schema';
+import { overloadOf, type Method } from '../catalogue-schema';
 import { formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
@@ -341,8 +341,9 @@ export function score(
     const kernelSpeaks = a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
     // When a state change may be dropped (only the latest state matters), a value file that poll() reports
     // as changed is the kernel's own pattern for state (sysfs_notify() on a device attribute).
+    const overload = overloadOf(L, kernelSpeaks);
     const latestState =
-      a.style === 'event' && a.loss === true && (L.overload.value === 'coalesces' || L.overload.value === 'overwrites');
+      a.style === 'event' && a.loss === true && (overload.value === 'coalesces' || overload.value === 'overwrites');
     if (kernelSpeaks && delivery === 'pull' && !latestState)
       rule(
         'pull-for-events',
@@ -383,7 +384,7 @@ export function score(
         () => `It starts a new process for every message, although yours is already running (${L.delivery.source}).`,
       );
     if (a.loss === false) {
-      const o = L.overload.value;
+      const o = overload.value;
       const p =
         o === 'drops-reported'
           ? POINTS.dropsReported
@@ -397,7 +398,7 @@ export function score(
             : o === 'overwrites'
               ? 'overwrites the oldest data when the consumer falls behind'
               : 'merges pending events into one';
-        return `It ${what} (${L.overload.source}), and no message may be lost.`;
+        return `It ${what} (${overload.source}), and no message may be lost.`;
       });
     }
     // The mirror of 'settings-through-messages': user space asks for the kernel's current state. A file

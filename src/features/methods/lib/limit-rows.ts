@@ -19,6 +19,15 @@ type Sourced<T> = { value: T; source: string; note?: string };
 const yesNo: Words<boolean> = (v) => (v ? 'yes' : 'no');
 const bytes: Words<number | null> = (v) => (v === null ? 'no limit but memory' : formatBytes(v));
 
+const overloadWords = ((v) =>
+  ({
+    blocks: 'the producer waits',
+    'drops-reported': 'new messages are dropped, and the drop is reported',
+    'drops-silent': 'new messages are dropped silently',
+    coalesces: 'pending events merge into one',
+    overwrites: 'the oldest data is overwritten',
+  })[v]) as Words<Limits['overload']['value']>;
+
 /** Each sourced limit, in the order a reviewer reads them, with its label and its values in words. */
 const LIMIT_WORDS: { [K in keyof Limits]?: { label: string; words: (v: never) => string } } = {
   maxPayloadBytes: { label: 'Largest message', words: bytes },
@@ -40,17 +49,8 @@ const LIMIT_WORDS: { [K in keyof Limits]?: { label: string; words: (v: never) =>
   startsProgram: { label: 'Starts a program for each message', words: yesNo },
   latencyFloorNs: { label: 'Latency floor on real hardware', words: ((v) => `about ${formatNs(v)}`) as Words<number> },
   rateCeiling: { label: 'Rate ceiling on real hardware', words: ((v) => `about ${formatRate(v)}`) as Words<number> },
-  overload: {
-    label: 'When the consumer falls behind',
-    words: ((v) =>
-      ({
-        blocks: 'the producer waits',
-        'drops-reported': 'new messages are dropped, and the drop is reported',
-        'drops-silent': 'new messages are dropped silently',
-        coalesces: 'pending events merge into one',
-        overwrites: 'the oldest data is overwritten',
-      })[v]) as Words<Limits['overload']['value']>,
-  },
+  overload: { label: 'When the consumer falls behind', words: overloadWords },
+  kernelDataOverload: { label: 'When the consumer of data the kernel produces falls behind', words: overloadWords },
   producerCanWait: { label: 'The producer can wait for the consumer', words: yesNo },
   requestReply: {
     label: 'A request and its answer',
