@@ -125,9 +125,9 @@ describe('method page: kernel frameworks', TEST_TIMEOUT, () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatch(/^ALSA \(sound cards.*\), exposes it for streams: .*writing-an-alsa-driver\.rst/);
+    expect(items[0]).toMatch(/^ALSA \(sound cards.*\), exposes it for a stream: .*writing-an-alsa-driver\.rst/);
     expect(items[1]).toMatch(
-      /^Video4Linux2 \(V4L2\) .*exposes it for streams: .*Documentation\/userspace-api\/media\/v4l\/mmap\.rst/,
+      /^Video4Linux2 \(V4L2\) .*exposes it for a stream: .*Documentation\/userspace-api\/media\/v4l\/mmap\.rst/,
     );
   });
 

@@ -1,7 +1,6 @@
+import { STYLE_WORDS } from '#src/core/answer-words';
 import type { MethodId } from '#src/core/ids';
 import { useFrameworks } from '#src/lib/api/get-frameworks';
-
-const STYLE_WORDS = { request: 'requests', stream: 'streams', event: 'events', config: 'settings' } as const;
 
 /** The kernel frameworks built on a method (data/frameworks.json): what a driver of that class gets for free. */
 export function FrameworksSection({ method }: { method: MethodId }) {
