@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireBuildLock, BuildLockedError, withBuildLock } from '../../server/src/bench/build-lock';
+import { acquireBuildLock, BUILD_LOCK, BuildLockedError, withBuildLock } from '../../server/src/bench/build-lock';
 
 let dir: string;
 let lock: string;
@@ -76,5 +76,22 @@ describe('the bench build lock: one run at a time in server/build', () => {
     await writeFile(lock, other);
     await release();
     expect(await readFile(lock, 'utf8')).toBe(other);
+  });
+
+  it('npm run build:kernel refuses, naming the holder, while a bench run holds server/build', async () => {
+    // The real lock: a bench run in progress makes this acquisition fail, with the holder's pid.
+    const release = await acquireBuildLock(BUILD_LOCK);
+    try {
+      const child = spawn(process.execPath, ['scripts/build-kernel.mjs'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      expect(out).toContain(`build:kernel: another bench run (pid ${process.pid}`);
+      expect(out).not.toContain('make');
+      expect(code).toBe(1);
+    } finally {
+      await release();
+    }
   });
 });
