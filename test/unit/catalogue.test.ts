@@ -239,6 +239,7 @@ describe('kernel facts the catalogue encodes', () => {
     }
     expect(method('mmap').variants.map((v) => v.id)).toEqual(['ring', 'seqlock', 'ioctl-lock']);
     expect(method('mmap').caveats.join(' ')).toMatch(/cannot be taken from user space/);
+    expect(method('bpf-ringbuf').caveats.join(' ')).toMatch(/PREEMPT_RT .*irq_work kthread/);
   });
 
   it('ioctl warns about 32/64-bit compat and is the synchronous, reliable request/response path', () => {
