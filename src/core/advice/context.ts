@@ -1,6 +1,6 @@
 // What every step of the advice needs to know about one set of answers, computed once per advise() call.
 import type { Answers } from '../answers';
-import type { Catalogue } from '../catalogue-schema';
+import type { Catalogue, Limits, Method } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import { frameworkFit, type FrameworkFit } from './framework';
@@ -99,4 +99,30 @@ function catalogueFacts(catalogue: Catalogue): CatalogueFacts {
   };
   factsCache.set(catalogue, f);
   return f;
+}
+
+// The catalogue's methods come with a dozen shapes of limits (each optional field present or not), which makes
+// every read of a limit in eliminate() and score() a generic lookup that V8 cannot specialise. The same
+// values with every optional field present (undefined when absent) give all of them one shape: kept per
+// method, since ~40 contexts per advise() read each method's limits.
+const uniformLimits = new WeakMap<Method, Limits>();
+
+export function limitsOf(m: Method): Limits {
+  let L = uniformLimits.get(m);
+  if (!L) {
+    L = {
+      onDemandPayloadBytes: undefined,
+      startsProgram: undefined,
+      producerCanWait: undefined,
+      extensible: undefined,
+      carries: undefined,
+      loadTime: undefined,
+      kernelAsks: undefined,
+      purpose: undefined,
+      plane: undefined,
+      ...m.limits,
+    };
+    uniformLimits.set(m, L);
+  }
+  return L;
 }

@@ -9,7 +9,7 @@ import type { Method } from '../catalogue-schema';
 import { formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
-import type { Context } from './context';
+import { limitsOf, type Context } from './context';
 import { growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
 import { frameworkRule } from './framework';
@@ -149,29 +149,43 @@ function makePointsTable(c: Context): PointsTable {
     return {
       trait: t,
       index: TRAIT_IDS.indexOf(t),
-      points: RATINGS.map((r) => -POINTS_PER_WEIGHTED_RATING * w * (r - mean)),
+      points: cachedRow(costRows, c.ratingCounts.get(t), w, () =>
+        RATINGS.map((r) => -POINTS_PER_WEIGHTED_RATING * w * (r - mean)),
+      ),
     };
   });
   return { benefit, cost };
 }
 
-// A benefit trait's row depends only on the catalogue's rating counts for it and on its weight, and the
-// contexts of one what-would-change search share most weights: rows are kept per counts array (the
-// catalogue's, see context.ts) and weight, a bounded number of them, since each costs a dozen powers.
+// A trait's row depends only on the catalogue's ratings for it and on its weight, and the contexts of one
+// what-would-change search share most weights: rows are kept per counts array (the catalogue's, one per
+// trait, see context.ts) and weight, a bounded number of them (a benefit row costs a dozen powers).
 const benefitRows = new WeakMap<number[], Map<number, number[]>>();
+const costRows = new WeakMap<number[], Map<number, number[]>>();
 const MAX_ROWS_PER_TRAIT = 256;
 
-function benefitRow(counts: number[] | undefined, w: number): number[] {
-  let rows = counts && benefitRows.get(counts);
-  if (counts && !rows) benefitRows.set(counts, (rows = new Map()));
+function cachedRow(
+  cache: WeakMap<number[], Map<number, number[]>>,
+  counts: number[] | undefined,
+  w: number,
+  make: () => number[],
+): number[] {
+  let rows = counts && cache.get(counts);
+  if (counts && !rows) cache.set(counts, (rows = new Map()));
   let row = rows?.get(w);
   if (row) return row;
-  const values = RATINGS.map((r) => ratingValue(r, w));
-  const mean = meanValue(counts, values);
-  row = values.map((v) => POINTS_PER_WEIGHTED_RATING * w * (v - mean));
+  row = make();
   if (rows && rows.size >= MAX_ROWS_PER_TRAIT) rows.clear();
   rows?.set(w, row);
   return row;
+}
+
+function benefitRow(counts: number[] | undefined, w: number): number[] {
+  return cachedRow(benefitRows, counts, w, () => {
+    const values = RATINGS.map((r) => ratingValue(r, w));
+    const mean = meanValue(counts, values);
+    return values.map((v) => POINTS_PER_WEIGHTED_RATING * w * (v - mean));
+  });
 }
 
 // Each method's ratings by trait index (0 when unrated): the trait loops run for every method in ~40
@@ -285,7 +299,7 @@ export function score(
         'It would be a new user ABI, kept once tools rely on it (Documentation/ABI/README), for data you said is not a product interface; debugfs and tracepoints carry debug data without that promise (Documentation/filesystems/debugfs.rst).',
     );
 
-  const L = m.limits;
+  const L = limitsOf(m);
   if (a.module && !m.needsModule)
     rule('via-layer', -POINTS.viaLayer, () =>
       L?.viaLayer
