@@ -1,11 +1,11 @@
 // Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
 // names the limit and, where the catalogue has one, its source.
 import { TOPIC_WORDS, topicApplies } from '../answer-words';
-import { compareKernel } from '../answers-codec';
+import { compareKernel, compareVersionParts } from '../answers-codec';
 import type { Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import type { MeasuredPoint } from '../measured';
-import { limitsOf, type Context } from './context';
+import { methodFacts, type Context } from './context';
 import { where } from './words';
 
 export interface Elimination {
@@ -44,7 +44,7 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   const a = c.a;
   const out: Elimination[] = [];
   const cut = (rule: Elimination['rule'], text: () => string) => out.push({ rule, text });
-  const L = limitsOf(m);
+  const { limits: L, minKernel } = methodFacts(m);
 
   // Each direction the answers need (both for 'both'), checked without building a list per method.
   const dirs = m.directions;
@@ -62,7 +62,7 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       () =>
         `User space cannot ask it for anything: it only delivers what the kernel decides to send, when it decides to (${L.delivery.source}).`,
     );
-  if (compareKernel(m.minKernel, a.kernel) > 0)
+  if (compareVersionParts(minKernel, c.kernel) > 0)
     cut('kernel', () => `Needs kernel ${m.minKernel} or newer; you support kernels back to ${a.kernel}.`);
   const P = m.privileges;
   if (a.unpriv && P.rootOnly) cut('privilege', () => `An unprivileged consumer cannot use it: ${sentence(P.text)}`);

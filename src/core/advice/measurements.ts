@@ -123,7 +123,8 @@ export function costRatios(candidates: { method: MethodId; measurement: MethodMe
       const b = best.get(p.pattern)!;
       return { pattern: p.pattern, ratio: cost(p) / b.cost, best: b.method };
     });
-    const worst = Math.max(...ratios.map((r) => r.ratio));
+    let worst = -Infinity;
+    for (const r of ratios) worst = Math.max(worst, r.ratio);
     out.measured.push({ method, ratios, severity: clamp(Math.log10(worst) / 2, 0, 1) });
   }
   return out;

@@ -9,7 +9,7 @@ import type { Method } from '../catalogue-schema';
 import { formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
-import { limitsOf, type Context } from './context';
+import { methodFacts, type Context } from './context';
 import { growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
 import { frameworkRule } from './framework';
@@ -188,19 +188,8 @@ function benefitRow(counts: number[] | undefined, w: number): number[] {
   });
 }
 
-// Each method's ratings by trait index (0 when unrated): the trait loops run for every method in ~40
-// contexts per advise(), and reading m.ratings by name costs more than the arithmetic around it.
-const ratingRows = new WeakMap<Method, number[]>();
-
-function ratingsOf(m: Method): number[] {
-  let row = ratingRows.get(m);
-  if (!row) ratingRows.set(m, (row = TRAIT_IDS.map((t) => m.ratings[t]?.rating ?? 0)));
-  return row;
-}
-
-function traitFit(m: Method, c: Context, traits: Contribution[] | null): number {
+function traitFit(ratings: readonly number[], c: Context, traits: Contribution[] | null): number {
   let fit = BASELINE;
-  const ratings = ratingsOf(m);
   for (const { trait, index, points: row } of pointsTable(c).benefit) {
     const rating = ratings[index]!;
     const points = row[rating]!;
@@ -231,7 +220,8 @@ export function score(
 ): Scored {
   const a = c.a;
   const contributions: Contribution[] = [];
-  const fit = traitFit(m, c, explain ? contributions : null);
+  const { limits: L, ratings } = methodFacts(m);
+  const fit = traitFit(ratings, c, explain ? contributions : null);
   let raw = fit;
   const rule = (id: RuleId, points: number, text: () => string) => {
     if (points === 0) return;
@@ -239,7 +229,6 @@ export function score(
     if (explain) contributions.push({ kind: 'rule', rule: id, points, text });
   };
 
-  const ratings = ratingsOf(m);
   for (const { trait: t, index, points: row } of pointsTable(c).cost) {
     const rating = ratings[index]!;
     const points = row[rating]!;
@@ -299,7 +288,6 @@ export function score(
         'It would be a new user ABI, kept once tools rely on it (Documentation/ABI/README), for data you said is not a product interface; debugfs and tracepoints carry debug data without that promise (Documentation/filesystems/debugfs.rst).',
     );
 
-  const L = limitsOf(m);
   if (a.module && !m.needsModule)
     rule('via-layer', -POINTS.viaLayer, () =>
       L?.viaLayer
