@@ -20,8 +20,8 @@ import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate
 import {
   comparisonScale,
   costRatios,
+  measuredAnswersKey,
   measurementsFor,
-  type Comparison,
   type CostRatios,
   type MethodMeasurement,
 } from './measurements';
@@ -162,29 +162,19 @@ export function whatWouldChange(
 // The search scores the catalogue for ~40 answer sets that each differ from the user's in one answer.
 // Nothing here knows what eliminate() and score() look at, so both run for every method and answer set;
 // what is memoised is only what measurements.ts computes, keyed on everything it reads: a method's
-// measurement on the answers measure() reads (MeasuredAnswers, enforced by its type; measurementsFor keeps
-// them per catalogue and dataset), and the survivors' cost ratios on which methods survived with which
-// measurements (their comparisons also on the scale that speed's weights set). Most changes (a constraint,
-// the rate, the budget) leave the measured answers alone, so each search measures only a handful of times,
-// and the ratios and comparisons, keyed on the kept measurements, serve the next search too.
-const ratiosKept = new WeakMap<readonly MethodMeasurement[], Map<string, CostRatios>>();
-const comparisonsKept = new WeakMap<CostRatios, Map<number, Map<MethodId, Comparison> | null>>();
-const MAX_KEPT = 256;
-
-function kept<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  if (map.has(key)) return map.get(key)!;
-  const value = make();
-  if (map.size >= MAX_KEPT) map.clear();
-  map.set(key, value);
-  return value;
-}
-
+// measurement on the answers measure() reads (MeasuredAnswers, enforced by its type; kept across searches
+// by measurementsFor), and the survivors' cost ratios on which methods survived with which measurements
+// (their comparisons also on the scale that speed's weights set). Most changes (a constraint, the rate, the budget) leave the measured answers alone,
+// so each search measures only a handful of times.
 export function memoisedRescore(catalogue: Catalogue, dataset: Dataset | null): Rescore {
   const methods = catalogue.methods;
   const none: MethodMeasurement = { points: [], standIn: false };
   const unmeasured = methods.map(() => none);
+  const ratios = new Map<string, CostRatios>();
+  const comparisons = new Map<string, ReturnType<typeof comparisonsFor>>();
   return (changed) => {
     const c = makeContext(changed, catalogue, dataset);
+    const key = measuredAnswersKey(changed);
     const measured = dataset ? measurementsFor(catalogue, dataset, changed) : unmeasured;
     const alive: number[] = [];
     methods.forEach((m, i) => {
@@ -193,13 +183,13 @@ export function memoisedRescore(catalogue: Catalogue, dataset: Dataset | null): 
     const survivors = alive.map((i) => ({ method: methods[i]!, measurement: measured[i]! }));
     let compared: ReturnType<typeof comparisonsFor> = null;
     if (dataset) {
-      let ratios = ratiosKept.get(measured);
-      if (!ratios) ratiosKept.set(measured, (ratios = new Map()));
-      const costs = kept(ratios, alive.join(','), () => costRatios(measuredCandidates(survivors)));
+      const ratiosKey = `${key}\u0001${alive.join(',')}`;
+      let costs = ratios.get(ratiosKey);
+      if (!costs) ratios.set(ratiosKey, (costs = costRatios(measuredCandidates(survivors))));
       // The comparisons depend on the ratios and on the scale, which only speed's two weights set.
-      let comparisons = comparisonsKept.get(costs);
-      if (!comparisons) comparisonsKept.set(costs, (comparisons = new Map()));
-      compared = kept(comparisons, comparisonScale(c), () => comparisonsFor(survivors, c, costs));
+      const comparedKey = `${ratiosKey}\u0001${comparisonScale(c)}`;
+      compared = comparisons.get(comparedKey) ?? null;
+      if (!compared) comparisons.set(comparedKey, (compared = comparisonsFor(survivors, c, costs)));
     }
     const out = new Map<MethodId, number>();
     for (const { method, measurement } of survivors)
