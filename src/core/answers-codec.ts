@@ -147,7 +147,7 @@ function parseBoolean(param: BooleanParam, v: string): Parsed<boolean> {
 // Versions compared over and over by the scoring (each method's minKernel against the answer's kernel).
 const versionCache = new Map<string, readonly number[]>();
 
-function versionParts(v: string): readonly number[] {
+export function versionParts(v: string): readonly number[] {
   let parts = versionCache.get(v);
   if (!parts) {
     parts = v.split('.').map(Number);
@@ -161,8 +161,11 @@ function versionParts(v: string): readonly number[] {
  * "2.6" means every 2.6 kernel back to 2.6.0, so a method that needs 2.6.15 is newer than it.
  */
 export function compareKernel(a: string, b: string): number {
-  const x = versionParts(a);
-  const y = versionParts(b);
+  return compareVersionParts(versionParts(a), versionParts(b));
+}
+
+/** compareKernel() on versions already split by versionParts(). */
+export function compareVersionParts(x: readonly number[], y: readonly number[]): number {
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
     const d = (x[i] ?? 0) - (y[i] ?? 0);
     if (d !== 0) return d;

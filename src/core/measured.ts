@@ -53,9 +53,17 @@ function indexOf(dataset: Dataset): Map<MethodId, Map<Pattern, VariantIndex>> {
   return index;
 }
 
+// The sorted variant names of each method and pattern, listed once per dataset (the scorer asks per method).
+const sortedVariants = new WeakMap<VariantIndex, readonly string[]>();
+const NO_VARIANTS: readonly string[] = [];
+
 /** Every variant the dataset measured for this method and pattern ('' for a method with one variant). */
-export function measuredVariants(dataset: Dataset, method: MethodId, pattern: Pattern): string[] {
-  return [...(indexOf(dataset).get(method)?.get(pattern)?.keys() ?? [])].sort();
+export function measuredVariants(dataset: Dataset, method: MethodId, pattern: Pattern): readonly string[] {
+  const variants = indexOf(dataset).get(method)?.get(pattern);
+  if (!variants) return NO_VARIANTS;
+  let names = sortedVariants.get(variants);
+  if (!names) sortedVariants.set(variants, (names = [...variants.keys()].sort()));
+  return names;
 }
 
 // Sizes include 0 (a wake-up with no payload); log(0) is undefined, so 0 sits where 1 byte would.

@@ -1,11 +1,11 @@
 // Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
 // names the limit and, where the catalogue has one, its source.
 import { TOPIC_WORDS, topicApplies } from '../answer-words';
-import { compareKernel } from '../answers-codec';
+import { compareKernel, compareVersionParts } from '../answers-codec';
 import { overloadOf, type Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import type { MeasuredPoint } from '../measured';
-import type { Context } from './context';
+import { methodFacts, type Context } from './context';
 import { where } from './words';
 
 export interface Elimination {
@@ -44,9 +44,11 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   const a = c.a;
   const out: Elimination[] = [];
   const cut = (rule: Elimination['rule'], text: () => string) => out.push({ rule, text });
+  const { limits: L, minKernel } = methodFacts(m);
 
-  const needed = a.dir === 'both' ? (['k2u', 'u2k'] as const) : ([a.dir] as const);
-  if (needed.some((d) => !m.directions.includes(d)))
+  // Each direction the answers need (both for 'both'), checked without building a list per method.
+  const dirs = m.directions;
+  if ((a.dir !== 'u2k' && !dirs.includes('k2u')) || (a.dir !== 'k2u' && !dirs.includes('u2k')))
     cut(
       'direction',
       () =>
@@ -54,19 +56,13 @@ export function eliminate(m: Method, c: Context): Elimination[] {
     );
   // A request needs a way to ask: a file read (pull) or a channel from user space. A method that only
   // delivers what the kernel decides to send, when it decides to, cannot answer one.
-  if (
-    a.style === 'request' &&
-    a.dir === 'k2u' &&
-    !m.directions.includes('u2k') &&
-    m.limits &&
-    m.limits.delivery.value !== 'pull'
-  )
+  if (a.style === 'request' && a.dir === 'k2u' && !m.directions.includes('u2k') && L && L.delivery.value !== 'pull')
     cut(
       'cannot-be-asked',
       () =>
-        `User space cannot ask it for anything: it only delivers what the kernel decides to send, when it decides to (${m.limits!.delivery.source}).`,
+        `User space cannot ask it for anything: it only delivers what the kernel decides to send, when it decides to (${L.delivery.source}).`,
     );
-  if (compareKernel(m.minKernel, a.kernel) > 0)
+  if (compareVersionParts(minKernel, c.kernel) > 0)
     cut('kernel', () => `Needs kernel ${m.minKernel} or newer; you support kernels back to ${a.kernel}.`);
   const P = m.privileges;
   if (a.unpriv && P.rootOnly) cut('privilege', () => `An unprivileged consumer cannot use it: ${sentence(P.text)}`);
@@ -97,7 +93,6 @@ export function eliminate(m: Method, c: Context): Elimination[] {
     );
   if (a.shell && !m.usableFromShell) cut('shell', () => 'Cannot be used from a shell, which you need.');
 
-  const L = m.limits;
   if (!L) return out;
   const src = (f: { source: string }) => ` (${f.source})`;
   // A blob read or written on demand may go through a separate design (sysfs binary attributes).

@@ -32,16 +32,27 @@ function frameworkById(catalogue: Catalogue, id: string): Framework | undefined 
   return map.get(id);
 }
 
+// A fit depends only on the framework and the style: worked out once per pair (the what-would-change search
+// asks for it in every context).
+const fits = new WeakMap<Framework, Map<Answers['style'], FrameworkFit>>();
+
 export function frameworkFit(a: Answers, catalogue: Catalogue): FrameworkFit | null {
   if (a.framework === null || a.framework === 'none' || !frameworkApplies(a)) return null;
   const framework = frameworkById(catalogue, a.framework);
   if (!framework) return null;
-  const uses = framework.uses.filter((u) => frameworkServes(u, a.style));
-  return {
-    framework,
-    primary: uses.find((u) => u.role === 'primary') ?? null,
-    also: new Map(uses.filter((u) => u.role === 'also').map((u) => [u.method, u])),
-  };
+  let byStyle = fits.get(framework);
+  if (!byStyle) fits.set(framework, (byStyle = new Map()));
+  let fit = byStyle.get(a.style);
+  if (!fit) {
+    const uses = framework.uses.filter((u) => frameworkServes(u, a.style));
+    fit = {
+      framework,
+      primary: uses.find((u) => u.role === 'primary') ?? null,
+      also: new Map(uses.filter((u) => u.role === 'also').map((u) => [u.method, u])),
+    };
+    byStyle.set(a.style, fit);
+  }
+  return fit;
 }
 
 const sentence = (s: string) => s.replace(/\.?$/, '.');

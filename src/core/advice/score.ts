@@ -9,7 +9,7 @@ import { overloadOf, type Method } from '../catalogue-schema';
 import { formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
-import type { Context } from './context';
+import { methodFacts, type Context } from './context';
 import { growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
 import { frameworkRule } from './framework';
@@ -149,44 +149,47 @@ function makePointsTable(c: Context): PointsTable {
     return {
       trait: t,
       index: TRAIT_IDS.indexOf(t),
-      points: RATINGS.map((r) => -POINTS_PER_WEIGHTED_RATING * w * (r - mean)),
+      points: cachedRow(costRows, c.ratingCounts.get(t), w, () =>
+        RATINGS.map((r) => -POINTS_PER_WEIGHTED_RATING * w * (r - mean)),
+      ),
     };
   });
   return { benefit, cost };
 }
 
-// A benefit trait's row depends only on the catalogue's rating counts for it and on its weight, and the
-// contexts of one what-would-change search share most weights: rows are kept per counts array (the
-// catalogue's, see context.ts) and weight, a bounded number of them, since each costs a dozen powers.
+// A trait's row depends only on the catalogue's ratings for it and on its weight, and the contexts of one
+// what-would-change search share most weights: rows are kept per counts array (the catalogue's, one per
+// trait, see context.ts) and weight, a bounded number of them (a benefit row costs a dozen powers).
 const benefitRows = new WeakMap<number[], Map<number, number[]>>();
+const costRows = new WeakMap<number[], Map<number, number[]>>();
 const MAX_ROWS_PER_TRAIT = 256;
 
-function benefitRow(counts: number[] | undefined, w: number): number[] {
-  let rows = counts && benefitRows.get(counts);
-  if (counts && !rows) benefitRows.set(counts, (rows = new Map()));
+function cachedRow(
+  cache: WeakMap<number[], Map<number, number[]>>,
+  counts: number[] | undefined,
+  w: number,
+  make: () => number[],
+): number[] {
+  let rows = counts && cache.get(counts);
+  if (counts && !rows) cache.set(counts, (rows = new Map()));
   let row = rows?.get(w);
   if (row) return row;
-  const values = RATINGS.map((r) => ratingValue(r, w));
-  const mean = meanValue(counts, values);
-  row = values.map((v) => POINTS_PER_WEIGHTED_RATING * w * (v - mean));
+  row = make();
   if (rows && rows.size >= MAX_ROWS_PER_TRAIT) rows.clear();
   rows?.set(w, row);
   return row;
 }
 
-// Each method's ratings by trait index (0 when unrated): the trait loops run for every method in ~40
-// contexts per advise(), and reading m.ratings by name costs more than the arithmetic around it.
-const ratingRows = new WeakMap<Method, number[]>();
-
-function ratingsOf(m: Method): number[] {
-  let row = ratingRows.get(m);
-  if (!row) ratingRows.set(m, (row = TRAIT_IDS.map((t) => m.ratings[t]?.rating ?? 0)));
-  return row;
+function benefitRow(counts: number[] | undefined, w: number): number[] {
+  return cachedRow(benefitRows, counts, w, () => {
+    const values = RATINGS.map((r) => ratingValue(r, w));
+    const mean = meanValue(counts, values);
+    return values.map((v) => POINTS_PER_WEIGHTED_RATING * w * (v - mean));
+  });
 }
 
-function traitFit(m: Method, c: Context, traits: Contribution[] | null): number {
+function traitFit(ratings: readonly number[], c: Context, traits: Contribution[] | null): number {
   let fit = BASELINE;
-  const ratings = ratingsOf(m);
   for (const { trait, index, points: row } of pointsTable(c).benefit) {
     const rating = ratings[index]!;
     const points = row[rating]!;
@@ -217,7 +220,8 @@ export function score(
 ): Scored {
   const a = c.a;
   const contributions: Contribution[] = [];
-  const fit = traitFit(m, c, explain ? contributions : null);
+  const { limits: L, ratings } = methodFacts(m);
+  const fit = traitFit(ratings, c, explain ? contributions : null);
   let raw = fit;
   const rule = (id: RuleId, points: number, text: () => string) => {
     if (points === 0) return;
@@ -225,7 +229,6 @@ export function score(
     if (explain) contributions.push({ kind: 'rule', rule: id, points, text });
   };
 
-  const ratings = ratingsOf(m);
   for (const { trait: t, index, points: row } of pointsTable(c).cost) {
     const rating = ratings[index]!;
     const points = row[rating]!;
@@ -285,7 +288,6 @@ export function score(
         'It would be a new user ABI, kept once tools rely on it (Documentation/ABI/README), for data you said is not a product interface; debugfs and tracepoints carry debug data without that promise (Documentation/filesystems/debugfs.rst).',
     );
 
-  const L = m.limits;
   if (a.module && !m.needsModule)
     rule('via-layer', -POINTS.viaLayer, () =>
       L?.viaLayer
