@@ -8,7 +8,7 @@
 // - A method the dataset did not measure is "unverified" and gets the median comparison of the others:
 //   it gains nothing from its absence.
 import type { Answers } from '../answers';
-import type { Catalogue, Method } from '../catalogue-schema';
+import type { Method } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import type { MethodId, Pattern } from '../ids';
 import { measuredAt, measuredVariants, type MeasuredPoint } from '../measured';
@@ -50,32 +50,6 @@ export type MeasuredAnswers = Pick<Answers, 'style' | 'dir' | 'size'>;
 /** A key for MeasuredAnswers, for memoising measurements within one search (see what-would-change.ts). */
 export function measuredAnswersKey(a: MeasuredAnswers): string {
   return `${a.style}\u0000${a.dir}\u0000${a.size}`;
-}
-
-// Each method's measurement for one set of measured answers, aligned with catalogue.methods, kept per catalogue
-// and dataset (both immutable once loaded) for a bounded number of answer keys: one what-would-change search
-// asks for a handful of keys, and the next advise() (one answer changed) mostly for the same ones. Internal
-// to the search: what advise() returns is measured afresh, so that no caller can change what is kept here.
-const byCatalogue = new WeakMap<Catalogue, WeakMap<Dataset, Map<string, readonly MethodMeasurement[]>>>();
-const MAX_KEYS_PER_DATASET = 256;
-
-export function measurementsFor(
-  catalogue: Catalogue,
-  dataset: Dataset,
-  a: MeasuredAnswers,
-): readonly MethodMeasurement[] {
-  let byDataset = byCatalogue.get(catalogue);
-  if (!byDataset) byCatalogue.set(catalogue, (byDataset = new WeakMap()));
-  let byKey = byDataset.get(dataset);
-  if (!byKey) byDataset.set(dataset, (byKey = new Map()));
-  const key = measuredAnswersKey(a);
-  let measured = byKey.get(key);
-  if (!measured) {
-    measured = catalogue.methods.map((m) => measure(m, { dataset, a }));
-    if (byKey.size >= MAX_KEYS_PER_DATASET) byKey.clear();
-    byKey.set(key, measured);
-  }
-  return measured;
 }
 
 export function measure(m: Method, c: Pick<Context, 'dataset'> & { a: MeasuredAnswers }): MethodMeasurement {

@@ -20,8 +20,8 @@ import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate
 import {
   comparisonScale,
   costRatios,
+  measure,
   measuredAnswersKey,
-  measurementsFor,
   type CostRatios,
   type MethodMeasurement,
 } from './measurements';
@@ -162,20 +162,20 @@ export function whatWouldChange(
 // The search scores the catalogue for ~40 answer sets that each differ from the user's in one answer.
 // Nothing here knows what eliminate() and score() look at, so both run for every method and answer set;
 // what is memoised is only what measurements.ts computes, keyed on everything it reads: a method's
-// measurement on the answers measure() reads (MeasuredAnswers, enforced by its type; kept across searches
-// by measurementsFor), and the survivors' cost ratios on which methods survived with which measurements
-// (their comparisons also on the scale that speed's weights set). Most changes (a constraint, the rate, the budget) leave the measured answers alone,
+// measurement on the answers measure() reads (MeasuredAnswers, enforced by its type), and the survivors'
+// cost ratios on which methods survived with which measurements (their comparisons also on the scale that
+// speed's weights set). Most changes (a constraint, the rate, the budget) leave the measured answers alone,
 // so each search measures only a handful of times.
 export function memoisedRescore(catalogue: Catalogue, dataset: Dataset | null): Rescore {
   const methods = catalogue.methods;
-  const none: MethodMeasurement = { points: [], standIn: false };
-  const unmeasured = methods.map(() => none);
+  const measurements = new Map<string, MethodMeasurement[]>();
   const ratios = new Map<string, CostRatios>();
   const comparisons = new Map<string, ReturnType<typeof comparisonsFor>>();
   return (changed) => {
     const c = makeContext(changed, catalogue, dataset);
     const key = measuredAnswersKey(changed);
-    const measured = dataset ? measurementsFor(catalogue, dataset, changed) : unmeasured;
+    let measured = measurements.get(key);
+    if (!measured) measurements.set(key, (measured = methods.map((m) => measure(m, c))));
     const alive: number[] = [];
     methods.forEach((m, i) => {
       if (cutsFor(m, c, measured[i]!).length === 0) alive.push(i);
