@@ -52,6 +52,9 @@ export const TOPIC_WORDS: Record<Topic, string> = {
 /** Where the topic counts: no module of one's own (only existing interfaces), and data rather than settings. */
 export const topicApplies = (a: Answers): boolean => !a.module && a.style !== 'config';
 
+/** Where the kernel produces the data: events or a stream towards user space (not when only user space sends). */
+export const kernelSpeaks = (a: Answers): boolean => a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
+
 /** Where growth of the command set counts: commands or settings that user space sends. */
 export const growsApplies = (a: Answers): boolean => a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config');
 

@@ -1,6 +1,6 @@
 // Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
 // names the limit and, where the catalogue has one, its source.
-import { TOPIC_WORDS, topicApplies } from '../answer-words';
+import { kernelSpeaks, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { compareKernel, compareVersionParts } from '../answers-codec';
 import { overloadOf, type Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
@@ -121,7 +121,7 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       'resident',
       () => `A user-space process must already be running to receive${src(L.needsResidentProcess)}, and none is.`,
     );
-  const overload = overloadOf(L, a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream'));
+  const overload = overloadOf(L, kernelSpeaks(a));
   if (a.loss === false && overload.value === 'drops-silent')
     cut('loss', () => `Drops messages silently when the consumer falls behind${src(overload)}, and none may be lost.`);
   if (a.loss === false && overload.value !== 'drops-silent' && L.producerCanWait?.value === false)

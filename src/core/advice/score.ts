@@ -10,7 +10,7 @@ import { formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
 import { methodFacts, type Context } from './context';
-import { growsApplies, TOPIC_WORDS, topicApplies } from '../answer-words';
+import { growsApplies, kernelSpeaks, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
 import { frameworkRule } from './framework';
 import type { Comparison, MethodMeasurement } from './measurements';
@@ -340,13 +340,13 @@ export function score(
         POINTS.extensible,
         () => `Commands and fields grow as typed attributes, without breaking old tools (${L.extensible!.source}).`,
       );
-    const kernelSpeaks = a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
+    const fromKernel = kernelSpeaks(a);
     // When a state change may be dropped (only the latest state matters), a value file that poll() reports
     // as changed is the kernel's own pattern for state (sysfs_notify() on a device attribute).
-    const overload = overloadOf(L, kernelSpeaks);
+    const overload = overloadOf(L, fromKernel);
     const latestState =
       a.style === 'event' && a.loss === true && (overload.value === 'coalesces' || overload.value === 'overwrites');
-    if (kernelSpeaks && delivery === 'pull' && !latestState)
+    if (fromKernel && delivery === 'pull' && !latestState)
       rule(
         'pull-for-events',
         -POINTS.pullForEvents * (a.style === 'event' ? 1 : 0.6) * (a.shell ? 0.5 : 1),
@@ -373,7 +373,7 @@ export function score(
         () =>
           `A setting written into it is a message, not a value it holds: reading returns its data, not the current setting, and no reply carries one back (${L.requestReply.source}).`,
       );
-    if (kernelSpeaks && a.daemon === false && a.style === 'event' && delivery !== 'upcall' && !L.startsProgram?.value)
+    if (fromKernel && a.daemon === false && a.style === 'event' && delivery !== 'upcall' && !L.startsProgram?.value)
       rule('nobody-reads', -POINTS.nobodyReads, () =>
         delivery === 'pull'
           ? 'No process is running to read the file when the event happens.'

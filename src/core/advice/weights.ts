@@ -3,6 +3,7 @@
 // large frames, a payload-free wake-up) grows without a ceiling below it, so that it outweighs the traits
 // every candidate shares. The legend's "scoring" sentences are generated from WEIGHT_RULES.
 import type { Answers } from '../answers';
+import { kernelSpeaks } from '../answer-words';
 import { formatBytes, formatMBps, formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 
@@ -118,7 +119,7 @@ export function traitWeights(a: Answers): { weights: TraitWeights; why: TraitWhy
 
   // Waking a consumer in user space: when only user space sends (u2k), the receiver is the kernel, whose
   // handler runs in the sender's call (or is woken by the method's own kick), so the trait does not apply.
-  if ((a.style === 'event' || a.style === 'stream') && a.dir !== 'u2k') {
+  if (kernelSpeaks(a)) {
     w['async-notify'] = a.style === 'event' ? 3 : 2;
     why['async-notify'] = () =>
       a.style === 'event' ? 'the consumer waits for events' : 'the consumer waits for the next data';
