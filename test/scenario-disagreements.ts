@@ -87,6 +87,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'none',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -109,11 +114,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'none',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   { dataset: 'none', name: "Desktop app reading the ambient light sensor's latest value", problems: 'ioctl in top 3' },
   {
@@ -254,6 +254,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'local-stock-2026-11-29t2331z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -276,11 +281,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -409,6 +409,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -431,11 +436,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -559,6 +559,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -581,11 +586,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -709,6 +709,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -731,11 +736,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t1207z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -859,6 +859,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -881,11 +886,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1009,6 +1009,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -1031,11 +1036,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1159,6 +1159,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -1181,11 +1186,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1309,6 +1309,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -1331,11 +1336,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1459,6 +1459,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -1481,11 +1486,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1609,6 +1609,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -1631,11 +1636,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1759,6 +1759,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -1781,11 +1786,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1919,6 +1919,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
     problems: 'top ioctl ≠ eventfd; chardev in top 3',
   },
@@ -1941,11 +1946,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
     problems: 'tracepoint in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Cron job reading a driver status every minute, no daemon running',
-    problems: 'sysctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -55,6 +55,16 @@ export const topicApplies = (a: Answers): boolean => !a.module && a.style !== 'c
 /** Where the kernel produces the data: events or a stream towards user space (not when only user space sends). */
 export const kernelSpeaks = (a: Answers): boolean => a.dir !== 'u2k' && (a.style === 'event' || a.style === 'stream');
 
+/** Where the kernel starts each exchange of requests and answers: a daemon must be there to be asked. */
+export const kernelAsks = (a: Answers): boolean => a.style === 'request' && a.dir === 'both' && a.asks === 'kernel';
+
+/**
+ * Where a user-space process must be running before anything happens: the kernel speaks first, with
+ * events, a stream or a question of its own. When user space asks or sets, the process that does so is
+ * the one running, and it needs nobody waiting beforehand.
+ */
+export const kernelStarts = (a: Answers): boolean => kernelSpeaks(a) || kernelAsks(a);
+
 /** Where growth of the command set counts: commands or settings that user space sends. */
 export const growsApplies = (a: Answers): boolean => a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config');
 

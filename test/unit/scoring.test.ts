@@ -457,6 +457,22 @@ describe('the questions that decide tunables and commands', () => {
     expect(reasonsOf(advice, 'sysfs')).toMatch(/No process is running to read the file/);
   });
 
+  it('no process running rules out a method that needs one only where the kernel speaks or asks first', () => {
+    const resident = /A user-space process must already be running/;
+    // The kernel sends events: nobody is there to receive them through a chardev.
+    const events = advise(ans({ size: 256, rate: 0.1, daemon: false }), catalogue, null);
+    expect(eliminatedReasons(events, 'chardev')?.join(' ')).toMatch(resident);
+    // The kernel asks a daemon that is not there.
+    const kernelAsks = { dir: 'both', style: 'request', asks: 'kernel', size: 128, rate: 0.1, daemon: false } as const;
+    expect(eliminatedReasons(advise(ans(kernelAsks), catalogue, null), 'genetlink')?.join(' ')).toMatch(resident);
+    // A cron job asks for a status: the process that asks is the one running.
+    const cron = advise(ans({ style: 'request', size: 256, rate: 0.02, daemon: false }), catalogue, null);
+    expect(eliminatedReasons(cron, 'chardev')?.join(' ') ?? '').not.toMatch(resident);
+    expect(ranked(cron, 'chardev')).toBe(true);
+    const setting = advise(ans({ dir: 'u2k', style: 'config', size: 8, rate: 0.01, daemon: false }), catalogue, null);
+    expect(eliminatedReasons(setting, 'genetlink')?.join(' ') ?? '').not.toMatch(resident);
+  });
+
   it('a setting sent as a message into a channel that neither holds nor answers it loses points', () => {
     const advice = advise({ ...setting, scope: 'device' }, catalogue, null);
     expect(reasonsOf(advice, 'chardev')).toMatch(/A setting written into it is a message, not a value it holds/);

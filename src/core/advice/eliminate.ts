@@ -1,6 +1,6 @@
 // Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
 // names the limit and, where the catalogue has one, its source.
-import { kernelSpeaks, TOPIC_WORDS, topicApplies } from '../answer-words';
+import { kernelSpeaks, kernelStarts, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { compareKernel, compareVersionParts } from '../answers-codec';
 import { overloadOf, type Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
@@ -116,7 +116,7 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       () =>
         `Each message starts a process of its own${src(L.delivery)}: no one consumer receives the stream, and the processes run side by side in no guaranteed order.`,
     );
-  if (a.daemon === false && a.dir !== 'u2k' && L.needsResidentProcess.value)
+  if (a.daemon === false && kernelStarts(a) && L.needsResidentProcess.value)
     cut(
       'resident',
       () => `A user-space process must already be running to receive${src(L.needsResidentProcess)}, and none is.`,

@@ -10,7 +10,7 @@ import { formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
 import { methodFacts, type Context } from './context';
-import { growsApplies, kernelSpeaks, TOPIC_WORDS, topicApplies } from '../answer-words';
+import { growsApplies, kernelAsks as kernelAsksOf, kernelSpeaks, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
 import { frameworkRule } from './framework';
 import type { Comparison, MethodMeasurement } from './measurements';
@@ -317,7 +317,7 @@ export function score(
     const delivery = L.delivery.value;
     const rr = L.requestReply.value;
     // A request the kernel starts: the daemon must be able to wait for the question and answer it.
-    const kernelAsks = a.style === 'request' && a.dir === 'both' && a.asks === 'kernel';
+    const kernelAsks = kernelAsksOf(a);
     const ka = L.kernelAsks;
     if (kernelAsks && ka && ka.value !== 'native')
       rule('kernel-asks', ka.value === 'parked' ? -POINTS.kernelAsksParked : -POINTS.kernelAsksNone, () =>
