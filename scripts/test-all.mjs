@@ -30,7 +30,7 @@ const steps = [
   ['build app', 'npx', ['vite', 'build']],
   ['browser end-to-end', ...vitest('e2e')],
   ['kernel prerequisites', 'node', ['scripts/ensure-kernel-deps.mjs']],
-  ['harness C unit tests', 'make', ['-s', '-C', 'server', 'check']],
+  ['harness C unit tests', 'node', ['scripts/build-kernel.mjs', '-s', 'check']],
   ['kernel modules for every installed kernel (W=1)', 'npm', ['run', '--silent', 'build:kernel']],
   ['kernel checkers (checkpatch --strict, sparse)', 'npm', ['run', '--silent', 'check:kernel']],
   ['kernel (each kernel: VM, quick profile, robustness)', ...vitest('kernel')],
