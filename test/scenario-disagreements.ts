@@ -102,11 +102,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
-  },
-  {
-    dataset: 'none',
     name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
     problems: 'top uevent ≠ usermodehelper',
   },
@@ -269,11 +264,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
     problems: 'top uevent ≠ usermodehelper',
   },
@@ -424,11 +414,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
     problems: 'top uevent ≠ usermodehelper',
   },
@@ -571,11 +556,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems: 'mmap in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -724,11 +704,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
     problems: 'top uevent ≠ usermodehelper',
   },
@@ -871,11 +846,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems: 'mmap in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -1024,11 +994,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
     problems: 'top uevent ≠ usermodehelper',
   },
@@ -1171,11 +1136,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems: 'mmap in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1324,11 +1284,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
     problems: 'top uevent ≠ usermodehelper',
   },
@@ -1471,11 +1426,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems: 'mmap in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1624,11 +1574,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
     problems: 'top uevent ≠ usermodehelper',
   },
@@ -1771,11 +1716,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems: 'mmap in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1931,11 +1871,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
     problems: 'mmap in top 3; sysfs in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    problems: 'top uevent ≠ usermodehelper',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -748,7 +748,8 @@ export const SCENARIOS: Scenario[] = [
   // ── Upcalls with and without a daemon ────────────────────────────────────────────────────────────────
   {
     name: 'Rare in-kernel lookup answered by a user-space program, with no daemon running (request-key style)',
-    answers: { size: 128, rate: 0.1, daemon: false },
+    // Written before the answers could say who asks (asks=, added later): the kernel asks, the program answers.
+    answers: { dir: 'both', style: 'request', asks: 'kernel', size: 128, rate: 0.1, daemon: false },
     expectTop: 'usermodehelper',
     acceptableTopThree: ['usermodehelper', 'uevent', 'sysfs'],
     mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),

@@ -126,9 +126,12 @@ export const limitsSchema = z.strictObject({
    * read/recv/an async command and writes its answer back, as fanotify, FUSE, the handshake family and
    * ublk do), 'parked' (only through a protocol built by hand on top, such as a thread left blocked in an
    * ioctl that returns when the kernel has a question), 'none' (it cannot carry a question from the kernel).
-   * Absent: not rated, no rule.
+   * Two more need no daemon at all: 'runs-program' (the kernel starts a program with the question and waits
+   * for its exit status, as request-key and modprobe run), 'answer-through-file' (the question goes out as
+   * an event that starts a program, which writes the answer into a file the module provides, as the
+   * firmware loader's fallback did). Absent: not rated, no rule.
    */
-  kernelAsks: sourced(z.enum(['native', 'parked', 'none'])).optional(),
+  kernelAsks: sourced(z.enum(['native', 'parked', 'none', 'runs-program', 'answer-through-file'])).optional(),
   /**
    * 'settings' when the interface is made to hold settings (tunables, parameters, objects' attributes) and
    * is the wrong home for data a driver reports or exchanges; absent or 'any' otherwise.

@@ -457,6 +457,20 @@ describe('the questions that decide tunables and commands', () => {
     expect(reasonsOf(advice, 'sysfs')).toMatch(/No process is running to read the file/);
   });
 
+  it('the kernel asking with no daemon running: a program it starts answers; a parked ioctl has nobody to answer', () => {
+    const upcall = { dir: 'both', style: 'request', asks: 'kernel', size: 256, rate: 1, daemon: false } as const;
+    const advice = advise(ans(upcall), catalogue, null);
+    expect(advice.ranking[0]?.method).toBe('usermodehelper');
+    // The udev-driven variant: the question as a uevent, the answer through a file (the firmware fallback).
+    expect(reasonsOf(advice, 'uevent')).toMatch(/answer must come back through a file/);
+    expect(eliminatedReasons(advice, 'ioctl')?.join(' ')).toMatch(/a daemon thread must already sit waiting/);
+    // With a daemon running, the daemon is the one asked: a program started beside it is not.
+    const withDaemon = advise(ans({ ...upcall, daemon: true }), catalogue, null);
+    expect(eliminatedReasons(withDaemon, 'usermodehelper')?.join(' ')).toMatch(/Carries data only kernel → user/);
+    expect(eliminatedReasons(withDaemon, 'uevent')?.join(' ')).toMatch(/Carries data only kernel → user/);
+    expect(ranked(withDaemon, 'ioctl')).toBe(true);
+  });
+
   it('no process running rules out a method that needs one only where the kernel speaks or asks first', () => {
     const resident = /A user-space process must already be running/;
     // The kernel sends events: nobody is there to receive them through a chardev.

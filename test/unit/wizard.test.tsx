@@ -120,7 +120,12 @@ describe('answers store', () => {
     await user.click(screen.getByRole('button', { name: /upcall/i }));
     expect(screen.getByText('Step 7 of 7')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Filled from “Upcall”');
-    expect(useAnswersStore.getState().answers).toMatchObject({ dir: 'k2u', style: 'request', daemon: false });
+    expect(useAnswersStore.getState().answers).toMatchObject({
+      dir: 'both',
+      style: 'request',
+      asks: 'kernel',
+      daemon: false,
+    });
     const daemonRow = within(summary).getByText('Resident receiver').parentElement!;
     expect(daemonRow).not.toHaveTextContent('default');
     expect(within(summary).getByText('Oldest kernel').parentElement!).toHaveTextContent('default');

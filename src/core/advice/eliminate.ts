@@ -1,6 +1,6 @@
 // Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
 // names the limit and, where the catalogue has one, its source.
-import { kernelSpeaks, kernelStarts, TOPIC_WORDS, topicApplies } from '../answer-words';
+import { kernelAsks, kernelSpeaks, kernelStarts, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { compareKernel, compareVersionParts } from '../answers-codec';
 import { overloadOf, type Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
@@ -46,9 +46,14 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   const cut = (rule: Elimination['rule'], text: () => string) => out.push({ rule, text });
   const { limits: L, minKernel } = methodFacts(m);
 
-  // Each direction the answers need (both for 'both'), checked without building a list per method.
+  // Each direction the answers need (both for 'both'), checked without building a list per method. When
+  // no daemon runs to take it, a question the kernel asks can also go out by starting a program, whose
+  // answer comes back as its exit status or through a file of the module: such a method carries both
+  // although it only sends. A running daemon is the one asked: a program started beside it is not.
   const dirs = m.directions;
-  if ((a.dir !== 'u2k' && !dirs.includes('k2u')) || (a.dir !== 'k2u' && !dirs.includes('u2k')))
+  const ka = L.kernelAsks?.value;
+  const asksByProgram = kernelAsks(a) && a.daemon === false && (ka === 'runs-program' || ka === 'answer-through-file');
+  if (!asksByProgram && ((a.dir !== 'u2k' && !dirs.includes('k2u')) || (a.dir !== 'k2u' && !dirs.includes('u2k'))))
     cut(
       'direction',
       () =>
@@ -120,6 +125,12 @@ export function eliminate(m: Method, c: Context): Elimination[] {
     cut(
       'resident',
       () => `A user-space process must already be running to receive${src(L.needsResidentProcess)}, and none is.`,
+    );
+  else if (a.daemon === false && kernelAsks(a) && ka === 'parked')
+    cut(
+      'resident',
+      () =>
+        `For the kernel to ask, a daemon thread must already sit waiting for its question${src(L.kernelAsks!)}, and none runs.`,
     );
   const overload = overloadOf(L, kernelSpeaks(a));
   if (a.loss === false && overload.value === 'drops-silent')

@@ -319,11 +319,13 @@ export function score(
     // A request the kernel starts: the daemon must be able to wait for the question and answer it.
     const kernelAsks = kernelAsksOf(a);
     const ka = L.kernelAsks;
-    if (kernelAsks && ka && ka.value !== 'native')
-      rule('kernel-asks', ka.value === 'parked' ? -POINTS.kernelAsksParked : -POINTS.kernelAsksNone, () =>
+    if (kernelAsks && ka && ka.value !== 'native' && ka.value !== 'runs-program')
+      rule('kernel-asks', ka.value === 'none' ? -POINTS.kernelAsksNone : -POINTS.kernelAsksParked, () =>
         ka.value === 'parked'
           ? `The kernel asks here, and nothing in it carries a question to a waiting daemon: that protocol is built by hand on top (${ka.source}).`
-          : `The kernel asks here, and it cannot carry a question from the kernel and its answer back (${ka.source}).`,
+          : ka.value === 'answer-through-file'
+            ? `The kernel asks here: the question goes out through it, but the answer must come back through a file of the module's, paired with the question by hand (${ka.source}).`
+            : `The kernel asks here, and it cannot carry a question from the kernel and its answer back (${ka.source}).`,
       );
     // One call carries a request user space makes; it cannot carry one the kernel makes.
     if (a.style === 'request' && a.dir !== 'k2u' && rr !== 'none' && !(kernelAsks && rr === 'one-call'))

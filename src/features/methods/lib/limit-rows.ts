@@ -72,7 +72,11 @@ const LIMIT_WORDS: { [K in keyof Limits]?: { label: string; words: (v: never) =>
         ? 'the daemon waits for the question and answers it'
         : v === 'parked'
           ? 'only through a protocol built by hand on top'
-          : 'it cannot carry the question') as Words<NonNullable<Limits['kernelAsks']>['value']>,
+          : v === 'runs-program'
+            ? 'it starts a program with the question and waits for its exit status'
+            : v === 'answer-through-file'
+              ? 'the question starts a program, which writes its answer into a file of the module'
+              : 'it cannot carry the question') as Words<NonNullable<Limits['kernelAsks']>['value']>,
   },
   carries: {
     label: 'Each write is',

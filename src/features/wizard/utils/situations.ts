@@ -53,6 +53,15 @@ export const SITUATIONS: Situation[] = [
     id: 'upcall',
     title: 'Upcall',
     example: 'Rarely, the kernel needs a user-space program to do something for it; no daemon runs.',
-    answers: { dir: 'k2u', style: 'request', size: 256, rate: 1, lat: null, listeners: 1, daemon: false },
+    answers: {
+      dir: 'both',
+      style: 'request',
+      asks: 'kernel',
+      size: 256,
+      rate: 1,
+      lat: null,
+      listeners: 1,
+      daemon: false,
+    },
   },
 ];
