@@ -1,4 +1,4 @@
-import { FRAMEWORK_WORDS, growsApplies, topicApplies, type OptionalAnswer } from '../core/answer-words';
+import { FRAMEWORK_WORDS, growsApplies, kernelStarts, topicApplies, type OptionalAnswer } from '../core/answer-words';
 import type { Answers } from '../core/answers';
 import { FRAMEWORK_IDS, type Direction, type FrameworkAnswer, type Style } from '../core/ids';
 
@@ -105,7 +105,9 @@ export const DAEMON_QUESTION: OptionalQuestion<'daemon'> = {
     },
     NOT_SURE,
   ],
-  asked: (a) => a.style !== 'config',
+  // Only where the kernel speaks or asks first: when user space asks or sets, the process that does so is
+  // the one running, and the answer changes nothing.
+  asked: kernelStarts,
 };
 
 export const SCOPE_QUESTION: OptionalQuestion<'scope'> = {

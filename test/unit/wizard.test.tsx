@@ -150,6 +150,9 @@ describe('answers store', () => {
     await user.click(screen.getByRole('radio', { name: /configuration/i }));
     expect(screen.getByRole('group', { name: /per device or to the whole system/i })).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: /always running/i })).toBeNull();
+    // A request user space makes needs nobody waiting; one the kernel makes does.
+    await user.click(screen.getByRole('radio', { name: /request \/ response/i }));
+    expect(screen.queryByRole('group', { name: /always running/i })).toBeNull();
 
     await user.click(screen.getByRole('radio', { name: /^stream/i }));
     await user.keyboard('{Enter}');
