@@ -188,9 +188,13 @@ function benefitRow(counts: number[] | undefined, w: number): number[] {
   });
 }
 
+// Indexed loops: the search runs these for every method in ~40 contexts; for…of with destructuring took
+// about 6% more instructions per advise() (cachegrind, synthetic dataset).
 function traitFit(ratings: readonly number[], c: Context, traits: Contribution[] | null): number {
   let fit = BASELINE;
-  for (const { trait, index, points: row } of pointsTable(c).benefit) {
+  const rows = pointsTable(c).benefit;
+  for (let i = 0; i < rows.length; i++) {
+    const { trait, index, points: row } = rows[i]!;
     const rating = ratings[index]!;
     const points = row[rating]!;
     fit += points;
@@ -229,7 +233,9 @@ export function score(
     if (explain) contributions.push({ kind: 'rule', rule: id, points, text });
   };
 
-  for (const { trait: t, index, points: row } of pointsTable(c).cost) {
+  const costs = pointsTable(c).cost;
+  for (let i = 0; i < costs.length; i++) {
+    const { trait: t, index, points: row } = costs[i]!;
     const rating = ratings[index]!;
     const points = row[rating]!;
     raw += points;

@@ -2,7 +2,7 @@
 // are what a user can negotiate), then the statement of the problem; within each, the smallest change.
 import type { Answers } from '../answers';
 import { compareKernel, encodeAnswerValue, LIMITS } from '../answers-codec';
-import type { Catalogue } from '../catalogue-schema';
+import type { Catalogue, Method } from '../catalogue-schema';
 import type { Dataset } from '../dataset-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import { DIRECTIONS, STYLES, TOPICS, type MethodId } from '../ids';
@@ -169,31 +169,39 @@ export function whatWouldChange(
 export function memoisedRescore(catalogue: Catalogue, dataset: Dataset | null): Rescore {
   const methods = catalogue.methods;
   const measurements = new Map<string, MethodMeasurement[]>();
-  const ratios = new Map<string, CostRatios>();
-  const comparisons = new Map<string, ReturnType<typeof comparisonsFor>>();
+  // Keyed by the measured answers and the survivors; the comparisons also by the scale (a number: turning it
+  // into a string key cost more than the comparison itself).
+  const ratios = new Map<string, { costs: CostRatios; compared: Map<number, ReturnType<typeof comparisonsFor>> }>();
   return (changed) => {
     const c = makeContext(changed, catalogue, dataset);
     const key = measuredAnswersKey(changed);
     let measured = measurements.get(key);
     if (!measured) measurements.set(key, (measured = methods.map((m) => measure(m, c))));
     const alive: number[] = [];
-    methods.forEach((m, i) => {
-      if (cutsFor(m, c, measured[i]!).length === 0) alive.push(i);
-    });
-    const survivors = alive.map((i) => ({ method: methods[i]!, measurement: measured[i]! }));
+    const survivors: { method: Method; measurement: MethodMeasurement }[] = [];
+    for (let i = 0; i < methods.length; i++) {
+      const method = methods[i]!;
+      const measurement = measured[i]!;
+      if (cutsFor(method, c, measurement).length > 0) continue;
+      alive.push(i);
+      survivors.push({ method, measurement });
+    }
     let compared: ReturnType<typeof comparisonsFor> = null;
     if (dataset) {
       const ratiosKey = `${key}\u0001${alive.join(',')}`;
-      let costs = ratios.get(ratiosKey);
-      if (!costs) ratios.set(ratiosKey, (costs = costRatios(measuredCandidates(survivors))));
+      let memo = ratios.get(ratiosKey);
+      if (!memo)
+        ratios.set(ratiosKey, (memo = { costs: costRatios(measuredCandidates(survivors)), compared: new Map() }));
       // The comparisons depend on the ratios and on the scale, which only speed's two weights set.
-      const comparedKey = `${ratiosKey}\u0001${comparisonScale(c)}`;
-      compared = comparisons.get(comparedKey) ?? null;
-      if (!compared) comparisons.set(comparedKey, (compared = comparisonsFor(survivors, c, costs)));
+      const scale = comparisonScale(c);
+      compared = memo.compared.get(scale) ?? null;
+      if (!compared) memo.compared.set(scale, (compared = comparisonsFor(survivors, c, memo.costs)));
     }
     const out = new Map<MethodId, number>();
-    for (const { method, measurement } of survivors)
+    for (let i = 0; i < survivors.length; i++) {
+      const { method, measurement } = survivors[i]!;
       out.set(method.id, score(method, c, measurement, compared?.get(method.id), false).raw);
+    }
     return out;
   };
 }
