@@ -61,7 +61,7 @@ export function eliminate(m: Method, c: Context): Elimination[] {
     );
   // A request needs a way to ask: a file read (pull) or a channel from user space. A method that only
   // delivers what the kernel decides to send, when it decides to, cannot answer one.
-  if (a.style === 'request' && a.dir === 'k2u' && !m.directions.includes('u2k') && L && L.delivery.value !== 'pull')
+  if (a.style === 'request' && a.dir === 'k2u' && !m.directions.includes('u2k') && L.delivery.value !== 'pull')
     cut(
       'cannot-be-asked',
       () =>
@@ -98,7 +98,6 @@ export function eliminate(m: Method, c: Context): Elimination[] {
     );
   if (a.shell && !m.usableFromShell) cut('shell', () => 'Cannot be used from a shell, which you need.');
 
-  if (!L) return out;
   const src = (f: { source: string }) => ` (${f.source})`;
   // A blob read or written on demand may go through a separate design (sysfs binary attributes).
   const onDemand = (a.style === 'request' || a.style === 'config') && L.onDemandPayloadBytes !== undefined;

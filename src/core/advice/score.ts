@@ -296,204 +296,202 @@ export function score(
 
   if (a.module && !m.needsModule)
     rule('via-layer', -POINTS.viaLayer, () =>
-      L?.viaLayer
+      L.viaLayer
         ? `Your module cannot write to it directly: ${sentence(L.viaLayer)}`
         : 'It serves data the kernel already has; your module would first have to expose its data through another layer.',
     );
 
-  if (L) {
-    const ceiling = L.rateCeiling.value;
-    if (a.rate * LIMIT_SLACK > ceiling)
-      rule(
-        'near-rate-ceiling',
-        -POINTS.nearLimit * clamp(Math.log10((a.rate * LIMIT_SLACK) / ceiling) / Math.log10(LIMIT_SLACK ** 2), 0, 1),
-        () =>
-          `${formatRate(a.rate)} is close to what it carries on real hardware, around ${formatRate(ceiling)} (${L.rateCeiling.source}).`,
-      );
-    const floor = L.latencyFloorNs.value;
-    if (a.lat !== null && a.lat * 1000 < floor * LIMIT_SLACK) {
-      const budget = a.lat * 1000;
-      rule(
-        'near-latency-floor',
-        -POINTS.nearLimit * clamp(Math.log10((floor * LIMIT_SLACK) / budget) / Math.log10(LIMIT_SLACK ** 2), 0, 1),
-        () =>
-          `A ${formatNs(budget)} budget is close to its floor of around ${formatNs(floor)} on real hardware (${L.latencyFloorNs.source}).`,
-      );
-    }
-    const delivery = L.delivery.value;
-    const rr = L.requestReply.value;
-    // A request the kernel starts: the daemon must be able to wait for the question and answer it.
-    const kernelAsks = kernelAsksOf(a);
-    const ka = L.kernelAsks;
-    if (kernelAsks && ka && ka.value !== 'native' && ka.value !== 'runs-program')
-      rule('kernel-asks', ka.value === 'none' ? -POINTS.kernelAsksNone : -POINTS.kernelAsksParked, () =>
-        ka.value === 'parked'
-          ? `The kernel asks here, and nothing in it carries a question to a waiting daemon: that protocol is built by hand on top (${ka.source}).`
-          : ka.value === 'answer-through-file'
-            ? `The kernel asks here: the question goes out through it, but the answer must come back through a file of the module's, paired with the question by hand (${ka.source}).`
-            : `The kernel asks here, and it cannot carry a question from the kernel and its answer back (${ka.source}).`,
-      );
-    // One call carries a request user space makes; it cannot carry one the kernel makes.
-    if (a.style === 'request' && a.dir !== 'k2u' && rr !== 'none' && !(kernelAsks && rr === 'one-call'))
-      rule('request-reply', rr === 'one-call' ? POINTS.oneCall : POINTS.paired, () =>
-        rr === 'one-call'
-          ? `One system call carries the request and returns its answer (${L.requestReply.source}).`
-          : `Each answer is matched to its request by a sequence number (${L.requestReply.source}).`,
-      );
-    // A command set that will grow: typed attributes add fields and commands without breaking old tools,
-    // where a fixed structure needs a new command number or a version of its own for each change.
-    if (a.grows === true && growsApplies(a) && L.extensible)
-      rule(
-        'extensible',
-        POINTS.extensible,
-        () => `Commands and fields grow as typed attributes, without breaking old tools (${L.extensible!.source}).`,
-      );
-    const fromKernel = kernelSpeaks(a);
-    // When a state change may be dropped (only the latest state matters), a value file that poll() reports
-    // as changed is the kernel's own pattern for state (sysfs_notify() on a device attribute).
-    const overload = overloadOf(L, fromKernel);
-    const latestState =
-      a.style === 'event' && a.loss === true && (overload.value === 'coalesces' || overload.value === 'overwrites');
-    if (fromKernel && delivery === 'pull' && !latestState)
-      rule(
-        'pull-for-events',
-        -POINTS.pullForEvents * (a.style === 'event' ? 1 : 0.6) * (a.shell ? 0.5 : 1),
-        () =>
-          `User space has to ask for each update (read the file again); poll() can only say that something changed (${L.delivery.source}).`,
-      );
-    // The mirror image: user space sending events, requests or a stream through a file that holds a value.
-    const userSpeaks = a.dir !== 'k2u' && a.style !== 'config';
-    if (userSpeaks && L.carries?.value === 'values')
-      rule(
-        'commands-through-values',
-        -POINTS.commandsThroughValues * (a.shell ? 0.5 : 1),
-        () =>
-          `Each write sets a value rather than sending a message: nothing queues, orders or answers successive writes (${L.carries!.source}).`,
-      );
-    // With no process running, an event waits where it was put (a file, a trace buffer) until someone
-    // looks; only a method that starts a program acts on it when it happens.
-    // And the other mirror: a setting sent as a message into a channel that neither holds it nor answers
-    // a question. Reading returns the channel's data, so nothing tells a tool what the value is now.
-    if (a.style === 'config' && a.dir !== 'k2u' && L.carries?.value === 'messages' && rr === 'none')
-      rule(
-        'settings-through-messages',
-        -POINTS.commandsThroughValues,
-        () =>
-          `A setting written into it is a message, not a value it holds: reading returns its data, not the current setting, and no reply carries one back (${L.requestReply.source}).`,
-      );
-    if (fromKernel && a.daemon === false && a.style === 'event' && delivery !== 'upcall' && !L.startsProgram?.value)
-      rule('nobody-reads', -POINTS.nobodyReads, () =>
-        delivery === 'pull'
-          ? 'No process is running to read the file when the event happens.'
-          : 'No process is running to act on the event when it happens: it waits in a buffer until someone reads it.',
-      );
-    if (a.daemon === true && delivery === 'upcall')
-      rule(
-        'upcall-with-daemon',
-        -POINTS.upcallWithDaemon,
-        () => `It starts a new process for every message, although yours is already running (${L.delivery.source}).`,
-      );
-    if (a.loss === false) {
-      const o = overload.value;
-      const p =
+  const ceiling = L.rateCeiling.value;
+  if (a.rate * LIMIT_SLACK > ceiling)
+    rule(
+      'near-rate-ceiling',
+      -POINTS.nearLimit * clamp(Math.log10((a.rate * LIMIT_SLACK) / ceiling) / Math.log10(LIMIT_SLACK ** 2), 0, 1),
+      () =>
+        `${formatRate(a.rate)} is close to what it carries on real hardware, around ${formatRate(ceiling)} (${L.rateCeiling.source}).`,
+    );
+  const floor = L.latencyFloorNs.value;
+  if (a.lat !== null && a.lat * 1000 < floor * LIMIT_SLACK) {
+    const budget = a.lat * 1000;
+    rule(
+      'near-latency-floor',
+      -POINTS.nearLimit * clamp(Math.log10((floor * LIMIT_SLACK) / budget) / Math.log10(LIMIT_SLACK ** 2), 0, 1),
+      () =>
+        `A ${formatNs(budget)} budget is close to its floor of around ${formatNs(floor)} on real hardware (${L.latencyFloorNs.source}).`,
+    );
+  }
+  const delivery = L.delivery.value;
+  const rr = L.requestReply.value;
+  // A request the kernel starts: the daemon must be able to wait for the question and answer it.
+  const kernelAsks = kernelAsksOf(a);
+  const ka = L.kernelAsks;
+  if (kernelAsks && ka && ka.value !== 'native' && ka.value !== 'runs-program')
+    rule('kernel-asks', ka.value === 'none' ? -POINTS.kernelAsksNone : -POINTS.kernelAsksParked, () =>
+      ka.value === 'parked'
+        ? `The kernel asks here, and nothing in it carries a question to a waiting daemon: that protocol is built by hand on top (${ka.source}).`
+        : ka.value === 'answer-through-file'
+          ? `The kernel asks here: the question goes out through it, but the answer must come back through a file of the module's, paired with the question by hand (${ka.source}).`
+          : `The kernel asks here, and it cannot carry a question from the kernel and its answer back (${ka.source}).`,
+    );
+  // One call carries a request user space makes; it cannot carry one the kernel makes.
+  if (a.style === 'request' && a.dir !== 'k2u' && rr !== 'none' && !(kernelAsks && rr === 'one-call'))
+    rule('request-reply', rr === 'one-call' ? POINTS.oneCall : POINTS.paired, () =>
+      rr === 'one-call'
+        ? `One system call carries the request and returns its answer (${L.requestReply.source}).`
+        : `Each answer is matched to its request by a sequence number (${L.requestReply.source}).`,
+    );
+  // A command set that will grow: typed attributes add fields and commands without breaking old tools,
+  // where a fixed structure needs a new command number or a version of its own for each change.
+  if (a.grows === true && growsApplies(a) && L.extensible)
+    rule(
+      'extensible',
+      POINTS.extensible,
+      () => `Commands and fields grow as typed attributes, without breaking old tools (${L.extensible!.source}).`,
+    );
+  const fromKernel = kernelSpeaks(a);
+  // When a state change may be dropped (only the latest state matters), a value file that poll() reports
+  // as changed is the kernel's own pattern for state (sysfs_notify() on a device attribute).
+  const overload = overloadOf(L, fromKernel);
+  const latestState =
+    a.style === 'event' && a.loss === true && (overload.value === 'coalesces' || overload.value === 'overwrites');
+  if (fromKernel && delivery === 'pull' && !latestState)
+    rule(
+      'pull-for-events',
+      -POINTS.pullForEvents * (a.style === 'event' ? 1 : 0.6) * (a.shell ? 0.5 : 1),
+      () =>
+        `User space has to ask for each update (read the file again); poll() can only say that something changed (${L.delivery.source}).`,
+    );
+  // The mirror image: user space sending events, requests or a stream through a file that holds a value.
+  const userSpeaks = a.dir !== 'k2u' && a.style !== 'config';
+  if (userSpeaks && L.carries?.value === 'values')
+    rule(
+      'commands-through-values',
+      -POINTS.commandsThroughValues * (a.shell ? 0.5 : 1),
+      () =>
+        `Each write sets a value rather than sending a message: nothing queues, orders or answers successive writes (${L.carries!.source}).`,
+    );
+  // With no process running, an event waits where it was put (a file, a trace buffer) until someone
+  // looks; only a method that starts a program acts on it when it happens.
+  // And the other mirror: a setting sent as a message into a channel that neither holds it nor answers
+  // a question. Reading returns the channel's data, so nothing tells a tool what the value is now.
+  if (a.style === 'config' && a.dir !== 'k2u' && L.carries?.value === 'messages' && rr === 'none')
+    rule(
+      'settings-through-messages',
+      -POINTS.commandsThroughValues,
+      () =>
+        `A setting written into it is a message, not a value it holds: reading returns its data, not the current setting, and no reply carries one back (${L.requestReply.source}).`,
+    );
+  if (fromKernel && a.daemon === false && a.style === 'event' && delivery !== 'upcall' && !L.startsProgram?.value)
+    rule('nobody-reads', -POINTS.nobodyReads, () =>
+      delivery === 'pull'
+        ? 'No process is running to read the file when the event happens.'
+        : 'No process is running to act on the event when it happens: it waits in a buffer until someone reads it.',
+    );
+  if (a.daemon === true && delivery === 'upcall')
+    rule(
+      'upcall-with-daemon',
+      -POINTS.upcallWithDaemon,
+      () => `It starts a new process for every message, although yours is already running (${L.delivery.source}).`,
+    );
+  if (a.loss === false) {
+    const o = overload.value;
+    const p =
+      o === 'drops-reported'
+        ? POINTS.dropsReported
+        : o === 'overwrites' || (o === 'coalesces' && a.size > 0)
+          ? POINTS.dropsOverwrite
+          : 0;
+    rule('drops', -p, () => {
+      const what =
         o === 'drops-reported'
-          ? POINTS.dropsReported
-          : o === 'overwrites' || (o === 'coalesces' && a.size > 0)
-            ? POINTS.dropsOverwrite
-            : 0;
-      rule('drops', -p, () => {
-        const what =
-          o === 'drops-reported'
-            ? 'drops messages when the consumer falls behind (the consumer learns of it and must resynchronise)'
-            : o === 'overwrites'
-              ? 'overwrites the oldest data when the consumer falls behind'
-              : 'merges pending events into one';
-        return `It ${what} (${overload.source}), and no message may be lost.`;
-      });
-    }
-    // The mirror of 'settings-through-messages': user space asks for the kernel's current state. A file
-    // that holds the current value answers any reader whenever it reads, with nothing to parse but the
-    // value and no protocol to pair a question with its answer; the kernel's home for such state is where
-    // its values live (a device's attributes), unless the interface is made for settings. A block larger
-    // than one value (a 16 KiB register dump where an attribute holds a page) is not such a value.
-    const oneValue = L.maxPayloadBytes.value === null || a.size <= L.maxPayloadBytes.value;
-    if (
-      a.dir === 'k2u' &&
-      a.style === 'request' &&
-      oneValue &&
-      L.carries?.value === 'values' &&
-      L.purpose?.value !== 'settings'
-    )
+          ? 'drops messages when the consumer falls behind (the consumer learns of it and must resynchronise)'
+          : o === 'overwrites'
+            ? 'overwrites the oldest data when the consumer falls behind'
+            : 'merges pending events into one';
+      return `It ${what} (${overload.source}), and no message may be lost.`;
+    });
+  }
+  // The mirror of 'settings-through-messages': user space asks for the kernel's current state. A file
+  // that holds the current value answers any reader whenever it reads, with nothing to parse but the
+  // value and no protocol to pair a question with its answer; the kernel's home for such state is where
+  // its values live (a device's attributes), unless the interface is made for settings. A block larger
+  // than one value (a 16 KiB register dump where an attribute holds a page) is not such a value.
+  const oneValue = L.maxPayloadBytes.value === null || a.size <= L.maxPayloadBytes.value;
+  if (
+    a.dir === 'k2u' &&
+    a.style === 'request' &&
+    oneValue &&
+    L.carries?.value === 'values' &&
+    L.purpose?.value !== 'settings'
+  )
+    rule(
+      'state-home',
+      POINTS.stateHome,
+      () => `It holds the current value, which any reader reads whenever it wants (${L.carries!.source}).`,
+    );
+  // Settings interfaces hold values that configure the kernel; a driver's data (its status, readings,
+  // messages) belongs elsewhere, whichever way it flows.
+  if (a.style !== 'config' && L.purpose?.value === 'settings')
+    rule(
+      'settings-only',
+      -POINTS.settingsOnly,
+      () => `It holds settings, not the data a driver reports or exchanges (${L.purpose!.source}).`,
+    );
+  // A control-plane protocol's strengths are typed, extensible commands and notifications to many
+  // listeners; a data stream or a bare wake-up to one party pays its per-message cost for neither.
+  if (L.plane?.value === 'control' && a.listeners <= 1 && (a.style === 'stream' || a.size === 0))
+    rule(
+      'control-plane',
+      -POINTS.controlPlane,
+      () =>
+        `A control-plane protocol (${L.plane!.source}): its typed attributes and multicast buy nothing for ${a.size === 0 ? 'a wake-up without payload' : 'a data stream'} to one party, which pays a socket buffer per message.`,
+    );
+  // configfs manages objects that user space creates with mkdir; with none to create it is the wrong home.
+  if (L.settingScope.value === 'object' && a.style === 'config' && a.scope !== 'object')
+    rule(
+      'scope',
+      -POINTS.scope,
+      () =>
+        `It manages objects that user space creates with mkdir and then configures (${L.settingScope.source}), ${a.scope === null ? 'and you have not said that yours are such objects' : `but yours are ${scopeWords(a.scope)}`}.`,
+    );
+  if (a.style === 'config' && a.scope !== null) {
+    const s = L.settingScope.value;
+    // One global value cannot hold the settings of many objects (or devices), and a device's attributes
+    // cannot hold a system-wide one; an object user space creates needs an interface that creates it.
+    const wrong =
+      ((a.scope === 'device' || a.scope === 'object') && s === 'system') || (a.scope === 'system' && s === 'device');
+    // The homes for settings are files that hold values (sysfs attributes, sysctl, configfs items,
+    // module parameters); a device node can carry a setting in a message but is not where it lives.
+    // 'either' (sysfs) is made for per-device attributes and can also hold a global one, whose home is
+    // sysctl.
+    const home = (L.carries?.value ?? 'messages') === 'values';
+    if (home && (s === a.scope || (s === 'either' && a.scope === 'device')))
       rule(
-        'state-home',
-        POINTS.stateHome,
-        () => `It holds the current value, which any reader reads whenever it wants (${L.carries!.source}).`,
+        'scope',
+        POINTS.scopeFit,
+        () => `It is the kernel's home for ${scopeWords(a.scope!)} (${L.settingScope.source}).`,
       );
-    // Settings interfaces hold values that configure the kernel; a driver's data (its status, readings,
-    // messages) belongs elsewhere, whichever way it flows.
-    if (a.style !== 'config' && L.purpose?.value === 'settings')
-      rule(
-        'settings-only',
-        -POINTS.settingsOnly,
-        () => `It holds settings, not the data a driver reports or exchanges (${L.purpose!.source}).`,
-      );
-    // A control-plane protocol's strengths are typed, extensible commands and notifications to many
-    // listeners; a data stream or a bare wake-up to one party pays its per-message cost for neither.
-    if (L.plane?.value === 'control' && a.listeners <= 1 && (a.style === 'stream' || a.size === 0))
-      rule(
-        'control-plane',
-        -POINTS.controlPlane,
-        () =>
-          `A control-plane protocol (${L.plane!.source}): its typed attributes and multicast buy nothing for ${a.size === 0 ? 'a wake-up without payload' : 'a data stream'} to one party, which pays a socket buffer per message.`,
-      );
-    // configfs manages objects that user space creates with mkdir; with none to create it is the wrong home.
-    if (L.settingScope.value === 'object' && a.style === 'config' && a.scope !== 'object')
+    if (wrong)
       rule(
         'scope',
         -POINTS.scope,
-        () =>
-          `It manages objects that user space creates with mkdir and then configures (${L.settingScope.source}), ${a.scope === null ? 'and you have not said that yours are such objects' : `but yours are ${scopeWords(a.scope)}`}.`,
-      );
-    if (a.style === 'config' && a.scope !== null) {
-      const s = L.settingScope.value;
-      // One global value cannot hold the settings of many objects (or devices), and a device's attributes
-      // cannot hold a system-wide one; an object user space creates needs an interface that creates it.
-      const wrong =
-        ((a.scope === 'device' || a.scope === 'object') && s === 'system') || (a.scope === 'system' && s === 'device');
-      // The homes for settings are files that hold values (sysfs attributes, sysctl, configfs items,
-      // module parameters); a device node can carry a setting in a message but is not where it lives.
-      // 'either' (sysfs) is made for per-device attributes and can also hold a global one, whose home is
-      // sysctl.
-      const home = (L.carries?.value ?? 'messages') === 'values';
-      if (home && (s === a.scope || (s === 'either' && a.scope === 'device')))
-        rule(
-          'scope',
-          POINTS.scopeFit,
-          () => `It is the kernel's home for ${scopeWords(a.scope!)} (${L.settingScope.source}).`,
-        );
-      if (wrong)
-        rule(
-          'scope',
-          -POINTS.scope,
-          () => `It holds ${scopeWords(s)} (${L.settingScope.source}), but yours are ${scopeWords(a.scope!)}.`,
-        );
-    }
-    // A value that sizes or selects what probe sets up must exist before the module initialises.
-    if (a.style === 'config' && a.atload === true && L.loadTime?.value)
-      rule(
-        'load-time',
-        POINTS.loadTime,
-        () =>
-          `It takes the value before the module initialises, from modprobe.d or the kernel command line (${L.loadTime!.source}).`,
-      );
-    if (a.style === 'config' && a.atload === true && !L.loadTime?.value && m.needsModule)
-      rule(
-        'load-time',
-        -POINTS.loadTime,
-        () =>
-          'It exists only once the module has initialised: a value that sizes or selects what probe sets up could apply only after a re-initialisation (unbind and bind, or a reload).',
+        () => `It holds ${scopeWords(s)} (${L.settingScope.source}), but yours are ${scopeWords(a.scope!)}.`,
       );
   }
+  // A value that sizes or selects what probe sets up must exist before the module initialises.
+  if (a.style === 'config' && a.atload === true && L.loadTime?.value)
+    rule(
+      'load-time',
+      POINTS.loadTime,
+      () =>
+        `It takes the value before the module initialises, from modprobe.d or the kernel command line (${L.loadTime!.source}).`,
+    );
+  if (a.style === 'config' && a.atload === true && !L.loadTime?.value && m.needsModule)
+    rule(
+      'load-time',
+      -POINTS.loadTime,
+      () =>
+        'It exists only once the module has initialised: a value that sizes or selects what probe sets up could apply only after a re-initialisation (unbind and bind, or a reload).',
+    );
 
   if (c.framework) {
     const f = frameworkRule(m, c.framework, a);
