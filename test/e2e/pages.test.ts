@@ -181,6 +181,36 @@ for (const [label, viewport] of Object.entries(SIZES)) {
   });
 }
 
+describe('on a phone', () => {
+  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps and its buttons, the results' actions.
+  it('gives every primary control a 44 px tap target', async () => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    try {
+      const small: string[] = [];
+      for (const [name, selector] of [
+        ['first-screen', '.app-header nav a, .step-link, main .button'],
+        ['results', '.app-header nav a, main .button'],
+      ] as const) {
+        const { page } = await open(
+          context,
+          PAGES.find((p) => p.name === name)!,
+        );
+        const controls = page.locator(selector);
+        await controls.first().waitFor();
+        for (const c of await controls.all()) {
+          const box = await c.boundingBox();
+          if (box && box.height < 44) small.push(`${name}: "${(await c.textContent())?.trim()}" ${box.height} px`);
+        }
+        const legend = (await page.locator('.legend-button').boundingBox())!;
+        if (legend.width < 44) small.push(`${name}: the trait icons button is ${legend.width} px wide`);
+      }
+      expect(small).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('printing one recommendation', () => {
   it('fits on at most 3 A4 pages, with the emulation label printed', async () => {
     const context = await browser.newContext({ viewport: SIZES.desktop });
