@@ -211,6 +211,32 @@ describe('on a phone', () => {
   });
 });
 
+describe('the menu on a phone', () => {
+  // Six links do not fit 390 px: the menu is a strip that scrolls, and it must show where the reader is.
+  it.each(['benchmarks', 'collect', 'legend'])('shows the link of the current page, %s, whole', async (name) => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    try {
+      const { page } = await open(
+        context,
+        PAGES.find((p) => p.name === name)!,
+      );
+      const inView = page.waitForFunction(
+        () => {
+          const nav = document.querySelector('.app-header nav')!.getBoundingClientRect();
+          const link = document.querySelector('.app-header nav a.active')?.getBoundingClientRect();
+          // 24 px: the strip's right edge fades out.
+          return !!link && link.left >= nav.left && link.right <= nav.right - 24;
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
+      await expect(inView).resolves.toBeTruthy();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('printing one recommendation', () => {
   it('fits on at most 3 A4 pages, with the emulation label printed', async () => {
     const context = await browser.newContext({ viewport: SIZES.desktop });
