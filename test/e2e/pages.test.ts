@@ -209,6 +209,27 @@ describe('on a phone', () => {
       await context.close();
     }
   });
+
+  // The verdict takes the focus, and a phone scrolls to it: not under the sticky header, whose 52 px would hide
+  // the emulation warning at its top.
+  it('scrolls the focused verdict into view below the sticky header', async () => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    try {
+      const { page } = await open(
+        context,
+        PAGES.find((p) => p.name === 'results')!,
+      );
+      await page.waitForFunction(() => document.activeElement?.classList.contains('verdict'));
+      const gap = await page.evaluate(
+        () =>
+          document.querySelector('.verdict')!.getBoundingClientRect().top -
+          document.querySelector('.app-header')!.getBoundingClientRect().bottom,
+      );
+      expect(gap).toBeGreaterThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('the menu on a phone', () => {
