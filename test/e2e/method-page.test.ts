@@ -175,6 +175,9 @@ describe('measured numbers in compare and results', () => {
   it('shows the top picks with their measured numbers', async () => {
     await page.goto(`${url}/results?${answers}&dataset=${datasetId}`);
     await page.locator('.pick.alt table.measured').waitFor();
+    // On a desktop both picks' tables show every column without scrolling in their box.
+    for (const box of await page.locator('.pick-measured').all())
+      expect(await box.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await page.setViewportSize(VIEWPORTS.phone);
     expect(await fitsWidth(page), 'results with measured tables fit a phone').toBe(true);
     await page.setViewportSize(VIEWPORTS.desktop);
