@@ -182,14 +182,15 @@ for (const [label, viewport] of Object.entries(SIZES)) {
 }
 
 describe('on a phone', () => {
-  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps and its buttons, the results' actions,
-  // the charts' switches and series toggles.
+  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields and buttons, the results'
+  // actions, the charts' switches and series toggles.
   it('gives every primary control a 44 px tap target', async () => {
     const context = await browser.newContext({ viewport: SIZES.phone });
     try {
       const small: string[] = [];
       for (const [name, selector] of [
         ['first-screen', '.app-header nav a, .step-link, main .button'],
+        ['wizard-constraints', 'main select, main input[type="text"], main input[type="number"]'],
         ['results', '.app-header nav a, main .button'],
         ['benchmarks', '.chart-panel .segmented button, .chart-panel .series-toggle'],
       ] as const) {
