@@ -233,6 +233,25 @@ describe('on a phone', () => {
       await context.close();
     }
   });
+  it('keeps the trait legend’s cards inside their panel', async () => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    try {
+      const { page } = await open(
+        context,
+        PAGES.find((p) => p.name === 'legend')!,
+      );
+      await page.locator('.legend-item').first().waitFor();
+      const out = await page.evaluate(() => {
+        const list = document.querySelector('.legend.detailed')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.legend-item')]
+          .map((el) => el.getBoundingClientRect().right - list.right)
+          .filter((past) => past > 0.5);
+      });
+      expect(out, 'cards past the right edge of the list, by px').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 describe('the menu on a phone', () => {
