@@ -182,8 +182,8 @@ for (const [label, viewport] of Object.entries(SIZES)) {
 }
 
 describe('on a phone', () => {
-  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields and buttons, the results'
-  // actions, the charts' switches and series toggles.
+  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields, presets and buttons, the
+  // results' actions, the charts' switches and series toggles.
   it('gives every primary control a 44 px tap target', async () => {
     const context = await browser.newContext({ viewport: SIZES.phone });
     try {
@@ -191,12 +191,13 @@ describe('on a phone', () => {
       for (const [name, selector] of [
         ['first-screen', '.app-header nav a, .step-link, main .button'],
         ['wizard-constraints', 'main select, main input[type="text"], main input[type="number"]'],
+        ['wizard-size', '.step-fields .chip'],
         ['results', '.app-header nav a, main .button'],
         ['benchmarks', '.chart-panel .segmented button, .chart-panel .series-toggle'],
       ] as const) {
         const { page } = await open(
           context,
-          PAGES.find((p) => p.name === name)!,
+          PAGES.find((p) => p.name === name) ?? { name, path: '/?step=size&dir=k2u&v=1', ready: '.step-fields .chip' },
         );
         const controls = page.locator(selector);
         await controls.first().waitFor();
