@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { LegendButton } from '../components/LegendButton';
 import { Loading } from '../components/QueryStatus';
@@ -19,6 +19,11 @@ export function Layout() {
   // The menu's Compare keeps the answers (and top methods) of the last recommendation shown.
   const last = useLastResults((s) => s.last);
   const compareTo = last ? comparePath(last.methods, last.answers) : '/compare';
+  // On a phone the menu is a strip that scrolls sideways: bring the current page's link into it.
+  const nav = useRef<HTMLElement>(null);
+  useEffect(() => {
+    nav.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+  }, [location.pathname]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -32,7 +37,7 @@ export function Layout() {
             </span>
             <span className="brand-name">kcomm</span>
           </NavLink>
-          <nav aria-label="Main">
+          <nav aria-label="Main" ref={nav}>
             <ul>
               {NAV.map((n) => (
                 <li key={n.to}>

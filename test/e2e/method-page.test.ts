@@ -97,6 +97,49 @@ describe('method page in the browser', () => {
     await screenshotBoth(page, 'method-mmap');
   });
 
+  // io_uring has the longest limit label ("When the consumer of data the kernel produces falls behind").
+  it('reads the hard limits and trait ratings on a phone without a sideways scroll, still as tables', async () => {
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.goto(`${url}/methods/io-uring-cmd`);
+    const limits = page.getByRole('table', { name: 'Hard limits' });
+    const ratings = page.getByRole('table', { name: 'Trait ratings' });
+    await limits.locator('tr[data-limit="kernelDataOverload"]').waitFor();
+    await ratings.locator('tbody tr').first().waitFor();
+    for (const table of [limits, ratings]) {
+      const box = await table.evaluate((t) => {
+        const scroller = t.parentElement!;
+        return {
+          wide: t.scrollWidth,
+          room: scroller.clientWidth,
+          sideways: scroller.scrollWidth > scroller.clientWidth,
+        };
+      });
+      expect(box.sideways, `the table is ${box.wide} px wide in ${box.room} px`).toBe(false);
+    }
+    // The label reads above its value, not beside it.
+    const row = limits.locator('tr[data-limit="kernelDataOverload"]');
+    const label = (await row.getByRole('rowheader').boundingBox())!;
+    const value = (await row.getByRole('cell').first().boundingBox())!;
+    expect(value.y).toBeGreaterThanOrEqual(label.y + label.height - 1);
+    // What a screen reader gets is Chromium's accessibility tree, which has dropped a table's roles when CSS
+    // changed its display: the label must still be a row header, in a row, in the table named Hard limits.
+    const cdp = await page.context().newCDPSession(page);
+    const rolesAround = async (selector: string) => {
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: true });
+      return nodes.map((n) => `${n.role?.value} ${n.name?.value ?? ''}`.trim());
+    };
+    const around = await rolesAround('tr[data-limit="kernelDataOverload"] th');
+    expect(around).toContain('rowheader When the consumer of data the kernel produces falls behind');
+    expect(around).toContain('row');
+    expect(around).toContain('table Hard limits');
+    const cell = await rolesAround('tr[data-limit="kernelDataOverload"] td');
+    expect(cell.some((r) => r.startsWith('cell new messages are dropped, and the drop is reported'))).toBe(true);
+    await cdp.detach();
+    await page.setViewportSize(VIEWPORTS.desktop);
+  });
+
   // Every method has a kcomm module now (the page's note for one without is checked in the unit tests): the
   // BPF ring buffer's folder shows the module with its tracepoint, the BPF program and the libbpf consumer.
   it('shows the BPF ring buffer chain: the module, its BPF program as a file of its own, the consumer', async () => {
@@ -132,6 +175,9 @@ describe('measured numbers in compare and results', () => {
   it('shows the top picks with their measured numbers', async () => {
     await page.goto(`${url}/results?${answers}&dataset=${datasetId}`);
     await page.locator('.pick.alt table.measured').waitFor();
+    // On a desktop both picks' tables show every column without scrolling in their box.
+    for (const box of await page.locator('.pick-measured').all())
+      expect(await box.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await page.setViewportSize(VIEWPORTS.phone);
     expect(await fitsWidth(page), 'results with measured tables fit a phone').toBe(true);
     await page.setViewportSize(VIEWPORTS.desktop);

@@ -181,6 +181,106 @@ for (const [label, viewport] of Object.entries(SIZES)) {
   });
 }
 
+describe('on a phone', () => {
+  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields, presets and buttons, the
+  // results' actions, the charts' switches and series toggles.
+  it('gives every primary control a 44 px tap target', async () => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    try {
+      const small: string[] = [];
+      for (const [name, selector] of [
+        ['first-screen', '.app-header nav a, .step-link, main .button'],
+        ['wizard-constraints', 'main select, main input[type="text"], main input[type="number"]'],
+        ['wizard-size', '.step-fields .chip'],
+        ['results', '.app-header nav a, main .button'],
+        ['benchmarks', '.chart-panel .segmented button, .chart-panel .series-toggle'],
+      ] as const) {
+        const { page } = await open(
+          context,
+          PAGES.find((p) => p.name === name) ?? { name, path: '/?step=size&dir=k2u&v=1', ready: '.step-fields .chip' },
+        );
+        const controls = page.locator(selector);
+        await controls.first().waitFor();
+        for (const c of await controls.all()) {
+          const box = await c.boundingBox();
+          if (box && box.height < 44) small.push(`${name}: "${(await c.textContent())?.trim()}" ${box.height} px`);
+        }
+        const legend = (await page.locator('.legend-button').boundingBox())!;
+        if (legend.width < 44) small.push(`${name}: the trait icons button is ${legend.width} px wide`);
+      }
+      expect(small).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // The verdict takes the focus, and a phone scrolls to it: not under the sticky header, whose 52 px would hide
+  // the emulation warning at its top.
+  it('scrolls the focused verdict into view below the sticky header', async () => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    try {
+      const { page } = await open(
+        context,
+        PAGES.find((p) => p.name === 'results')!,
+      );
+      await page.waitForFunction(() => document.activeElement?.classList.contains('verdict'));
+      const gap = await page.evaluate(
+        () =>
+          document.querySelector('.verdict')!.getBoundingClientRect().top -
+          document.querySelector('.app-header')!.getBoundingClientRect().bottom,
+      );
+      expect(gap).toBeGreaterThanOrEqual(0);
+    } finally {
+      await context.close();
+    }
+  });
+  it('keeps the trait legend’s cards inside their panel', async () => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    try {
+      const { page } = await open(
+        context,
+        PAGES.find((p) => p.name === 'legend')!,
+      );
+      await page.locator('.legend-item').first().waitFor();
+      const out = await page.evaluate(() => {
+        const list = document.querySelector('.legend.detailed')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.legend-item')]
+          .map((el) => el.getBoundingClientRect().right - list.right)
+          .filter((past) => past > 0.5);
+      });
+      expect(out, 'cards past the right edge of the list, by px').toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the menu on a phone', () => {
+  // Six links do not fit 390 px: the menu is a strip that scrolls, and it must show where the reader is.
+  it.each(['benchmarks', 'collect', 'legend'])('shows the link of the current page, %s, whole', async (name) => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    try {
+      const { page } = await open(
+        context,
+        PAGES.find((p) => p.name === name)!,
+      );
+      const inView = page.waitForFunction(
+        () => {
+          const nav = document.querySelector('.app-header nav')!.getBoundingClientRect();
+          const link = document.querySelector('.app-header nav a.active')?.getBoundingClientRect();
+          // 24 px: the strip's right edge fades out.
+          return !!link && link.left >= nav.left && link.right <= nav.right - 24;
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
+      await expect(inView).resolves.toBeTruthy();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('printing one recommendation', () => {
   it('fits on at most 3 A4 pages, with the emulation label printed', async () => {
     const context = await browser.newContext({ viewport: SIZES.desktop });

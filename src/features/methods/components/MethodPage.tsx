@@ -113,7 +113,7 @@ export function MethodPage() {
           elimination quotes the one it used.
         </p>
         <div className="table-scroll">
-          <table className="ratings limits">
+          <table className="ratings limits stack-narrow" aria-labelledby="limits-heading">
             <thead>
               <tr>
                 <th scope="col">Limit</th>
@@ -140,7 +140,7 @@ export function MethodPage() {
       <section className="panel" aria-labelledby="ratings-heading">
         <h2 id="ratings-heading">Trait ratings</h2>
         <div className="table-scroll">
-          <table className="ratings">
+          <table className="ratings stack-narrow" aria-labelledby="ratings-heading">
             <thead>
               <tr>
                 <th scope="col">Trait</th>
