@@ -464,6 +464,7 @@ describe('the questions that decide tunables and commands', () => {
     // The udev-driven variant: the question as a uevent, the answer through a file (the firmware fallback).
     expect(reasonsOf(advice, 'uevent')).toMatch(/answer must come back through a file/);
     expect(eliminatedReasons(advice, 'ioctl')?.join(' ')).toMatch(/a daemon thread must already sit waiting/);
+    expect(eliminatedReasons(advice, 'sysfs')?.join(' ')).toMatch(/nothing would ever read the kernel's question/);
     // With a daemon running, the daemon is the one asked: a program started beside it is not.
     const withDaemon = advise(ans({ ...upcall, daemon: true }), catalogue, null);
     expect(eliminatedReasons(withDaemon, 'usermodehelper')?.join(' ')).toMatch(/Carries data only kernel → user/);

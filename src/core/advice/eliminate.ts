@@ -131,6 +131,12 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       () =>
         `For the kernel to ask, a daemon thread must already sit waiting for its question${src(L.kernelAsks!)}, and none runs.`,
     );
+  else if (a.daemon === false && kernelAsks(a) && ka === 'none')
+    cut(
+      'resident',
+      () =>
+        `It starts no program and no daemon runs, so nothing would ever read the kernel's question from it${src(L.kernelAsks!)}.`,
+    );
   const overload = overloadOf(L, kernelSpeaks(a));
   if (a.loss === false && overload.value === 'drops-silent')
     cut('loss', () => `Drops messages silently when the consumer falls behind${src(overload)}, and none may be lost.`);
