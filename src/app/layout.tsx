@@ -19,10 +19,16 @@ export function Layout() {
   // The menu's Compare keeps the answers (and top methods) of the last recommendation shown.
   const last = useLastResults((s) => s.last);
   const compareTo = last ? comparePath(last.methods, last.answers) : '/compare';
-  // On a phone the menu is a strip that scrolls sideways: bring the current page's link into it.
+  // On a phone the menu is a strip that scrolls sideways: centre the current page's link in it. Only the
+  // strip scrolls (scrollIntoView could move the page too); where nothing overflows this does nothing.
   const nav = useRef<HTMLElement>(null);
   useEffect(() => {
-    nav.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+    const strip = nav.current;
+    const link = strip?.querySelector<HTMLElement>('a.active');
+    if (!strip || !link || strip.scrollWidth <= strip.clientWidth) return;
+    const l = link.getBoundingClientRect();
+    const r = strip.getBoundingClientRect();
+    strip.scrollLeft += l.left + l.width / 2 - (r.left + r.width / 2);
   }, [location.pathname]);
   return (
     <div className="app">
