@@ -125,17 +125,11 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       'resident',
       () => `A user-space process must already be running to receive${src(L.needsResidentProcess)}, and none is.`,
     );
-  else if (a.daemon === false && kernelAsks(a) && ka === 'parked')
-    cut(
-      'resident',
-      () =>
-        `For the kernel to ask, a daemon thread must already sit waiting for its question${src(L.kernelAsks!)}, and none runs.`,
-    );
-  else if (a.daemon === false && kernelAsks(a) && ka === 'none')
-    cut(
-      'resident',
-      () =>
-        `It starts no program and no daemon runs, so nothing would ever read the kernel's question from it${src(L.kernelAsks!)}.`,
+  else if (a.daemon === false && kernelAsks(a) && (ka === 'parked' || ka === 'none'))
+    cut('resident', () =>
+      ka === 'parked'
+        ? `For the kernel to ask, a daemon thread must already sit waiting for its question${src(L.kernelAsks!)}, and none runs.`
+        : `It starts no program and no daemon runs, so nothing would ever read the kernel's question from it${src(L.kernelAsks!)}.`,
     );
   const overload = overloadOf(L, kernelSpeaks(a));
   if (a.loss === false && overload.value === 'drops-silent')
