@@ -31,6 +31,8 @@ interface KernelTested {
   robustPassed: string[];
   kernelLogClean?: boolean;
   quickResults?: number;
+  /** Boots that crashed before the harness started and were booted again (server/src/bench/boot-crash.ts). */
+  bootCrashes?: string[];
 }
 
 const find = (results: BenchResult[], method: string, variant: string, pattern: string, size: number) =>
@@ -94,6 +96,10 @@ function describeKernel(kernel: GuestKernel) {
         { target: 'vm', profile: 'quick', robust: true, dataDir, timeoutMs: VM_BUDGET_MS, kernel: kernel.version },
         { onEvent: (e) => e.type === 'phase' && console.log(`[kernel ${kernel.version}] phase ${e.name}`) },
       );
+      if (run.bootCrashes.length) {
+        record.bootCrashes = run.bootCrashes;
+        console.log(`[kernel ${kernel.version}] booted again after a crash before the harness: ${run.bootCrashes[0]}`);
+      }
       vmSeconds = Math.round((Date.now() - started) / 1000);
       record.vmSeconds = vmSeconds;
       record.target = run.dataset.host.target;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BenchResult, Dataset } from '../../../src/core/dataset-schema';
 import { assembleDataset, summarizeRobustness, type Profile, type RobustSummary, type Target } from './assemble';
+import { bootOnceMoreAfterEarlyCrash } from './boot-crash';
 import { ensureBuild, HARNESS_BIN, MODULES_DIR, REPO_ROOT } from './build';
 import { withBuildLock } from './build-lock';
 import { buildInitramfs, guestCmdline, listModules, type GuestMode } from './initramfs';
@@ -59,6 +60,8 @@ export interface BenchOutcome {
   robust?: RobustSummary;
   /** The guest console (VM) or the harness's stderr (local), last 256 KiB. */
   consoleLog: string;
+  /** Crash lines of boots that died before the harness started and were booted again (boot-crash.ts). */
+  bootCrashes: string[];
 }
 
 export interface RobustOutcome {
@@ -174,6 +177,8 @@ interface Execution {
   /** The QEMU -cpu model of a VM run. */
   qemuCpu?: string;
   consoleLog: string;
+  /** Crash lines of boots that died before the harness started and were booted again (VM only). */
+  bootCrashes?: string[];
 }
 
 type Mode = Exclude<GuestMode, 'probe'>;
@@ -210,18 +215,32 @@ async function executeInVm(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c:
       sizes: opts.sizes,
       cycles: opts.cycles,
     });
-    const outcome = await bootVm({
-      kernel: kernel.image,
-      initrd: initramfs.path,
-      cmdline,
-      accel: choice.accel,
-      consoleLog,
-      timeoutMs: opts.timeoutMs ?? TIMEOUTS_MS[mode === 'robust' ? 'robust' : opts.profile],
-      signal: hooks.signal,
-      onDataLine: (line) => c.line(line),
-      onConsoleLine: (line) => emit({ type: 'log', line: `console: ${line}` }),
-    });
-    const log = keepTail(await readFile(consoleLog, 'utf8').catch(() => ''));
+    const boot = async () => {
+      await rm(consoleLog, { force: true });
+      const outcome = await bootVm({
+        kernel: kernel.image,
+        initrd: initramfs.path,
+        cmdline,
+        accel: choice.accel,
+        consoleLog,
+        timeoutMs: opts.timeoutMs ?? TIMEOUTS_MS[mode === 'robust' ? 'robust' : opts.profile],
+        signal: hooks.signal,
+        onDataLine: (line) => c.line(line),
+        onConsoleLine: (line) => emit({ type: 'log', line: `console: ${line}` }),
+      });
+      return { outcome, consoleLog: await readFile(consoleLog, 'utf8').catch(() => '') };
+    };
+    const {
+      outcome,
+      consoleLog: fullLog,
+      crashes,
+    } = await bootOnceMoreAfterEarlyCrash(boot, (crash) =>
+      emit({
+        type: 'log',
+        line: `the guest kernel crashed while booting, before the harness started (${crash}); booting it once more`,
+      }),
+    );
+    const log = keepTail(fullLog);
     if (outcome.status === 'aborted') throw new BenchError('benchmark cancelled');
     if (outcome.status === 'timeout') {
       throw new BenchError(`VM timed out after ${Math.round(outcome.elapsedMs / 1000)} s`, outcome.consoleTail);
@@ -229,8 +248,9 @@ async function executeInVm(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c:
     const expectedDone = mode === 'both' ? 2 : 1;
     if (c.out.done.length < expectedDone) {
       const why = outcome.qemuStderr.trim() ? ` (${outcome.qemuStderr.trim().split('\n')[0]})` : '';
+      const again = crashes.length ? ', on the second boot after a crash while booting' : '';
       throw new BenchError(
-        `VM stopped (QEMU exit ${outcome.exitCode}) before the harness finished${why}`,
+        `VM stopped (QEMU exit ${outcome.exitCode}) before the harness finished${again}${why}`,
         outcome.consoleTail,
       );
     }
@@ -240,6 +260,7 @@ async function executeInVm(opts: BenchOptions, mode: Mode, hooks: BenchHooks, c:
       hypervisor: HYPERVISOR_OF[choice.accel](version),
       qemuCpu: qemuCpuModel(choice.accel),
       consoleLog: log,
+      bootCrashes: crashes,
     };
   } finally {
     await initramfs.cleanup();
@@ -366,7 +387,7 @@ export async function runBenchmark(opts: BenchOptions, hooks: BenchHooks = {}): 
   const { dataset, path } = await writeFreshId(assembled, opts.dataDir ?? DEFAULT_DATA_DIR);
   const robust = opts.robust ? summarizeRobustness(exec.out) : undefined;
   if (opts.robust && !robust) throw new BenchError('the robustness mode produced no records');
-  return { dataset, datasetPath: path, robust, consoleLog: exec.consoleLog };
+  return { dataset, datasetPath: path, robust, consoleLog: exec.consoleLog, bootCrashes: exec.bootCrashes ?? [] };
 }
 
 /** The robustness mode alone: no measurements, no dataset. */
