@@ -143,6 +143,43 @@ for (const [label, viewport] of Object.entries(SIZES)) {
       });
     });
 
+    // The page is the one thing that scrolls down: the compare table used to sit in a box 80% of the viewport tall.
+    it('scrolls the compare table with the page, not in a box of its own', async () => {
+      await withPage(viewport, 'compare', async ({ page }) => {
+        const boxes = await page.evaluate(() =>
+          [...document.querySelectorAll('main *')]
+            .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY))
+            .filter((el) => el.scrollHeight > el.clientHeight + 1)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.clientHeight} of ${el.scrollHeight} px`),
+        );
+        expect(boxes, 'boxes that scroll down inside the page').toEqual([]);
+      });
+    });
+
+    // Every table of every method page fits its box: "Measured at one size" used to scroll sideways by up to 45 px
+    // on a phone, and by 4 px in the desktop's narrow chart column.
+    it('shows the method pages’ tables without a sideways scroll', async () => {
+      await withContext(browser, viewport, async (context) => {
+        const wide: string[] = [];
+        for (const id of METHOD_IDS) {
+          const { page } = await open(
+            context,
+            PAGES.find((p) => p.name === `method-${id}`)!,
+          );
+          const boxes = await page.evaluate(() =>
+            [...document.querySelectorAll('main .table-scroll')]
+              .filter((el) => el.scrollWidth > el.clientWidth)
+              .map(
+                (el) => `"${el.querySelector('caption, th')?.textContent}" ${el.scrollWidth} px in ${el.clientWidth}`,
+              ),
+          );
+          wide.push(...boxes.map((b) => `${id}: ${b}`));
+          await page.close();
+        }
+        expect(wide).toEqual([]);
+      });
+    });
+
     it('a skip link takes the keyboard past the step list to the first answer', async () => {
       await withPage(viewport, 'first-screen', async ({ page }) => {
         const focused = () =>
