@@ -205,17 +205,18 @@ for (const [label, viewport] of Object.entries(SIZES)) {
 }
 
 describe('on a phone', () => {
-  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields, presets and buttons, the
-  // results' actions, the charts' switches and series toggles.
+  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields, tick boxes, presets and buttons,
+  // the results' actions, the charts' switches and series toggles, the tick boxes that pick datasets and methods.
   it('gives every primary control a 44 px tap target', async () => {
     await withContext(browser, SIZES.phone, async (context) => {
       const small: string[] = [];
       for (const [name, selector] of [
         ['first-screen', '.app-header nav a, .step-link, main .button'],
-        ['wizard-constraints', 'main select, main input[type="text"], main input[type="number"]'],
+        ['wizard-constraints', 'main select, main input[type="text"], main input[type="number"], main .check'],
         ['wizard-size', '.step-fields .chip'],
         ['results', '.app-header nav a, main .button'],
-        ['benchmarks', '.chart-panel .segmented button, .chart-panel .series-toggle'],
+        ['benchmarks', '.chart-panel .segmented button, .chart-panel .series-toggle, label.dataset-compare'],
+        ['compare', 'main .check'],
       ] as const) {
         const { page } = await open(
           context,
