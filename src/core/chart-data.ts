@@ -183,6 +183,22 @@ export function logTicks(min: number, max: number): number[] {
   return ticks;
 }
 
+/**
+ * The x domain of a log size axis drawn plotPx wide, widened on both sides so that the first and the last size sit
+ * padPx inside the plot area: a marker (or the ring of a hovered one) centred on the edge is otherwise cut in half by
+ * the plot's clip. One size alone spans a factor of 4 around it.
+ */
+export function logSizeDomain(sizes: number[], plotPx: number, padPx: number): [number, number] {
+  const positive = sizes.filter((s) => s > 0);
+  if (positive.length === 0) return [1, 4];
+  const min = Math.min(...positive);
+  const max = Math.max(...positive);
+  if (min === max) return [min / 2, max * 2];
+  // The measured span takes plotPx - 2·padPx; each pad is that span's padPx-th part on a log scale.
+  const factor = (max / min) ** (padPx / Math.max(1, plotPx - 2 * padPx));
+  return [min / factor, max * factor];
+}
+
 /** Powers of four (the harness's size steps) spanning the measured sizes, for the size axis. */
 export function sizeTicks(sizes: number[]): number[] {
   const positive = sizes.filter((s) => s > 0);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import type { DatasetSummary } from '../../src/core/dataset-schema';
 import { seriesStyle } from '../../src/core/series-style';
-import { launchBrowser, screenshotBoth, tick } from './browser';
+import { launchBrowser, screenshotBoth, tick, VIEWPORTS, withContext } from './browser';
 
 const DOCS = path.resolve('docs/screenshots');
 
@@ -413,5 +413,41 @@ describe('benchmarks page in the browser', () => {
     await page.locator('.chart-panel svg.recharts-surface').first().waitFor();
     await screenshotBoth(page, `benchmarks-${other.host.target}`);
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('the curves by message size', () => {
+  // The x axis used to end at the largest size: its markers sat on the plot's clipped edge, cut in half.
+  it.each(Object.entries(VIEWPORTS))('draw every marker whole inside the plot area at %s size', async (_, viewport) => {
+    const dataset = datasets.find((d) => d.host.target === 'vm-tcg') ?? datasets[0]!;
+    await withContext(browser, viewport, async (context) => {
+      const p = await context.newPage();
+      await p.goto(`${url}/benchmarks?dataset=${dataset.id}`);
+      await p.locator('.chart-panel .recharts-line-dots').first().waitFor();
+      const charts = await p.evaluate(() =>
+        [...document.querySelectorAll('.chart-panel svg.recharts-surface')]
+          .filter((svg) => svg.querySelector('.recharts-line-dots'))
+          .map((svg) => {
+            // The plot area is the clip rectangle recharts cuts lines and markers with, in the svg's own px.
+            const rect = svg.querySelector('clipPath rect')!;
+            const origin = svg.getBoundingClientRect();
+            const left = origin.left + Number(rect.getAttribute('x'));
+            const right = left + Number(rect.getAttribute('width'));
+            const markers = [...svg.querySelectorAll('.recharts-line-dots > g')]
+              .map((g) => g.getBoundingClientRect())
+              .filter((r) => r.width > 0);
+            return {
+              title: svg.closest('.chart-panel')?.querySelector('h2, h3')?.textContent ?? '',
+              markers: markers.length,
+              cut: markers.filter((r) => r.left < left - 0.5 || r.right > right + 0.5).length,
+            };
+          }),
+      );
+      expect(charts.length).toBeGreaterThan(0);
+      for (const c of charts) {
+        expect(c.markers, c.title).toBeGreaterThan(0);
+        expect(c.cut, `${c.title}: markers past the plot's left or right edge`).toBe(0);
+      }
+    });
   });
 });

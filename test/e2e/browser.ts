@@ -2,7 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type ViewportSize,
+} from 'playwright-core';
 import { buildApp } from '../../server/src/app';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
@@ -31,6 +38,20 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Runs fn in a fresh context (at this viewport, if given) and closes the context afterwards, whatever fn did. */
+export async function withContext<T>(
+  browser: Browser,
+  viewport: ViewportSize | undefined,
+  fn: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  try {
+    return await fn(context);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Full-page screenshots at both widths, named <name>-desktop.png and <name>-phone.png. */

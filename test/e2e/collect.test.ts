@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, REPO_ROOT } from '../../server/src/app';
-import { launchBrowser, screenshotBoth } from './browser';
+import { launchBrowser, screenshotBoth, withContext } from './browser';
 
 let dir: string;
 let app: FastifyInstance;
@@ -55,76 +55,76 @@ afterAll(async () => {
 
 describe('the app under its security headers', () => {
   it('no page violates the Content-Security-Policy', async () => {
-    const context = await browser.newContext();
-    const p = await context.newPage();
-    const violations: string[] = [];
-    await p.exposeFunction('reportViolation', (v: string) => violations.push(v));
-    await p.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { reportViolation(v: string): void }).reportViolation(
-          `${e.violatedDirective} ${e.blockedURI} at ${location.pathname}`,
-        );
+    await withContext(browser, undefined, async (context) => {
+      const p = await context.newPage();
+      const violations: string[] = [];
+      await p.exposeFunction('reportViolation', (v: string) => violations.push(v));
+      await p.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { reportViolation(v: string): void }).reportViolation(
+            `${e.violatedDirective} ${e.blockedURI} at ${location.pathname}`,
+          );
+        });
       });
+      p.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
+      const pages = [
+        '/',
+        '/results?dir=k2u&style=event&size=4096&rate=1000&v=1',
+        '/compare?methods=genetlink,chardev,mmap',
+        '/methods',
+        '/methods/genetlink',
+        '/legend',
+        '/benchmarks',
+        `/collect?token=${TOKEN}`,
+      ];
+      for (const target of pages) {
+        await p.goto(`${url}${target}`, { waitUntil: 'networkidle' });
+        await p.locator('main h1').first().waitFor();
+      }
+      // The method page's code viewer and the benchmark charts are lazy chunks: opened above, drawn here.
+      await p.goto(`${url}/benchmarks`, { waitUntil: 'networkidle' });
+      await p.locator('.recharts-surface').first().waitFor();
+      expect(violations).toEqual([]);
     });
-    p.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    const pages = [
-      '/',
-      '/results?dir=k2u&style=event&size=4096&rate=1000&v=1',
-      '/compare?methods=genetlink,chardev,mmap',
-      '/methods',
-      '/methods/genetlink',
-      '/legend',
-      '/benchmarks',
-      `/collect?token=${TOKEN}`,
-    ];
-    for (const target of pages) {
-      await p.goto(`${url}${target}`, { waitUntil: 'networkidle' });
-      await p.locator('main h1').first().waitFor();
-    }
-    // The method page's code viewer and the benchmark charts are lazy chunks: opened above, drawn here.
-    await p.goto(`${url}/benchmarks`, { waitUntil: 'networkidle' });
-    await p.locator('.recharts-surface').first().waitFor();
-    expect(violations).toEqual([]);
-    await context.close();
   });
 
   it('a page on another origin can neither frame the app nor start a run with the user’s session', async () => {
-    const context = await browser.newContext();
-    const p = await context.newPage();
-    // The user has opened the app with its token: the session cookies are in this browser.
-    await p.goto(`${url}/collect?token=${TOKEN}`);
-    await p.getByRole('heading', { name: 'Collect benchmarks' }).waitFor();
-    // Another server on this machine (same site: cookies ignore ports) tries both.
-    const evil: Server = createServer((_req, res) => {
-      res.setHeader('content-type', 'text/html');
-      res.end(`<!doctype html><iframe id="f" src="${url}/collect"></iframe><script>
-        window.attempts = Promise.all([
-          fetch('${url}/api/runs', { method: 'POST', credentials: 'include', mode: 'no-cors',
-            headers: { 'content-type': 'text/plain' }, body: '{"target":"vm","profile":"stock"}' }).then(() => 'sent', (e) => String(e)),
-          fetch('${url}/api/runs', { method: 'POST', credentials: 'include',
-            headers: { 'content-type': 'application/json', 'x-kcomm-csrf': 'guess' },
-            body: '{"target":"vm","profile":"stock"}' }).then((r) => String(r.status), (e) => String(e)),
-        ]);
-      </script>`);
+    await withContext(browser, undefined, async (context) => {
+      const p = await context.newPage();
+      // The user has opened the app with its token: the session cookies are in this browser.
+      await p.goto(`${url}/collect?token=${TOKEN}`);
+      await p.getByRole('heading', { name: 'Collect benchmarks' }).waitFor();
+      // Another server on this machine (same site: cookies ignore ports) tries both.
+      const evil: Server = createServer((_req, res) => {
+        res.setHeader('content-type', 'text/html');
+        res.end(`<!doctype html><iframe id="f" src="${url}/collect"></iframe><script>
+          window.attempts = Promise.all([
+            fetch('${url}/api/runs', { method: 'POST', credentials: 'include', mode: 'no-cors',
+              headers: { 'content-type': 'text/plain' }, body: '{"target":"vm","profile":"stock"}' }).then(() => 'sent', (e) => String(e)),
+            fetch('${url}/api/runs', { method: 'POST', credentials: 'include',
+              headers: { 'content-type': 'application/json', 'x-kcomm-csrf': 'guess' },
+              body: '{"target":"vm","profile":"stock"}' }).then((r) => String(r.status), (e) => String(e)),
+          ]);
+        </script>`);
+      });
+      await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = evil.address() as { port: number };
+        const blocked: string[] = [];
+        p.on('console', (m) => blocked.push(m.text()));
+        await p.goto(`http://127.0.0.1:${port}/`);
+        await p.evaluate(() => (window as unknown as { attempts: Promise<string[]> }).attempts);
+        const frame = p.frames().find((f) => f !== p.mainFrame());
+        // The framed document is refused: Chromium shows its error page in the frame instead of the app.
+        expect(frame?.url()).toMatch(/^chrome-error:/);
+        expect(blocked.join('\n')).toMatch(/frame-ancestors|X-Frame-Options/i);
+        expect(app.runs.list().total).toBe(0);
+      } finally {
+        evil.close();
+      }
     });
-    await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = evil.address() as { port: number };
-      const blocked: string[] = [];
-      p.on('console', (m) => blocked.push(m.text()));
-      await p.goto(`http://127.0.0.1:${port}/`);
-      await p.evaluate(() => (window as unknown as { attempts: Promise<string[]> }).attempts);
-      const frame = p.frames().find((f) => f !== p.mainFrame());
-      // The framed document is refused: Chromium shows its error page in the frame instead of the app.
-      expect(frame?.url()).toMatch(/^chrome-error:/);
-      expect(blocked.join('\n')).toMatch(/frame-ancestors|X-Frame-Options/i);
-      expect(app.runs.list().total).toBe(0);
-    } finally {
-      evil.close();
-      await context.close();
-    }
   });
 });
 

@@ -4,10 +4,10 @@
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, ViewportSize } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_IDS } from '../../src/core/ids';
-import { launchBrowser, startServer } from './browser';
+import { launchBrowser, startServer, withContext } from './browser';
 
 const SIZES = {
   desktop: { width: 1440, height: 900 },
@@ -79,15 +79,24 @@ async function open(context: BrowserContext, p: (typeof PAGES)[number]) {
   return { page, problems };
 }
 
+/** Opens one page (an entry of PAGES, or its name) in a fresh context at this size; the context always closes. */
+function withPage(
+  viewport: ViewportSize,
+  p: (typeof PAGES)[number] | string,
+  fn: (opened: Awaited<ReturnType<typeof open>>) => Promise<void>,
+): Promise<void> {
+  const entry = typeof p === 'string' ? PAGES.find((e) => e.name === p) : p;
+  if (!entry) throw new Error(`no page named ${String(p)} in PAGES`);
+  return withContext(browser, viewport, async (context) => fn(await open(context, entry)));
+}
+
 for (const [label, viewport] of Object.entries(SIZES)) {
   describe(`every page at ${label} ${viewport.width}×${viewport.height}`, () => {
     const titles = new Map<string, string>();
 
     for (const p of PAGES) {
       it(`${p.name}: no sideways scroll, no console error, its own title`, async () => {
-        const context = await browser.newContext({ viewport });
-        try {
-          const { page, problems } = await open(context, p);
+        await withPage(viewport, p, async ({ page, problems }) => {
           const widths = await page.evaluate(() => ({
             doc: document.documentElement.scrollWidth,
             body: document.body.scrollWidth,
@@ -103,19 +112,12 @@ for (const [label, viewport] of Object.entries(SIZES)) {
           const same = [...titles].find(([, t]) => t === title);
           expect(same, `${p.name} has the title of ${same?.[0]}`).toBeUndefined();
           titles.set(p.name, title);
-        } finally {
-          await context.close();
-        }
+        });
       });
     }
 
     it('the emulated recommendation says so first, with the verdict focused', async () => {
-      const context = await browser.newContext({ viewport });
-      try {
-        const { page } = await open(
-          context,
-          PAGES.find((p) => p.name === 'results')!,
-        );
+      await withPage(viewport, 'results', async ({ page }) => {
         const warning = page.locator('.verdict .kind-warning');
         await expect(warning.textContent()).resolves.toContain("Emulated CPU: times are not your hardware's");
         await page.waitForFunction(() => document.activeElement?.classList.contains('verdict'));
@@ -124,18 +126,11 @@ for (const [label, viewport] of Object.entries(SIZES)) {
         expect(box.y).toBeLessThan(viewport.height / 2);
         const header = (await page.locator('.app-header').boundingBox())!;
         expect(header.height).toBeLessThanOrEqual(64);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     it('the menu’s Compare keeps the answers and the dataset of the recommendation just seen', async () => {
-      const context = await browser.newContext({ viewport });
-      try {
-        const { page } = await open(
-          context,
-          PAGES.find((p) => p.name === 'results')!,
-        );
+      await withPage(viewport, 'results', async ({ page }) => {
         await page.locator('.rank-row').first().waitFor();
         await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compare' }).click();
         await page.waitForURL((u) => u.pathname === '/compare');
@@ -145,18 +140,48 @@ for (const [label, viewport] of Object.entries(SIZES)) {
         expect(q.get('dataset')).toBe(EMULATED);
         expect((q.get('m') ?? '').split(',').length).toBeGreaterThan(1);
         await page.locator('table.compare').waitFor();
-      } finally {
-        await context.close();
-      }
+      });
+    });
+
+    // The page is the one thing that scrolls down: the compare table used to sit in a box 80% of the viewport tall.
+    it('scrolls the compare table with the page, not in a box of its own', async () => {
+      await withPage(viewport, 'compare', async ({ page }) => {
+        const boxes = await page.evaluate(() =>
+          [...document.querySelectorAll('main *')]
+            .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowY))
+            .filter((el) => el.scrollHeight > el.clientHeight + 1)
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.clientHeight} of ${el.scrollHeight} px`),
+        );
+        expect(boxes, 'boxes that scroll down inside the page').toEqual([]);
+      });
+    });
+
+    // Every table of every method page fits its box: "Measured at one size" used to scroll sideways by up to 45 px
+    // on a phone, and by 4 px in the desktop's narrow chart column.
+    it('shows the method pages’ tables without a sideways scroll', async () => {
+      await withContext(browser, viewport, async (context) => {
+        const wide: string[] = [];
+        for (const id of METHOD_IDS) {
+          const { page } = await open(
+            context,
+            PAGES.find((p) => p.name === `method-${id}`)!,
+          );
+          const boxes = await page.evaluate(() =>
+            [...document.querySelectorAll('main .table-scroll')]
+              .filter((el) => el.scrollWidth > el.clientWidth)
+              .map(
+                (el) => `"${el.querySelector('caption, th')?.textContent}" ${el.scrollWidth} px in ${el.clientWidth}`,
+              ),
+          );
+          wide.push(...boxes.map((b) => `${id}: ${b}`));
+          await page.close();
+        }
+        expect(wide).toEqual([]);
+      });
     });
 
     it('a skip link takes the keyboard past the step list to the first answer', async () => {
-      const context = await browser.newContext({ viewport });
-      try {
-        const { page } = await open(
-          context,
-          PAGES.find((p) => p.name === 'first-screen')!,
-        );
+      await withPage(viewport, 'first-screen', async ({ page }) => {
         const focused = () =>
           page.evaluate(() => {
             const el = document.activeElement as HTMLElement | null;
@@ -174,26 +199,24 @@ for (const [label, viewport] of Object.entries(SIZES)) {
         const first = await focused();
         expect(first.inStep, `focus went to ${first.tag} "${first.text}"`).toBe(true);
         expect(first.tag).toBe('INPUT');
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 }
 
 describe('on a phone', () => {
-  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields, presets and buttons, the
-  // results' actions, the charts' switches and series toggles.
+  // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields, tick boxes, presets and buttons,
+  // the results' actions, the charts' switches and series toggles, the tick boxes that pick datasets and methods.
   it('gives every primary control a 44 px tap target', async () => {
-    const context = await browser.newContext({ viewport: SIZES.phone });
-    try {
+    await withContext(browser, SIZES.phone, async (context) => {
       const small: string[] = [];
       for (const [name, selector] of [
         ['first-screen', '.app-header nav a, .step-link, main .button'],
-        ['wizard-constraints', 'main select, main input[type="text"], main input[type="number"]'],
+        ['wizard-constraints', 'main select, main input[type="text"], main input[type="number"], main .check'],
         ['wizard-size', '.step-fields .chip'],
         ['results', '.app-header nav a, main .button'],
-        ['benchmarks', '.chart-panel .segmented button, .chart-panel .series-toggle'],
+        ['benchmarks', '.chart-panel .segmented button, .chart-panel .series-toggle, label.dataset-compare'],
+        ['compare', 'main .check'],
       ] as const) {
         const { page } = await open(
           context,
@@ -209,20 +232,13 @@ describe('on a phone', () => {
         if (legend.width < 44) small.push(`${name}: the trait icons button is ${legend.width} px wide`);
       }
       expect(small).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   // The verdict takes the focus, and a phone scrolls to it: not under the sticky header, whose 52 px would hide
   // the emulation warning at its top.
   it('scrolls the focused verdict into view below the sticky header', async () => {
-    const context = await browser.newContext({ viewport: SIZES.phone });
-    try {
-      const { page } = await open(
-        context,
-        PAGES.find((p) => p.name === 'results')!,
-      );
+    await withPage(SIZES.phone, 'results', async ({ page }) => {
       await page.waitForFunction(() => document.activeElement?.classList.contains('verdict'));
       const gap = await page.evaluate(
         () =>
@@ -230,17 +246,10 @@ describe('on a phone', () => {
           document.querySelector('.app-header')!.getBoundingClientRect().bottom,
       );
       expect(gap).toBeGreaterThanOrEqual(0);
-    } finally {
-      await context.close();
-    }
+    });
   });
   it('keeps the trait legend’s cards inside their panel', async () => {
-    const context = await browser.newContext({ viewport: SIZES.phone });
-    try {
-      const { page } = await open(
-        context,
-        PAGES.find((p) => p.name === 'legend')!,
-      );
+    await withPage(SIZES.phone, 'legend', async ({ page }) => {
       await page.locator('.legend-item').first().waitFor();
       const out = await page.evaluate(() => {
         const list = document.querySelector('.legend.detailed')!.getBoundingClientRect();
@@ -249,21 +258,14 @@ describe('on a phone', () => {
           .filter((past) => past > 0.5);
       });
       expect(out, 'cards past the right edge of the list, by px').toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('the menu on a phone', () => {
   // Six links do not fit 390 px: the menu is a strip that scrolls, and it must show where the reader is.
   it.each(['benchmarks', 'collect', 'legend'])('shows the link of the current page, %s, whole', async (name) => {
-    const context = await browser.newContext({ viewport: SIZES.phone });
-    try {
-      const { page } = await open(
-        context,
-        PAGES.find((p) => p.name === name)!,
-      );
+    await withPage(SIZES.phone, name, async ({ page }) => {
       const inView = page.waitForFunction(
         () => {
           const nav = document.querySelector('.app-header nav')!.getBoundingClientRect();
@@ -275,20 +277,13 @@ describe('the menu on a phone', () => {
         { timeout: 10_000 },
       );
       await expect(inView).resolves.toBeTruthy();
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('printing one recommendation', () => {
   it('fits on at most 3 A4 pages, with the emulation label printed', async () => {
-    const context = await browser.newContext({ viewport: SIZES.desktop });
-    try {
-      const { page } = await open(
-        context,
-        PAGES.find((p) => p.name === 'results')!,
-      );
+    await withPage(SIZES.desktop, 'results', async ({ page }) => {
       await page.locator('.rank-row').first().waitFor();
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.verdict .kind-warning').isVisible()).toBe(true);
@@ -296,8 +291,6 @@ describe('printing one recommendation', () => {
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
       expect(pages.length).toBeGreaterThan(0);
       expect(pages.length).toBeLessThanOrEqual(3);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   costUnitOf,
   forLogAxes,
   hasIntervals,
+  logSizeDomain,
   logTicks,
   memcpyValue,
   patternsIn,
@@ -294,5 +295,27 @@ describe('log–log chart helpers', () => {
       ['signal', 1500],
       ['eventfd', 2000],
     ]);
+  });
+});
+
+describe('logSizeDomain', () => {
+  // Where a size lands on a log axis drawn px wide over domain.
+  const at = (size: number, [lo, hi]: [number, number], px: number) => (px * Math.log(size / lo)) / Math.log(hi / lo);
+
+  it('puts the first and the last size a marker’s pad inside the plot, not on its edge', () => {
+    const sizes = [8, 32, 128, 512, 2048, 8192, 32768, 131072, 524288, 1048576];
+    const domain = logSizeDomain(sizes, 400, 9);
+    expect(at(8, domain, 400)).toBeCloseTo(9, 6);
+    expect(at(1048576, domain, 400)).toBeCloseTo(400 - 9, 6);
+    // Every tick of the measured sizes stays inside the domain.
+    for (const t of sizeTicks(sizes)) {
+      expect(t).toBeGreaterThanOrEqual(domain[0]);
+      expect(t).toBeLessThanOrEqual(domain[1]);
+    }
+  });
+
+  it('spans a factor of 4 around one size, and ignores sizes that a log axis cannot draw', () => {
+    expect(logSizeDomain([0, 4096], 300, 9)).toEqual([2048, 8192]);
+    expect(logSizeDomain([], 300, 9)).toEqual([1, 4]);
   });
 });

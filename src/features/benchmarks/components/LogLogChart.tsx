@@ -3,6 +3,7 @@ import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, Tool
 import {
   bandOf,
   BASELINE_COLOR,
+  logSizeDomain,
   logTicks,
   sizeTicks,
   thinTicks,
@@ -53,6 +54,7 @@ interface DotProps {
 export const cssKey = (key: string) => `s-${key.replace(/[^a-z0-9-]/gi, '_')}`;
 
 const AXIS_TICK = { fontSize: 12, fill: '#3d434b' };
+const MARKER_PAD = 9;
 
 /** Size on a log x axis against a positive value on a log y axis: one line (and band) per series. */
 export function LogLogChart(props: LogLogChartProps) {
@@ -73,9 +75,6 @@ export function LogLogChart(props: LogLogChartProps) {
           return out;
         });
   const positiveSizes = sizes.filter((s) => s > 0);
-  const minSize = Math.min(...positiveSizes);
-  const maxSize = Math.max(...positiveSizes);
-  const xDomain: [number, number] = minSize === maxSize ? [minSize / 2, maxSize * 2] : [minSize, maxSize];
   const xTicks = thinTicks(sizeTicks(positiveSizes), Math.max(2, Math.floor((width - 90) / 62)));
   const allYTicks = logTicks(yExtent[0], yExtent[1]);
   const yDomain: [number, number] = [allYTicks[0]!, allYTicks[allYTicks.length - 1]!];
@@ -86,15 +85,12 @@ export function LogLogChart(props: LogLogChartProps) {
   const compact = width < 520;
   // Tick labels carry their unit ("100 MB/s"); the axis is as wide as the longest so none wraps.
   const yAxisWidth = Math.max(...yTicks.map((t) => yFormat(t).length)) * 7 + 18;
+  const margin = { top: 12, right: compact ? 8 : 20, bottom: 28, left: 0 };
+  // Room for the hovered marker's ring (r 7 and its stroke) at the first and the last size.
+  const xDomain = logSizeDomain(positiveSizes, width - yAxisWidth - margin.left - margin.right, MARKER_PAD);
 
   return (
-    <ComposedChart
-      width={width}
-      height={height}
-      data={rows}
-      margin={{ top: 12, right: compact ? 8 : 20, bottom: 28, left: 0 }}
-      accessibilityLayer
-    >
+    <ComposedChart width={width} height={height} data={rows} margin={margin} accessibilityLayer>
       <CartesianGrid stroke="#e3e6ea" strokeDasharray="3 4" />
       <XAxis
         dataKey="sizeBytes"

@@ -1,12 +1,15 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Method } from '#src/core/catalogue-schema';
 import type { Dataset } from '#src/core/dataset-schema';
+import { logSizeDomain } from '#src/core/chart-data';
 import { formatBytes, formatMBps, formatNs, formatRate } from '#src/core/measured';
 import { methodCurves, PATTERN_TITLE, variantLabel, type PatternCurves } from '../lib/method-curves';
 
 // Fixed size: fits a 390 px phone inside the page padding, and several sit side by side on a desktop.
 const WIDTH = 320;
 const HEIGHT = 220;
+const Y_AXIS_WIDTH = 60;
+const MARGIN = { top: 8, right: 12, bottom: 4, left: 4 };
 const COLOURS = ['#1f4e8c', '#b45309', '#21703a', '#7c3aed', '#a12626', '#0e7490'];
 
 type Rows = PatternCurves['latencyRows'];
@@ -34,13 +37,13 @@ function Chart({
         {caption}
         {!many && curves.lines[0]?.variant ? ` (${curves.lines[0].variant})` : ''}
       </figcaption>
-      <LineChart width={WIDTH} height={HEIGHT} data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+      <LineChart width={WIDTH} height={HEIGHT} data={rows} margin={MARGIN}>
         <CartesianGrid stroke="#e3e6eb" />
         <XAxis
           dataKey="sizeBytes"
           type="number"
           scale="log"
-          domain={[sizes[0] ?? 1, sizes[sizes.length - 1] ?? 1]}
+          domain={logSizeDomain(sizes, WIDTH - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right, 5)}
           ticks={sizes}
           tickFormatter={(v: number) => formatBytes(v).replace(' ', '')}
           allowDataOverflow
@@ -53,7 +56,7 @@ function Chart({
           ticks={ticks}
           tickFormatter={(v: number) => format(v).replace(' ', '')}
           allowDataOverflow
-          width={60}
+          width={Y_AXIS_WIDTH}
           fontSize={11}
         />
         <Tooltip
