@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bootOnceMoreAfterEarlyCrash, crashBeforeHarness, HARNESS_STARTED } from '../../server/src/bench/boot-crash';
-import { INIT_DONE_MARKER, INIT_SCRIPT } from '../../server/src/bench/initramfs';
+import { bootOnceMoreAfterEarlyCrash, crashBeforeHarness } from '../../server/src/bench/boot-crash';
+import { HARNESS_STARTED_MARKER, INIT_DONE_MARKER, INIT_SCRIPT } from '../../server/src/bench/initramfs';
 
 // The console of the CI run (stop 18) whose 6.12 PREEMPT_RT guest died 2.6 s into its boot, under TCG.
 const CI_CRASH = readFileSync(join(__dirname, '../fixtures/boot-crash-6.12-rt.log'), 'utf8');
@@ -16,7 +16,7 @@ describe('crashBeforeHarness', () => {
   });
 
   it('never blames the boot once the harness started: a kcomm module may be the cause', () => {
-    const after = `[    3.0] Run /init as init process\n${HARNESS_STARTED} robust --module-dir /kcomm\n${CI_CRASH}`;
+    const after = `[    3.0] Run /init as init process\n${HARNESS_STARTED_MARKER} robust --module-dir /kcomm\n${CI_CRASH}`;
     expect(crashBeforeHarness(after)).toBeUndefined();
     expect(crashBeforeHarness(`${INIT_DONE_MARKER}\n${CI_CRASH}`)).toBeUndefined();
   });
@@ -27,7 +27,7 @@ describe('crashBeforeHarness', () => {
   });
 
   it('matches what the init script prints just before it starts the harness', () => {
-    expect(INIT_SCRIPT).toContain(`echo "${HARNESS_STARTED} $*"`);
+    expect(INIT_SCRIPT).toContain(`echo "${HARNESS_STARTED_MARKER} $*"`);
   });
 });
 
@@ -53,10 +53,10 @@ describe('bootOnceMoreAfterEarlyCrash', () => {
 
   it('does not boot again after a crash once the harness ran, a timeout or a cancel', async () => {
     for (const first of [
-      ['exited', `${HARNESS_STARTED} run\n${CI_CRASH}`],
+      ['exited', `${HARNESS_STARTED_MARKER} run\n${CI_CRASH}`],
       ['timeout', CI_CRASH],
       ['aborted', CI_CRASH],
-      ['exited', `${HARNESS_STARTED} run\n${INIT_DONE_MARKER}`],
+      ['exited', `${HARNESS_STARTED_MARKER} run\n${INIT_DONE_MARKER}`],
     ] as [O['status'], string][]) {
       const a = attempts(first, ['exited', 'second']);
       const r = await bootOnceMoreAfterEarlyCrash(a.boot, () => undefined);

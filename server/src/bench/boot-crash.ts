@@ -5,12 +5,11 @@
 // such a guest once more and says so; a crash after the harness started is never retried, because from then
 // on a kcomm module may be the cause.
 
-import { INIT_DONE_MARKER } from './initramfs';
+import { HARNESS_STARTED_MARKER, INIT_DONE_MARKER } from './initramfs';
+import type { BootOutcome } from './qemu';
 
 /** What the guest kernel prints when it dies (oops=panic is on the command line, so an oops panics). */
 const CRASH_LINE = /\b(Kernel panic - not syncing|Oops: |BUG: |general protection fault)/;
-/** Printed by the init script just before it starts the harness (initramfs.ts). */
-export const HARNESS_STARTED = 'kcomm-init: harness';
 
 /**
  * The first crash line of a boot that died before the harness started, or undefined when the console shows
@@ -19,14 +18,14 @@ export const HARNESS_STARTED = 'kcomm-init: harness';
 export function crashBeforeHarness(consoleLog: string): string | undefined {
   for (const raw of consoleLog.split('\n')) {
     const line = raw.trim();
-    if (line.includes(HARNESS_STARTED) || line.includes(INIT_DONE_MARKER)) return undefined;
+    if (line.includes(HARNESS_STARTED_MARKER) || line.includes(INIT_DONE_MARKER)) return undefined;
     if (CRASH_LINE.test(line)) return line;
   }
   return undefined;
 }
 
 /** One boot of the guest: how it ended, and its whole console once it has ended. */
-export interface BootAttempt<O extends { status: 'exited' | 'timeout' | 'aborted' }> {
+export interface BootAttempt<O extends Pick<BootOutcome, 'status'>> {
   outcome: O;
   consoleLog: string;
 }
@@ -36,7 +35,7 @@ export interface BootAttempt<O extends { status: 'exited' | 'timeout' | 'aborted
  * attempt and the crash line of each attempt given up on. A timeout, a cancel, or a crash once the harness
  * ran is returned as it is.
  */
-export async function bootOnceMoreAfterEarlyCrash<O extends { status: 'exited' | 'timeout' | 'aborted' }>(
+export async function bootOnceMoreAfterEarlyCrash<O extends Pick<BootOutcome, 'status'>>(
   boot: () => Promise<BootAttempt<O>>,
   onRetry: (crash: string) => void,
 ): Promise<BootAttempt<O> & { crashes: string[] }> {

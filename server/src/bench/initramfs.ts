@@ -12,6 +12,8 @@ export const GUEST_MODULE_DIR = '/kcomm/modules';
 export const GUEST_DATA_TTY = '/dev/ttyS1';
 export const PROBE_MARKER = 'KCOMM-PROBE-OK';
 export const INIT_DONE_MARKER = 'kcomm-init: done';
+/** Printed just before the harness starts: until then no kcomm code has run in the guest (boot-crash.ts). */
+export const HARNESS_STARTED_MARKER = 'kcomm-init: harness';
 
 export type GuestMode = 'run' | 'robust' | 'both' | 'probe';
 
@@ -94,7 +96,7 @@ if [ "$mode" = run ] || [ "$mode" = both ]; then
 	set -- run --profile "$profile" --module-dir ${GUEST_MODULE_DIR} --out ${GUEST_DATA_TTY}
 	[ -n "$methods" ] && set -- "$@" --methods "$methods"
 	[ -n "$sizes" ] && set -- "$@" --sizes "$sizes"
-	echo "kcomm-init: harness $*"
+	echo "${HARNESS_STARTED_MARKER} $*"
 	${GUEST_HARNESS} "$@"
 	echo "kcomm-init: run exit $?"
 fi
@@ -102,7 +104,7 @@ if [ "$mode" = robust ] || [ "$mode" = both ]; then
 	set -- robust --module-dir ${GUEST_MODULE_DIR} --out ${GUEST_DATA_TTY}
 	[ -n "$methods" ] && set -- "$@" --methods "$methods"
 	[ -n "$cycles" ] && set -- "$@" --cycles "$cycles"
-	echo "kcomm-init: harness $*"
+	echo "${HARNESS_STARTED_MARKER} $*"
 	${GUEST_HARNESS} "$@"
 	echo "kcomm-init: robust exit $?"
 fi
