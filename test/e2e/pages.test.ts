@@ -79,14 +79,20 @@ async function open(context: BrowserContext, p: (typeof PAGES)[number]) {
   return { page, problems };
 }
 
+/** The entry of PAGES with this name; a name that is not there is an error of the test itself. */
+function pageNamed(name: string): (typeof PAGES)[number] {
+  const entry = PAGES.find((e) => e.name === name);
+  if (!entry) throw new Error(`no page named ${name} in PAGES`);
+  return entry;
+}
+
 /** Opens one page (an entry of PAGES, or its name) in a fresh context at this size; the context always closes. */
 function withPage(
   viewport: ViewportSize,
   p: (typeof PAGES)[number] | string,
   fn: (opened: Awaited<ReturnType<typeof open>>) => Promise<void>,
 ): Promise<void> {
-  const entry = typeof p === 'string' ? PAGES.find((e) => e.name === p) : p;
-  if (!entry) throw new Error(`no page named ${String(p)} in PAGES`);
+  const entry = typeof p === 'string' ? pageNamed(p) : p;
   return withContext(browser, viewport, async (context) => fn(await open(context, entry)));
 }
 
@@ -162,10 +168,7 @@ for (const [label, viewport] of Object.entries(SIZES)) {
       await withContext(browser, viewport, async (context) => {
         const wide: string[] = [];
         for (const id of METHOD_IDS) {
-          const { page } = await open(
-            context,
-            PAGES.find((p) => p.name === `method-${id}`)!,
-          );
+          const { page } = await open(context, pageNamed(`method-${id}`));
           const boxes = await page.evaluate(() =>
             [...document.querySelectorAll('main .table-scroll')]
               .filter((el) => el.scrollWidth > el.clientWidth)
