@@ -42,18 +42,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'none',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'none',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'bpf-ringbuf in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'none',
@@ -204,18 +204,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-29t2331z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'bpf-ringbuf in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -369,18 +369,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'bpf-ringbuf in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -514,18 +514,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'bpf-ringbuf in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -659,18 +659,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'bpf-ringbuf in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -804,13 +804,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -949,13 +949,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1094,18 +1094,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'bpf-ringbuf in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1239,13 +1239,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1384,13 +1384,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1529,13 +1529,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1674,13 +1674,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1824,18 +1824,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
+    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
-    problems: 'bpf-ringbuf in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'bpf-ringbuf in top 3',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -88,6 +88,23 @@ describe('hard constraints eliminate with a stated reason', () => {
     for (const m of debugOnly) expect(eliminatedReasons(loose, m.id) ?? []).toEqual([]);
   });
 
+  it("stable=1 with a module eliminates a method its data reaches only through a layer with no ABI (the BPF ring buffer fed by the module's tracepoint); without a module, or with stable=0, it stays", () => {
+    const fedThroughDebugLayer = methodsWhere((m) => m.limits.viaLayerAbi?.value === 'debug-only');
+    expect(fedThroughDebugLayer.map((m) => m.id)).toContain('bpf-ringbuf');
+    const stream = { style: 'stream', size: 256, rate: 10_000 } as const;
+    const stable = advise(ans({ ...stream, stable: true, module: true }), catalogue, null);
+    for (const m of fedThroughDebugLayer)
+      expect(eliminatedReasons(stable, m.id)?.join(' ')).toMatch(
+        /reach it only through a layer with no stable interface.*\(Documentation\/bpf\/kfuncs\.rst/,
+      );
+    const noModule = advise(ans({ ...stream, stable: true, module: false, topic: 'trace' }), catalogue, null);
+    const debugging = advise(ans({ ...stream, stable: false, module: true }), catalogue, null);
+    for (const m of fedThroughDebugLayer) {
+      expect(ranked(noModule, m.id)).toBe(true);
+      expect(ranked(debugging, m.id)).toBe(true);
+    }
+  });
+
   it('stable=1 penalises discouraged interfaces without eliminating them', () => {
     const m = methodsWhere((m) => m.abi === 'discouraged')[0]!;
     const advice = advise(ans({ stable: true }), catalogue, null);
