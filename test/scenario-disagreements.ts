@@ -42,18 +42,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'none',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'none',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'none',
@@ -138,11 +138,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
-  },
-  {
-    dataset: 'none',
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
   },
@@ -204,18 +199,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-29t2331z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -309,11 +304,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
   },
@@ -369,18 +359,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -461,11 +451,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -514,18 +499,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -606,11 +591,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -659,18 +639,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -751,11 +731,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t1207z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -804,13 +779,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -896,11 +871,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -949,13 +919,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1041,11 +1011,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1094,18 +1059,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1186,11 +1151,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1239,13 +1199,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1331,11 +1291,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1384,13 +1339,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1476,11 +1431,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1529,13 +1479,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1621,11 +1571,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1674,13 +1619,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1766,11 +1711,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1824,18 +1764,18 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'FPGA packet-capture card streaming 64-byte metadata records at 2 M/s to one collector',
-    problems: 'ioctl in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
     problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1916,11 +1856,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    problems: 'top sysfs ≠ procfs',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',

@@ -964,13 +964,33 @@ export const SCENARIOS: Scenario[] = [
   // ── Other situations a reviewer sees ─────────────────────────────────────────────────────────────────
   {
     name: 'Keeping an existing /proc/driver file that legacy tools parse',
-    answers: { style: 'request', size: 2048, rate: 1, shell: true },
+    answers: { style: 'request', size: 2048, rate: 1, shell: true, keep: 'procfs' },
     expectTop: 'procfs',
     acceptableTopThree: ['procfs', 'sysfs', 'chardev'],
     mustEliminate: all(NOT_FROM_A_SHELL, COUNTER_ONLY, DEBUG_ONLY),
     source:
       'Documentation/filesystems/proc.rst and Documentation/process/stable-api-nonsense.rst (the interface to user space stays stable): so an existing /proc file (as /proc/driver/rtc) stays while new fields go to sysfs.',
     why: 'An interface user space already parses must keep working, so the /proc file stays (seq_file, proc_ops). New values belong in sysfs, and a maintainer would refuse a second /proc file.',
+  },
+  {
+    name: 'Management tool already driving a RAID controller through ioctls needs one more command',
+    answers: { dir: 'both', style: 'request', size: 256, rate: 10, grows: false, keep: 'ioctl' },
+    expectTop: 'ioctl',
+    acceptableTopThree: ['ioctl', 'chardev', 'sysfs', 'genetlink'],
+    mustEliminate: all(K2U_ONLY, COUNTER_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/userspace-api/ioctl/ioctl-number.rst and Documentation/driver-api/ioctl.rst: a driver adds a command number to its existing ioctl set (as drivers/scsi/megaraid and smartpqi do); Documentation/admin-guide/reporting-regressions.rst keeps the old commands working.',
+    why: 'The tool already opens the device and speaks its ioctl set, so the new command joins that set. A generic netlink family beside it would be a second interface for one device; a sysfs attribute is acceptable if the new command is a single value.',
+  },
+  {
+    name: 'Out-of-tree driver whose status tool reads a debugfs file is becoming a product',
+    answers: { style: 'request', size: 256, rate: 1, keep: 'debugfs' },
+    expectTop: 'sysfs',
+    acceptableTopThree: ['sysfs', 'chardev', 'ioctl', 'genetlink'],
+    mustEliminate: all(DEBUG_ONLY),
+    source:
+      'Documentation/filesystems/debugfs.rst ("no rules"; not ABI) and Documentation/filesystems/sysfs.rst with Documentation/ABI/README: values a product relies on become documented sysfs attributes.',
+    why: 'A tool relying on debugfs is not a reason to keep it: debugfs promises nothing and may be off (debugfs=off, lockdown). Status values move to documented sysfs attributes; a character device or ioctl suits a tool that needs more than values.',
   },
   {
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',

@@ -1,10 +1,20 @@
 // How the follow-up answers (those that may be "not said") read in sentences: one home for the app's answer
 // summary, the Markdown report and the advice's own sentences.
 import type { Answers } from './answers';
-import type { FrameworkId, Style, Topic } from './ids';
+import type { FrameworkId, MethodId, Style, Topic } from './ids';
 
 /** The answers that may be left out (null = not said); each is asked only where it can change the pick. */
-export const OPTIONAL_ANSWERS = ['daemon', 'scope', 'loss', 'atload', 'asks', 'topic', 'grows', 'framework'] as const;
+export const OPTIONAL_ANSWERS = [
+  'daemon',
+  'scope',
+  'loss',
+  'atload',
+  'asks',
+  'topic',
+  'grows',
+  'framework',
+  'keep',
+] as const;
 export type OptionalAnswer = (typeof OPTIONAL_ANSWERS)[number];
 
 export const OPTIONAL_LABELS: Record<OptionalAnswer, string> = {
@@ -16,6 +26,7 @@ export const OPTIONAL_LABELS: Record<OptionalAnswer, string> = {
   topic: 'Data about',
   grows: 'Commands grow',
   framework: 'Kernel framework',
+  keep: 'Existing interface',
 };
 
 /**
@@ -37,6 +48,33 @@ export const FRAMEWORK_WORDS: Record<FrameworkId, { name: string; devices: strin
   leds: { name: 'the LED class', devices: 'LEDs and backlights' },
   gpio: { name: 'the GPIO subsystem', devices: 'GPIO controllers' },
   rtc: { name: 'the RTC class', devices: 'real-time clocks' },
+};
+
+/**
+ * An existing interface of each kind as the question, the summary and the advice name it ("user space
+ * already relies on a /proc file"), without loading the catalogue.
+ */
+export const EXISTING_WORDS: Record<MethodId, string> = {
+  genetlink: 'a generic netlink family',
+  netlink: 'a netlink protocol',
+  chardev: 'a character device',
+  ioctl: 'ioctl commands',
+  mmap: 'a shared memory mapping',
+  procfs: 'a /proc file',
+  sysfs: 'sysfs attributes',
+  debugfs: 'debugfs files',
+  relay: 'a relay channel',
+  signal: 'signals',
+  usermodehelper: 'a helper program the kernel runs',
+  eventfd: 'an eventfd',
+  'bpf-ringbuf': 'a BPF ring buffer',
+  'io-uring-cmd': 'io_uring commands',
+  configfs: 'a configfs subsystem',
+  sysctl: 'sysctl entries',
+  connector: 'a connector',
+  uevent: 'uevents',
+  tracepoint: 'tracepoints',
+  modparam: 'module parameters',
 };
 
 /** Where the kernel framework counts: a driver of the module's own, which could register with one. */
@@ -91,6 +129,8 @@ export function describeOptional<K extends OptionalAnswer>(param: K, value: Answ
       return v === 'none'
         ? 'none fits the device'
         : `${FRAMEWORK_WORDS[v as FrameworkId].name} (${FRAMEWORK_WORDS[v as FrameworkId].devices})`;
+    case 'keep':
+      return `${EXISTING_WORDS[v as MethodId]} that user space relies on`;
   }
   return String(v);
 }

@@ -1,6 +1,7 @@
 // The URL form of the answers: a public contract shared by permalinks, the app's address bar and
 // GET /api/advice. Never rename a parameter or change a value's meaning; add new ones only.
 import { z } from 'zod';
+import { OPTIONAL_ANSWERS } from './answer-words';
 import { DEFAULT_ANSWERS, type Answers } from './answers';
 import type { ApiErrorDetail } from './api-error';
 import { datasetIdSchema } from './dataset-schema';
@@ -8,12 +9,14 @@ import {
   ASKERS,
   DIRECTIONS,
   FRAMEWORK_ANSWERS,
+  METHOD_IDS,
   SCOPES,
   STYLES,
   TOPICS,
   type Asker,
   type Direction,
   type FrameworkAnswer,
+  type MethodId,
   type Scope,
   type Style,
   type Topic,
@@ -38,14 +41,8 @@ export const ANSWER_PARAMS = [
   'shell',
   'kernel',
   'dataset',
-  'daemon',
-  'scope',
-  'loss',
-  'atload',
-  'asks',
-  'topic',
-  'grows',
-  'framework',
+  // The follow-up answers, added after the first links were shared: each may be left out (not said).
+  ...OPTIONAL_ANSWERS,
 ] as const satisfies readonly (keyof Answers)[];
 
 export const LIMITS = {
@@ -65,7 +62,7 @@ const DECIMAL = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // No leading zeros so that one kernel has one spelling ("5.4", never "5.04").
 const KERNEL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
-/** The URL value of one answer; lat, dataset and the follow-up answers (daemon … framework) are '' when null (not said). */
+/** The URL value of one answer; lat, dataset and the follow-up answers (daemon … keep) are '' when null (not said). */
 export function encodeAnswerValue<K extends keyof Answers>(param: K, value: Answers[K]): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? '1' : '0';
@@ -224,6 +221,15 @@ function parseFramework(v: string): Parsed<FrameworkAnswer | null> {
     : fail(`framework must be one of ${FRAMEWORK_ANSWERS.join(', ')} (or left out when not known), got ${quoted(v)}`);
 }
 
+function parseKeep(v: string): Parsed<MethodId | null> {
+  if (v === '') return { ok: true, value: null };
+  return (METHOD_IDS as readonly string[]).includes(v)
+    ? { ok: true, value: v as MethodId }
+    : fail(
+        `keep must be a method id, one of ${METHOD_IDS.join(', ')} (or left out when no interface exists yet), got ${quoted(v)}`,
+      );
+}
+
 function parseDataset(v: string): Parsed<string | null> {
   if (v === '') return { ok: true, value: null };
   return datasetIdSchema.safeParse(v).success
@@ -254,6 +260,7 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   topic: parseTopic,
   grows: (v) => parseOptionalBoolean('grows', v),
   framework: parseFramework,
+  keep: parseKeep,
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */

@@ -1,7 +1,7 @@
 // The user's answers. Their URL form (see answers-codec.ts) is a public contract: permalinks and
 // GET /api/advice use the same parameter names.
 import { z } from 'zod';
-import { ASKERS, DIRECTIONS, FRAMEWORK_ANSWERS, SCOPES, STYLES, TOPICS } from './ids';
+import { ASKERS, DIRECTIONS, FRAMEWORK_ANSWERS, METHOD_IDS, SCOPES, STYLES, TOPICS } from './ids';
 
 /** The answers once decoded: the one declaration of their shape (the report carries them back). */
 export const answersSchema = z.strictObject({
@@ -63,6 +63,12 @@ export const answersSchema = z.strictObject({
    * not said: no framework is assumed, as before this question existed.
    */
   framework: z.enum(FRAMEWORK_ANSWERS).nullable(),
+  /**
+   * An interface of this kind already carries the data and user space relies on it (a /proc file that
+   * tools parse): the method it uses. null = not said: no existing interface is assumed, as before this
+   * question existed.
+   */
+  keep: z.enum(METHOD_IDS).nullable(),
 });
 export type Answers = z.infer<typeof answersSchema>;
 
@@ -87,4 +93,5 @@ export const DEFAULT_ANSWERS: Answers = {
   topic: null,
   grows: null,
   framework: null,
+  keep: null,
 };

@@ -147,11 +147,6 @@ export const limitsSchema = z.strictObject({
    * owns (e.g. a tracepoint plus a BPF program for the BPF ring buffer); null when the module owns it.
    */
   viaLayer: z.string().min(10).nullable(),
-  /**
-   * 'debug-only' when that layer is not a stable interface (a module's tracepoint, a kfunc), so what user
-   * space sees of a module's data through this method carries no ABI promise. Absent: no rule.
-   */
-  viaLayerAbi: sourced(z.literal('debug-only')).optional(),
 });
 export type Limits = z.infer<typeof limitsSchema>;
 

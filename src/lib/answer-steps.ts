@@ -1,6 +1,20 @@
-import { FRAMEWORK_WORDS, growsApplies, kernelStarts, topicApplies, type OptionalAnswer } from '../core/answer-words';
+import {
+  EXISTING_WORDS,
+  FRAMEWORK_WORDS,
+  growsApplies,
+  kernelStarts,
+  topicApplies,
+  type OptionalAnswer,
+} from '../core/answer-words';
 import type { Answers } from '../core/answers';
-import { FRAMEWORK_IDS, type Direction, type FrameworkAnswer, type Style } from '../core/ids';
+import {
+  FRAMEWORK_IDS,
+  METHOD_IDS,
+  type Direction,
+  type FrameworkAnswer,
+  type MethodId,
+  type Style,
+} from '../core/ids';
 
 export type StepId = 'dir' | 'style' | 'size' | 'rate' | 'lat' | 'listeners' | 'constraints';
 
@@ -54,7 +68,7 @@ export const STEPS: StepInfo[] = [
     id: 'constraints',
     title: 'Constraints',
     help: 'Hard rules for the interface. Each one can eliminate methods outright; the results page lists what was eliminated and why.',
-    params: ['stable', 'module', 'topic', 'framework', 'unpriv', 'shell', 'kernel', 'dataset'],
+    params: ['stable', 'module', 'topic', 'framework', 'keep', 'unpriv', 'shell', 'kernel', 'dataset'],
   },
 ];
 
@@ -233,4 +247,10 @@ export const FRAMEWORK_OPTIONS: { value: string; answer: FrameworkAnswer | null;
     label: `${FRAMEWORK_WORDS[id].name}: ${FRAMEWORK_WORDS[id].devices}`,
   })),
   { value: 'none', answer: 'none', label: 'None fits this device' },
+];
+
+/** The existing-interface question's choices, as a select: "none" first, then each kind of interface. */
+export const KEEP_OPTIONS: { value: string; answer: MethodId | null; label: string }[] = [
+  { value: '', answer: null, label: 'No, or not said: nothing exists yet' },
+  ...METHOD_IDS.map((id) => ({ value: id, answer: id, label: `Yes, ${EXISTING_WORDS[id]}` })),
 ];

@@ -55,6 +55,7 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
     case 'topic':
     case 'grows':
     case 'framework':
+    case 'keep':
       return describeOptional(param as OptionalAnswer, v as Answers[OptionalAnswer]);
     default:
       return yesNo(v as boolean);

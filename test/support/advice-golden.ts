@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
 import type { Catalogue } from '../../src/core/catalogue-schema';
 import { datasetSchema, type Dataset } from '../../src/core/dataset-schema';
-import { ASKERS, DIRECTIONS, FRAMEWORK_ANSWERS, SCOPES, STYLES, TOPICS } from '../../src/core/ids';
+import { ASKERS, DIRECTIONS, FRAMEWORK_ANSWERS, METHOD_IDS, SCOPES, STYLES, TOPICS } from '../../src/core/ids';
 import { advise, type Advice } from '../../src/core/scoring';
 import { SCENARIOS } from '../scenarios';
 import { seeded } from './seeded';
@@ -41,6 +41,9 @@ export function randomAnswers(seed: number, n: number): Answers[] {
   // the same and the golden's diff shows only what the framework changes.
   const f = seeded(seed + 1);
   const framework = () => (f() < 0.5 ? null : FRAMEWORK_ANSWERS[Math.floor(f() * FRAMEWORK_ANSWERS.length)]!);
+  // The existing interface (keep) likewise, from a third stream.
+  const k = seeded(seed + 2);
+  const keep = () => (k() < 0.7 ? null : METHOD_IDS[Math.floor(k() * METHOD_IDS.length)]!);
   const out: Answers[] = [];
   for (let i = 0; i < n; i++)
     out.push({
@@ -67,6 +70,7 @@ export function randomAnswers(seed: number, n: number): Answers[] {
       topic: pick([null, ...TOPICS]),
       grows: pick([null, true, false]),
       framework: framework(),
+      keep: keep(),
     });
   return out;
 }

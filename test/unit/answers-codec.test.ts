@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
 import { ANSWER_PARAMS, decodeAnswers, encodeAnswers, permalink } from '../../src/core/answers-codec';
-import { DIRECTIONS, FRAMEWORK_ANSWERS, STYLES } from '../../src/core/ids';
+import { DIRECTIONS, FRAMEWORK_ANSWERS, METHOD_IDS, STYLES } from '../../src/core/ids';
 import { seeded as rng } from '../support/seeded';
 
 function pick<T>(r: () => number, xs: readonly T[]): T {
@@ -30,6 +30,7 @@ function randomAnswers(r: () => number): Answers {
     topic: pick(r, [null, 'process', 'device', 'system', 'trace'] as const),
     grows: pick(r, [null, true, false]),
     framework: pick(r, [null, ...FRAMEWORK_ANSWERS]),
+    keep: pick(r, [null, ...METHOD_IDS]),
   };
 }
 
@@ -140,6 +141,9 @@ describe('decodeAnswers errors', () => {
     ['framework', 'battery', 'framework must be one of input, power-supply, hwmon, iio, watchdog, fw-upload,'],
     ['framework', 'battery', 'rtc, none (or left out when not known), got "battery"'],
     ['framework', 'INPUT', 'got "INPUT"'],
+    ['keep', 'proc', 'keep must be a method id, one of genetlink, netlink, chardev,'],
+    ['keep', 'proc', '(or left out when no interface exists yet), got "proc"'],
+    ['keep', 'Sysfs', 'got "Sysfs"'],
   ];
 
   it.each(cases)('%s=%j is reported and falls back to the default', (param, value, fragment) => {
@@ -199,23 +203,27 @@ describe('decodeAnswers errors', () => {
   });
 });
 
-describe('the framework answer', () => {
+// Follow-up answers chosen from a list, added after the first links were shared.
+describe.each([
+  { param: 'framework', ids: FRAMEWORK_ANSWERS },
+  { param: 'keep', ids: METHOD_IDS },
+] as const)('the $param answer', ({ param, ids }) => {
   it('is absent from links made before it existed, which decode as "not said"', () => {
     const { answers, errors } = decodeAnswers('dir=k2u&style=event&size=64&v=1');
     expect(errors).toEqual([]);
-    expect(answers.framework).toBeNull();
+    expect(answers[param]).toBeNull();
   });
 
-  it.each([...FRAMEWORK_ANSWERS])('round-trips framework=%s', (id) => {
-    const a = { ...DEFAULT_ANSWERS, framework: id };
+  it.each([...ids])(`round-trips ${param}=%s`, (id) => {
+    const a = { ...DEFAULT_ANSWERS, [param]: id };
     const q = encodeAnswers(a);
-    expect(q.get('framework')).toBe(id);
+    expect(q.get(param)).toBe(id);
     expect(decodeAnswers(q)).toEqual({ answers: a, errors: [] });
   });
 
   it('reads an empty value as "not said" and leaves it out when encoding', () => {
-    expect(decodeAnswers('framework=').answers.framework).toBeNull();
-    expect(encodeAnswers(DEFAULT_ANSWERS).has('framework')).toBe(false);
+    expect(decodeAnswers(`${param}=`).answers[param]).toBeNull();
+    expect(encodeAnswers(DEFAULT_ANSWERS).has(param)).toBe(false);
   });
 });
 

@@ -88,21 +88,25 @@ describe('hard constraints eliminate with a stated reason', () => {
     for (const m of debugOnly) expect(eliminatedReasons(loose, m.id) ?? []).toEqual([]);
   });
 
-  it("stable=1 with a module eliminates a method its data reaches only through a layer with no ABI (the BPF ring buffer fed by the module's tracepoint); without a module, or with stable=0, it stays", () => {
-    const fedThroughDebugLayer = methodsWhere((m) => m.limits.viaLayerAbi?.value === 'debug-only');
-    expect(fedThroughDebugLayer.map((m) => m.id)).toContain('bpf-ringbuf');
-    const stream = { style: 'stream', size: 256, rate: 10_000 } as const;
-    const stable = advise(ans({ ...stream, stable: true, module: true }), catalogue, null);
-    for (const m of fedThroughDebugLayer)
-      expect(eliminatedReasons(stable, m.id)?.join(' ')).toMatch(
-        /reach it only through a layer with no stable interface.*\(Documentation\/bpf\/kfuncs\.rst/,
-      );
-    const noModule = advise(ans({ ...stream, stable: true, module: false, topic: 'trace' }), catalogue, null);
-    const debugging = advise(ans({ ...stream, stable: false, module: true }), catalogue, null);
-    for (const m of fedThroughDebugLayer) {
-      expect(ranked(noModule, m.id)).toBe(true);
-      expect(ranked(debugging, m.id)).toBe(true);
-    }
+  it('keep=<id>: the interface user space relies on gains 20 points and is not judged as a new one; a debug-only one stays eliminated', () => {
+    const a = ans({ style: 'request', size: 2048, rate: 1, shell: true });
+    const reasonsFor = (x: Advice, id: MethodId) => x.ranking.find((r) => r.method === id)?.reasons.join(' ') ?? '';
+    const fresh = advise(a, catalogue, null);
+    const kept = advise({ ...a, keep: 'procfs' }, catalogue, null);
+    expect(reasonsFor(fresh, 'procfs')).toContain('Discouraged for new interfaces');
+    expect(reasonsFor(kept, 'procfs')).not.toContain('Discouraged for new interfaces');
+    expect(reasonsFor(kept, 'procfs')).toMatch(
+      /User space already relies on a \/proc file for this: it stays.*reporting-regressions\.rst/,
+    );
+    const score = (x: Advice, id: MethodId) => x.ranking.find((r) => r.method === id)!.score;
+    expect(score(kept, 'procfs') - score(fresh, 'procfs')).toBeGreaterThanOrEqual(20 + 15 - 1);
+    expect(kept.ranking[0]!.method).toBe('procfs');
+    // Every other method scores as before: keeping one interface says nothing about the others.
+    for (const r of fresh.ranking) if (r.method !== 'procfs') expect(score(kept, r.method)).toBe(r.score);
+    // What would change names the pick of a new design.
+    expect(kept.whatWouldChange.map((c) => c.sentence).join(' ')).toMatch(/If no interface existed yet, sysfs/);
+    const debug = advise(ans({ style: 'request', size: 256, rate: 1, keep: 'debugfs' }), catalogue, null);
+    expect(eliminatedReasons(debug, 'debugfs')?.join(' ')).toMatch(/That tools already read it does not make it one/);
   });
 
   it('stable=1 penalises discouraged interfaces without eliminating them', () => {

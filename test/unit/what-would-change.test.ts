@@ -38,8 +38,9 @@ const VALUES = {
   topic: [null, 'process', 'device', 'system', 'trace'],
   grows: [null, true, false],
   framework: [null, 'input', 'power-supply', 'none', 'v4l2', 'thermal', 'watchdog'],
+  keep: [null, 'procfs', null, 'chardev', 'sysfs', null, 'ioctl'],
 } as const satisfies { [K in keyof Answers]: readonly Answers[K][] };
-const STRIDES = [1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71];
+const STRIDES = [1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73];
 
 function generated(first: number, n: number): Answers[] {
   return Array.from({ length: n }, (_, j) => {

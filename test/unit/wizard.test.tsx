@@ -223,4 +223,22 @@ describe('answers store', () => {
     await user.click(screen.getByRole('checkbox', { name: /may ship a custom kernel module/i }));
     expect(screen.queryByRole('combobox', { name: /belong to a kernel framework/i })).toBeNull();
   });
+
+  it('asks whether user space already relies on an interface, as a select, and shows the answer in the summary', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByText('Step 1 of 7');
+    await user.click(screen.getByRole('button', { name: /7 constraints/i }));
+    const select = screen.getByRole('combobox', { name: /already rely on an interface/i });
+    expect(select).toHaveValue('');
+    expect(within(select).getAllByRole('option')).toHaveLength(21);
+    await user.selectOptions(select, 'Yes, a /proc file');
+    expect(useAnswersStore.getState().answers.keep).toBe('procfs');
+    const summary = screen.getByRole('complementary', { name: /your answers/i });
+    expect(within(summary).getByText('Existing interface').nextElementSibling).toHaveTextContent(
+      'a /proc file that user space relies on',
+    );
+    await user.selectOptions(select, 'No, or not said: nothing exists yet');
+    expect(useAnswersStore.getState().answers.keep).toBeNull();
+  });
 });

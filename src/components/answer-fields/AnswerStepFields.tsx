@@ -18,6 +18,7 @@ import {
 import { ChoiceField } from './ChoiceField';
 import { DatasetField } from './DatasetField';
 import { FrameworkField } from './FrameworkField';
+import { KeepField } from './KeepField';
 import { KernelField } from './KernelField';
 import { QuantityField, type Unit } from './QuantityField';
 
@@ -253,6 +254,7 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
           {frameworkApplies(answers) && (
             <FrameworkField value={answers.framework} onChange={(v) => onChange('framework', v)} />
           )}
+          <KeepField value={answers.keep} onChange={(v) => onChange('keep', v)} />
           <KernelField
             value={answers.kernel}
             onChange={(v) => onChange('kernel', v)}

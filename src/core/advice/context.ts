@@ -140,7 +140,6 @@ export function methodFacts(m: Method): MethodFacts {
         kernelAsks: undefined,
         purpose: undefined,
         plane: undefined,
-        viaLayerAbi: undefined,
         ...m.limits,
       },
       ratings: TRAIT_IDS.map((t) => m.ratings[t]?.rating ?? 0),

@@ -85,15 +85,10 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   // Debug-only ABI binds a module that adds such an interface; the instances that already exist may be
   // relied on by a tool when each publishes its own layout (trace event format files).
   if (a.stable && m.abi === 'debug-only' && (a.module || !m.existingAbi))
-    cut('abi', () => `A debug-only interface, but you need a stable production one: ${sentence(m.abiNote)}`);
-  // A module's data that reaches the method only through a layer with no ABI promise (a tracepoint or a
-  // kfunc feeding the BPF ring buffer) is no more stable than that layer.
-  const via = L.viaLayerAbi;
-  if (a.stable && a.module && via)
     cut(
       'abi',
       () =>
-        `Your module's data would reach it only through a layer with no stable interface, but you need a stable production one: ${(via.note ?? 'that layer is not a stable user interface').replace(/\.$/, '')} (${via.source}).`,
+        `A debug-only interface, but you need a stable production one: ${sentence(m.abiNote)}${a.keep === m.id ? ' That tools already read it does not make it one: move what they need to a stable interface.' : ''}`,
     );
   if (!a.module && m.needsModule && !m.existing)
     cut('module', () => 'Needs a custom kernel module, and you cannot ship one.');

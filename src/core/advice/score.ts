@@ -10,7 +10,14 @@ import { formatNs, formatRate } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
 import { methodFacts, type Context } from './context';
-import { growsApplies, kernelAsks as kernelAsksOf, kernelSpeaks, TOPIC_WORDS, topicApplies } from '../answer-words';
+import {
+  EXISTING_WORDS,
+  growsApplies,
+  kernelAsks as kernelAsksOf,
+  kernelSpeaks,
+  TOPIC_WORDS,
+  topicApplies,
+} from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
 import { frameworkRule } from './framework';
 import type { Comparison, MethodMeasurement } from './measurements';
@@ -50,6 +57,8 @@ export type RuleId =
   | 'extensible'
   | 'measured-budget'
   | 'measured-comparison'
+  /** An interface of this kind already carries the data and user space relies on it (keep=<id>). */
+  | 'keep'
   /** framework.ts: one id for its three cases, so that the verdict weighs their net difference. */
   | 'framework';
 
@@ -63,6 +72,8 @@ export interface Scored {
 
 export const POINTS = {
   discouraged: 15,
+  /** As much as a framework's own interface: what user space already uses (framework.ts FRAMEWORK_POINTS). */
+  keep: 20,
   viaLayer: 20,
   debugFit: 8,
   existingHome: 8,
@@ -242,8 +253,17 @@ export function score(
     if (explain) contributions.push({ kind: 'cost', trait: t, weight: c.weights[t], rating, points });
   }
 
-  // The ABI status concerns a new interface a module adds: what already exists stays as it is.
-  if (a.stable && a.module && m.abi === 'discouraged')
+  // The ABI status concerns a new interface a module adds: what already exists stays as it is, and an
+  // interface user space already relies on must keep working (the no-regressions rule).
+  const kept = a.keep === m.id;
+  if (kept)
+    rule(
+      'keep',
+      POINTS.keep,
+      () =>
+        `User space already relies on ${EXISTING_WORDS[m.id]} for this: it stays, because a change that breaks the tools using it is a regression (Documentation/admin-guide/reporting-regressions.rst); new data may go beside it.`,
+    );
+  if (a.stable && a.module && m.abi === 'discouraged' && !kept)
     rule(
       'discouraged',
       -POINTS.discouraged,
@@ -286,7 +306,7 @@ export function score(
   // The mirror image of 'discouraged': a new interface of the module's own (a device, a family, a file
   // outside debugfs) becomes user ABI once tools use it, a promise debug data does not need. Settings are
   // left out: a debug knob as a module parameter is common in-tree practice (module_param(debug, ...)).
-  if (!a.stable && a.style !== 'config' && a.module && m.needsModule && m.abi !== 'debug-only')
+  if (!a.stable && a.style !== 'config' && a.module && m.needsModule && m.abi !== 'debug-only' && !kept)
     rule(
       'abi-for-debug',
       -POINTS.discouraged,

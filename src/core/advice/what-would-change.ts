@@ -7,7 +7,9 @@ import type { Dataset } from '../dataset-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import { DIRECTIONS, STYLES, TOPICS, type MethodId } from '../ids';
 import {
+  EXISTING_WORDS,
   FRAMEWORK_WORDS,
+  OPTIONAL_ANSWERS,
   frameworkApplies,
   growsApplies,
   STYLE_WORDS,
@@ -31,7 +33,7 @@ import type { Change } from './schema';
 
 export type { Change };
 
-/** Constraints come first, then the problem statement; the order within each is the permalink's. */
+/** Constraints come first, then the problem statement; the order within each is the permalink's (ANSWER_PARAMS). */
 export const CHANGE_ORDER: readonly (keyof Answers)[] = [
   'stable',
   'module',
@@ -39,14 +41,7 @@ export const CHANGE_ORDER: readonly (keyof Answers)[] = [
   'shell',
   'kernel',
   'lat',
-  'daemon',
-  'loss',
-  'scope',
-  'atload',
-  'asks',
-  'topic',
-  'grows',
-  'framework',
+  ...OPTIONAL_ANSWERS,
   'listeners',
   'rate',
   'size',
@@ -106,6 +101,8 @@ function candidates(a: Answers): Candidate[] {
   if (growsApplies(a)) add('grows', !a.grows, 1);
   // A device class is not negotiable, but what the framework decides is worth seeing: the pick without it.
   if (frameworkApplies(a) && a.framework !== null && a.framework !== 'none') add('framework', 'none', 1);
+  // Likewise an interface user space relies on: what a new design would pick.
+  if (a.keep !== null) add('keep', null, 1);
   const kernels = [...new Set([...LTS_KERNELS, a.kernel])].sort(compareKernel);
   const here = kernels.indexOf(a.kernel);
   kernels.forEach((k, i) => add('kernel', k, Math.abs(i - here)));
@@ -266,5 +263,9 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
       return b.framework === null || b.framework === 'none'
         ? 'If no kernel framework served the device'
         : `If the driver registered with ${FRAMEWORK_WORDS[b.framework].name}`;
+    case 'keep':
+      return b.keep === null
+        ? 'If no interface existed yet'
+        : `If user space already relied on ${EXISTING_WORDS[b.keep]}`;
   }
 }

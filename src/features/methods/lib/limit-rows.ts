@@ -127,15 +127,6 @@ export function limitRows(m: Method): LimitRow[] {
   }
   if (m.limits.viaLayer)
     rows.push({ key: 'viaLayer', label: 'What a module must add', value: m.limits.viaLayer, source: null, note: null });
-  const via = m.limits.viaLayerAbi;
-  if (via)
-    rows.push({
-      key: 'viaLayerAbi',
-      label: "Stability of a module's data through it",
-      value: 'none: the layer a module adds is not a stable interface',
-      source: via.source,
-      note: via.note ?? null,
-    });
   if (m.existingData) {
     const d = m.existingData.value;
     const said = TOPICS.filter((t) => d[t] !== undefined).map(
