@@ -684,6 +684,16 @@ export const SCENARIOS: Scenario[] = [
       'drivers/base/devcoredump.c (dev_coredumpv, used by iwlwifi, ath10k, msm, amdgpu): the dump becomes a binary "data" attribute of a devcoredump device in sysfs, announced by a uevent, freed after reading or a timeout.',
     why: 'devcoredump is the in-tree answer: the driver hands over the buffer, a sysfs binary attribute holds it until someone reads it, and a uevent lets udev collect it. 1 MiB does not fit a uevent, an argv, or a tracepoint.',
   },
+  {
+    name: 'Wi-Fi driver handing over 1 MiB of firmware state after a firmware crash, through devcoredump',
+    answers: { style: 'request', size: 1_048_576, rate: 0.001, shell: true, daemon: false, framework: 'devcoredump' },
+    expectTop: 'sysfs',
+    acceptableTopThree: ['sysfs', 'chardev', 'procfs'],
+    mustEliminate: all(NOT_FROM_A_SHELL, COUNTER_ONLY, OVER_2K, OVER_16K, OVER_64K, DEBUG_ONLY),
+    source:
+      'include/linux/devcoredump.h and drivers/base/devcoredump.c, as iwlwifi (drivers/net/wireless/intel/iwlwifi/fw/dbg.c) and ath10k call dev_coredumpsg()/dev_coredumpv() on a firmware crash.',
+    why: 'The driver calls dev_coredumpv() and user space reads /sys/class/devcoredump/devcd<N>/data when it gets to it; a character device of its own for the dump would be a second interface review refuses.',
+  },
   // ── Payload-free wake-ups, both ways ─────────────────────────────────────────────────────────────────
   {
     name: 'Accelerator signalling "work done" to its user-space runtime (completions sit in a shared ring)',

@@ -48,6 +48,10 @@ export const FRAMEWORK_WORDS: Record<FrameworkId, { name: string; devices: strin
   leds: { name: 'the LED class', devices: 'LEDs and backlights' },
   gpio: { name: 'the GPIO subsystem', devices: 'GPIO controllers' },
   rtc: { name: 'the RTC class', devices: 'real-time clocks' },
+  devcoredump: {
+    name: 'the device coredump API (devcoredump)',
+    devices: 'firmware and hardware crash dumps of any device',
+  },
 };
 
 /**

@@ -103,6 +103,7 @@ export const FRAMEWORK_IDS = [
   'leds',
   'gpio',
   'rtc',
+  'devcoredump',
 ] as const;
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 /** The framework answer: a framework's id, or 'none' when no kernel framework serves the device class. */
