@@ -72,6 +72,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'none',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -221,6 +226,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Game controller driver: input events to several unprivileged applications',
     problems: 'uevent in top 3',
+  },
+  {
+    dataset: 'local-stock-2026-11-29t2331z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -374,6 +384,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -514,6 +529,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -654,6 +674,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -794,6 +819,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -934,6 +964,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1074,6 +1109,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1214,6 +1254,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1354,6 +1399,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1494,6 +1544,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
     problems: 'chardev in top 3',
   },
@@ -1630,6 +1685,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-icount-quick-2026-11-30t0858z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
     problems: 'genetlink in top 3',
   },
   {
@@ -1780,6 +1840,11 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-11-30t0316z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
     problems: 'genetlink in top 3',
   },
   {

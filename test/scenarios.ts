@@ -507,6 +507,26 @@ export const SCENARIOS: Scenario[] = [
     why: 'Every DRM driver does this with ioctls on /dev/dri/renderD*: small structs in, handles and fences out, synchronously. Rings in mapped memory come next for firmware-scheduled GPUs; genetlink would be slow and foreign here.',
   },
   {
+    name: 'GPU driver on DRM: creating buffer objects and submitting command buffers',
+    answers: { dir: 'both', style: 'request', size: 128, rate: 100_000, lat: 50, framework: 'drm' },
+    expectTop: 'ioctl',
+    acceptableTopThree: ['ioctl', 'mmap', 'chardev'],
+    mustEliminate: all(K2U_ONLY, ['io-uring-cmd'], COUNTER_ONLY, FORK_PER_MESSAGE, DEBUG_ONLY),
+    source:
+      'Documentation/gpu/drm-uapi.rst (render nodes, driver ioctls) and Documentation/gpu/drm-mm.rst (GEM objects mapped at a fake offset); drivers/gpu/drm/msm and panfrost register this way.',
+    why: 'A driver that registers with DRM gets the render node, and its buffer-object and submit commands are entries of its ioctl table; the objects themselves are mmapped. A channel of its own beside DRM would not be merged.',
+  },
+  {
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    answers: { style: 'event', size: 32, rate: 240, daemon: true, framework: 'drm' },
+    expectTop: 'chardev',
+    acceptableTopThree: ['chardev', 'ioctl', 'mmap'],
+    mustEliminate: all(COUNTER_ONLY, DEBUG_ONLY),
+    source:
+      'drivers/gpu/drm/drm_file.c (drm_read, drm_send_event) and Documentation/gpu/drm-kms.rst: the compositor reads struct drm_event_vblank records from the DRM file it polls.',
+    why: 'KMS delivers flip completions as events read() from the DRM file the compositor already holds, with the ioctl that requested them; a uevent or a netlink family would be a second path nobody listens to.',
+  },
+  {
     name: 'User-space block device server (ublk-like) answering I/O requests from the kernel on 6.1',
     answers: { dir: 'both', style: 'request', rate: 500_000, lat: 20, kernel: '6.1', daemon: true, loss: false },
     expectTop: 'io-uring-cmd',

@@ -52,6 +52,7 @@ export const FRAMEWORK_WORDS: Record<FrameworkId, { name: string; devices: strin
     name: 'the device coredump API (devcoredump)',
     devices: 'firmware and hardware crash dumps of any device',
   },
+  drm: { name: 'the DRM subsystem (DRM/KMS)', devices: 'GPUs, display controllers, compute accelerators' },
 };
 
 /**

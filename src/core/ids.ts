@@ -104,6 +104,7 @@ export const FRAMEWORK_IDS = [
   'gpio',
   'rtc',
   'devcoredump',
+  'drm',
 ] as const;
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 /** The framework answer: a framework's id, or 'none' when no kernel framework serves the device class. */

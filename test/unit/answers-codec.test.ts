@@ -139,7 +139,7 @@ describe('decodeAnswers errors', () => {
     ],
     ['scope', 'global', 'scope must be one of device, system, object (or left out when not known), got "global"'],
     ['framework', 'battery', 'framework must be one of input, power-supply, hwmon, iio, watchdog, fw-upload,'],
-    ['framework', 'battery', 'rtc, devcoredump, none (or left out when not known), got "battery"'],
+    ['framework', 'battery', 'rtc, devcoredump, drm, none (or left out when not known), got "battery"'],
     ['framework', 'INPUT', 'got "INPUT"'],
     ['keep', 'proc', 'keep must be a method id, one of genetlink, netlink, chardev,'],
     ['keep', 'proc', '(or left out when no interface exists yet), got "proc"'],

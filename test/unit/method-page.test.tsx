@@ -124,11 +124,12 @@ describe('method page: kernel frameworks', TEST_TIMEOUT, () => {
     const items = within(section)
       .getAllByRole('listitem')
       .map((li) => li.textContent);
-    expect(items).toHaveLength(2);
+    expect(items).toHaveLength(3);
     expect(items[0]).toMatch(/^ALSA \(sound cards.*\), exposes it for a stream: .*writing-an-alsa-driver\.rst/);
     expect(items[1]).toMatch(
       /^Video4Linux2 \(V4L2\) .*exposes it for a stream: .*Documentation\/userspace-api\/media\/v4l\/mmap\.rst/,
     );
+    expect(items[2]).toMatch(/^the DRM subsystem \(DRM\/KMS\) .*also uses it for .*Documentation\/gpu\/drm-mm\.rst/);
   });
 
   it('shows no section for a method no framework builds on', async () => {

@@ -209,7 +209,7 @@ describe('answers store', () => {
     await user.click(screen.getByRole('button', { name: /7 constraints/i }));
     const select = screen.getByRole('combobox', { name: /belong to a kernel framework/i });
     expect(select).toHaveValue('');
-    expect(within(select).getAllByRole('option')).toHaveLength(16);
+    expect(within(select).getAllByRole('option')).toHaveLength(17);
     await user.selectOptions(select, 'the power_supply class: batteries, chargers, UPSes');
     expect(useAnswersStore.getState().answers.framework).toBe('power-supply');
     const summary = screen.getByRole('complementary', { name: /your answers/i });
