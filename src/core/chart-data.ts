@@ -194,9 +194,21 @@ export function logSizeDomain(sizes: number[], plotPx: number, padPx: number): [
   const min = Math.min(...positive);
   const max = Math.max(...positive);
   if (min === max) return [min / 2, max * 2];
-  // The measured span takes plotPx - 2·padPx; each pad is that span's padPx-th part on a log scale.
-  const factor = (max / min) ** (padPx / Math.max(1, plotPx - 2 * padPx));
-  return [min / factor, max * factor];
+  return logPadded([min, max], plotPx, padPx);
+}
+
+/** The size (x) axis's height in the log charts: recharts' default, set explicitly so that the value axis's padding can count on it. */
+export const SIZE_AXIS_HEIGHT = 30;
+
+/**
+ * A log axis's span [lo, hi] drawn plotPx long, widened on both ends so that a value on lo or hi sits padPx
+ * inside the plot area (a marker on a power-of-ten end of the value axis is otherwise cut in half).
+ */
+export function logPadded([lo, hi]: [number, number], plotPx: number, padPx: number): [number, number] {
+  if (!(lo > 0) || !(hi > lo)) return [lo, hi];
+  // The span takes plotPx - 2·padPx; each pad is that span's padPx-th part on a log scale.
+  const factor = (hi / lo) ** (padPx / Math.max(1, plotPx - 2 * padPx));
+  return [lo / factor, hi * factor];
 }
 
 /** Powers of four (the harness's size steps) spanning the measured sizes, for the size axis. */

@@ -417,7 +417,8 @@ describe('benchmarks page in the browser', () => {
 });
 
 describe('the curves by message size', () => {
-  // The x axis used to end at the largest size: its markers sat on the plot's clipped edge, cut in half.
+  // The x axis used to end at the largest size, and the y axis on a power of ten: a marker there sat on the
+  // plot's clipped edge, cut in half.
   it.each(Object.entries(VIEWPORTS))('draw every marker whole inside the plot area at %s size', async (_, viewport) => {
     const dataset = datasets.find((d) => d.host.target === 'vm-tcg') ?? datasets[0]!;
     await withContext(browser, viewport, async (context) => {
@@ -433,6 +434,8 @@ describe('the curves by message size', () => {
             const origin = svg.getBoundingClientRect();
             const left = origin.left + Number(rect.getAttribute('x'));
             const right = left + Number(rect.getAttribute('width'));
+            const top = origin.top + Number(rect.getAttribute('y'));
+            const bottom = top + Number(rect.getAttribute('height'));
             const markers = [...svg.querySelectorAll('.recharts-line-dots > g')]
               .map((g) => g.getBoundingClientRect())
               .filter((r) => r.width > 0);
@@ -440,6 +443,7 @@ describe('the curves by message size', () => {
               title: svg.closest('.chart-panel')?.querySelector('h2, h3')?.textContent ?? '',
               markers: markers.length,
               cut: markers.filter((r) => r.left < left - 0.5 || r.right > right + 0.5).length,
+              cutY: markers.filter((r) => r.top < top - 0.5 || r.bottom > bottom + 0.5).length,
             };
           }),
       );
@@ -447,6 +451,7 @@ describe('the curves by message size', () => {
       for (const c of charts) {
         expect(c.markers, c.title).toBeGreaterThan(0);
         expect(c.cut, `${c.title}: markers past the plot's left or right edge`).toBe(0);
+        expect(c.cutY, `${c.title}: markers past the plot's top or bottom edge`).toBe(0);
       }
     });
   });

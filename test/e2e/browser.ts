@@ -14,8 +14,9 @@ import { buildApp } from '../../server/src/app';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
+/** The two sizes every page is checked and photographed at (docs/screenshots/ too). */
 export const VIEWPORTS = {
-  desktop: { width: 1280, height: 800 },
+  desktop: { width: 1440, height: 900 },
   phone: { width: 390, height: 844 },
 } as const;
 
@@ -54,12 +55,38 @@ export async function withContext<T>(
   }
 }
 
+/**
+ * Waits until the page has laid itself out at the viewport's width: the window has the new width and the
+ * document's size has stayed the same for three frames in a row (charts re-measure themselves in a
+ * ResizeObserver and re-render after the resize).
+ */
+export async function layoutSettled(page: Page): Promise<void> {
+  const width = page.viewportSize()?.width;
+  await page.waitForFunction((w) => w === undefined || window.innerWidth === w, width);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = '';
+        let same = 0;
+        const look = () => {
+          const d = document.documentElement;
+          const now = `${d.scrollWidth}x${d.scrollHeight}`;
+          same = now === last ? same + 1 : 0;
+          last = now;
+          if (same >= 3) resolve();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      }),
+  );
+}
+
 /** Full-page screenshots at both widths, named <name>-desktop.png and <name>-phone.png. */
 export async function screenshotBoth(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
-    await page.waitForTimeout(100);
+    await layoutSettled(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${label}.png`), fullPage: true });
   }
   await page.setViewportSize(VIEWPORTS.desktop);

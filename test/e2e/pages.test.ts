@@ -7,12 +7,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page, ViewportSize } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_IDS } from '../../src/core/ids';
-import { launchBrowser, startServer, withContext } from './browser';
+import { launchBrowser, startServer, VIEWPORTS, withContext } from './browser';
 
-const SIZES = {
-  desktop: { width: 1440, height: 900 },
-  phone: { width: 390, height: 844 },
-} as const;
 const SHOTS = path.resolve('docs/screenshots');
 const ANSWERS = 'dir=k2u&style=stream&size=4096&rate=1000&listeners=1&stable=1&module=1&unpriv=0&shell=0&kernel=5.10';
 // The shipped emulated (plain TCG) dataset, whatever its collection date.
@@ -96,7 +92,7 @@ function withPage(
   return withContext(browser, viewport, async (context) => fn(await open(context, entry)));
 }
 
-for (const [label, viewport] of Object.entries(SIZES)) {
+for (const [label, viewport] of Object.entries(VIEWPORTS)) {
   describe(`every page at ${label} ${viewport.width}×${viewport.height}`, () => {
     const titles = new Map<string, string>();
 
@@ -211,7 +207,7 @@ describe('on a phone', () => {
   // WCAG 2.5.5: a finger needs 44 × 44 CSS px. The menu, the wizard's steps, fields, tick boxes, presets and buttons,
   // the results' actions, the charts' switches and series toggles, the tick boxes that pick datasets and methods.
   it('gives every primary control a 44 px tap target', async () => {
-    await withContext(browser, SIZES.phone, async (context) => {
+    await withContext(browser, VIEWPORTS.phone, async (context) => {
       const small: string[] = [];
       for (const [name, selector] of [
         ['first-screen', '.app-header nav a, .step-link, main .button'],
@@ -241,7 +237,7 @@ describe('on a phone', () => {
   // The verdict takes the focus, and a phone scrolls to it: not under the sticky header, whose 52 px would hide
   // the emulation warning at its top.
   it('scrolls the focused verdict into view below the sticky header', async () => {
-    await withPage(SIZES.phone, 'results', async ({ page }) => {
+    await withPage(VIEWPORTS.phone, 'results', async ({ page }) => {
       await page.waitForFunction(() => document.activeElement?.classList.contains('verdict'));
       const gap = await page.evaluate(
         () =>
@@ -252,7 +248,7 @@ describe('on a phone', () => {
     });
   });
   it('keeps the trait legend’s cards inside their panel', async () => {
-    await withPage(SIZES.phone, 'legend', async ({ page }) => {
+    await withPage(VIEWPORTS.phone, 'legend', async ({ page }) => {
       await page.locator('.legend-item').first().waitFor();
       const out = await page.evaluate(() => {
         const list = document.querySelector('.legend.detailed')!.getBoundingClientRect();
@@ -268,7 +264,7 @@ describe('on a phone', () => {
 describe('the menu on a phone', () => {
   // Six links do not fit 390 px: the menu is a strip that scrolls, and it must show where the reader is.
   it.each(['benchmarks', 'collect', 'legend'])('shows the link of the current page, %s, whole', async (name) => {
-    await withPage(SIZES.phone, name, async ({ page }) => {
+    await withPage(VIEWPORTS.phone, name, async ({ page }) => {
       const inView = page.waitForFunction(
         () => {
           const nav = document.querySelector('.app-header nav')!.getBoundingClientRect();
@@ -286,7 +282,7 @@ describe('the menu on a phone', () => {
 
 describe('printing one recommendation', () => {
   it('fits on at most 3 A4 pages, with the emulation label printed', async () => {
-    await withPage(SIZES.desktop, 'results', async ({ page }) => {
+    await withPage(VIEWPORTS.desktop, 'results', async ({ page }) => {
       await page.locator('.rank-row').first().waitFor();
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.verdict .kind-warning').isVisible()).toBe(true);

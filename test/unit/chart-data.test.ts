@@ -6,6 +6,7 @@ import {
   costUnitOf,
   forLogAxes,
   hasIntervals,
+  logPadded,
   logSizeDomain,
   logTicks,
   memcpyValue,
@@ -317,5 +318,20 @@ describe('logSizeDomain', () => {
   it('spans a factor of 4 around one size, and ignores sizes that a log axis cannot draw', () => {
     expect(logSizeDomain([0, 4096], 300, 9)).toEqual([2048, 8192]);
     expect(logSizeDomain([], 300, 9)).toEqual([1, 4]);
+  });
+});
+
+describe('logPadded', () => {
+  const at = (v: number, [lo, hi]: [number, number], px: number) => (px * Math.log(v / lo)) / Math.log(hi / lo);
+
+  it('puts the ends of a value axis (powers of ten) a marker’s pad inside the plot', () => {
+    const domain = logPadded([100, 100_000], 180, 9);
+    expect(at(100, domain, 180)).toBeCloseTo(9, 6);
+    expect(at(100_000, domain, 180)).toBeCloseTo(180 - 9, 6);
+  });
+
+  it('leaves a span it cannot pad as it is', () => {
+    expect(logPadded([10, 10], 180, 9)).toEqual([10, 10]);
+    expect(logPadded([0, 10], 180, 9)).toEqual([0, 10]);
   });
 });

@@ -3,7 +3,9 @@ import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ReferenceLine, Tool
 import {
   bandOf,
   BASELINE_COLOR,
+  logPadded,
   logSizeDomain,
+  SIZE_AXIS_HEIGHT,
   logTicks,
   sizeTicks,
   thinTicks,
@@ -77,7 +79,6 @@ export function LogLogChart(props: LogLogChartProps) {
   const positiveSizes = sizes.filter((s) => s > 0);
   const xTicks = thinTicks(sizeTicks(positiveSizes), Math.max(2, Math.floor((width - 90) / 62)));
   const allYTicks = logTicks(yExtent[0], yExtent[1]);
-  const yDomain: [number, number] = [allYTicks[0]!, allYTicks[allYTicks.length - 1]!];
   const yTicks = thinTicks(allYTicks, Math.max(3, Math.floor((height - 60) / 32)));
   const points = new Map(
     series.map((s) => [s.key, new Map<number, SeriesPoint>(s.points.map((p) => [p.sizeBytes, p]))]),
@@ -88,6 +89,12 @@ export function LogLogChart(props: LogLogChartProps) {
   const margin = { top: 12, right: compact ? 8 : 20, bottom: 28, left: 0 };
   // Room for the hovered marker's ring (r 7 and its stroke) at the first and the last size.
   const xDomain = logSizeDomain(positiveSizes, width - yAxisWidth - margin.left - margin.right, MARKER_PAD);
+  // The same room above the top tick and below the bottom one, for a value on a power of ten.
+  const yDomain = logPadded(
+    [allYTicks[0]!, allYTicks[allYTicks.length - 1]!],
+    height - margin.top - margin.bottom - SIZE_AXIS_HEIGHT,
+    MARKER_PAD,
+  );
 
   return (
     <ComposedChart width={width} height={height} data={rows} margin={margin} accessibilityLayer>
@@ -101,6 +108,7 @@ export function LogLogChart(props: LogLogChartProps) {
         tickFormatter={formatBytes}
         tick={AXIS_TICK}
         allowDataOverflow
+        height={SIZE_AXIS_HEIGHT}
         label={{ value: 'message size (log)', position: 'insideBottom', offset: -16, fontSize: 12, fill: '#5a6470' }}
       />
       <YAxis

@@ -1,7 +1,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Method } from '#src/core/catalogue-schema';
 import type { Dataset } from '#src/core/dataset-schema';
-import { logSizeDomain } from '#src/core/chart-data';
+import { logPadded, logSizeDomain, SIZE_AXIS_HEIGHT } from '#src/core/chart-data';
 import { formatBytes, formatMBps, formatNs, formatRate } from '#src/core/measured';
 import { methodCurves, PATTERN_TITLE, variantLabel, type PatternCurves } from '../lib/method-curves';
 
@@ -47,12 +47,17 @@ function Chart({
           ticks={sizes}
           tickFormatter={(v: number) => formatBytes(v).replace(' ', '')}
           allowDataOverflow
+          height={SIZE_AXIS_HEIGHT}
           fontSize={11}
         />
         <YAxis
           type="number"
           scale="log"
-          domain={[ticks[0] ?? 1, ticks[ticks.length - 1] ?? 10]}
+          domain={logPadded(
+            [ticks[0] ?? 1, ticks[ticks.length - 1] ?? 10],
+            HEIGHT - MARGIN.top - MARGIN.bottom - SIZE_AXIS_HEIGHT,
+            5,
+          )}
           ticks={ticks}
           tickFormatter={(v: number) => format(v).replace(' ', '')}
           allowDataOverflow
