@@ -1932,4 +1932,159 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
     problems: 'genetlink in top 3',
   },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'NIC driver reporting link up/down to several daemons',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Hotplug-style upcall that runs a program when a device appears',
+    problems: 'sysfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Unprivileged tool waking up on a kernel counter',
+    problems: 'mmap in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
+    problems: 'top chardev ≠ mmap',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Kernel notifying many listeners of process events',
+    problems: 'chardev in top 3; mmap in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Creating and configuring target instances from user space (mkdir-driven objects)',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Real-time control loop: small commands into the driver with a 10 µs budget',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
+    problems: 'top chardev ≠ mmap',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
+    problems: 'bpf-ringbuf in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Game controller driver: input events to several unprivileged applications',
+    problems: 'uevent in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Display controller driver on DRM/KMS: page-flip and vblank events to the compositor',
+    problems: 'genetlink in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'File system module tracing every operation with latency, for performance work',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Device firmware crash dump (1 MiB) collected after the fact, no daemon running',
+    problems: 'top chardev ≠ sysfs',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
+    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Kernel 2.6 series: waking a daemon without payload (the answer means every 2.6, back to 2.6.0)',
+    problems: 'mmap in top 3; sysfs in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Critical over-temperature on an embedded box: shut down cleanly, no agent installed',
+    problems: 'top uevent ≠ usermodehelper',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Admin script reacting to disk hotplug on a stock kernel (no module)',
+    problems: 'tracepoint in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: "Desktop app reading the ambient light sensor's latest value",
+    problems: 'ioctl in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Unprivileged apps waiting for a device mode change (2 listeners, latest state wins)',
+    problems: 'top genetlink ≠ sysfs',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Capacity-planning agent sampling existing scheduler counters once a second (no module)',
+    problems: 'sysctl in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'RHEL 7 (3.10) driver sending events with a payload to its daemon',
+    problems: 'top chardev ≠ genetlink',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Kernel 2.6 series: storage HBA management tool with request/response commands',
+    problems: 'mmap in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
+    problems: 'chardev in top 3',
+  },
+  {
+    dataset: 'vm-tcg-full-2026-12-01t0126z',
+    name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
+    problems: 'top io-uring-cmd ≠ mmap',
+  },
 ];
