@@ -13,13 +13,8 @@ import {
   SCOPES,
   STYLES,
   TOPICS,
-  type Asker,
   type Direction,
-  type FrameworkAnswer,
-  type MethodId,
-  type Scope,
   type Style,
-  type Topic,
 } from './ids';
 
 /** One bad parameter: the API's error detail (api-error.ts). */
@@ -193,41 +188,20 @@ function parseOptionalBoolean(param: 'daemon' | 'loss' | 'atload' | 'grows', v: 
   return fail(`${param} must be 0 or 1 (or left out when not known), got ${quoted(v)}`);
 }
 
-function parseScope(v: string): Parsed<Scope | null> {
+/**
+ * A follow-up answer chosen from a fixed list: empty means "not said", anything outside the list is an error
+ * that names the list. `oneOf` is how the message introduces it, `leftOut` when leaving it out is right.
+ */
+function parseOptionalEnum<T extends string>(
+  param: keyof Answers,
+  values: readonly T[],
+  v: string,
+  { oneOf = 'one of', leftOut = 'when not known' }: { oneOf?: string; leftOut?: string } = {},
+): Parsed<T | null> {
   if (v === '') return { ok: true, value: null };
-  return (SCOPES as readonly string[]).includes(v)
-    ? { ok: true, value: v as Scope }
-    : fail(`scope must be one of ${SCOPES.join(', ')} (or left out when not known), got ${quoted(v)}`);
-}
-
-function parseAsks(v: string): Parsed<Asker | null> {
-  if (v === '') return { ok: true, value: null };
-  return (ASKERS as readonly string[]).includes(v)
-    ? { ok: true, value: v as Asker }
-    : fail(`asks must be one of ${ASKERS.join(', ')} (or left out when not known), got ${quoted(v)}`);
-}
-
-function parseTopic(v: string): Parsed<Topic | null> {
-  if (v === '') return { ok: true, value: null };
-  return (TOPICS as readonly string[]).includes(v)
-    ? { ok: true, value: v as Topic }
-    : fail(`topic must be one of ${TOPICS.join(', ')} (or left out when not known), got ${quoted(v)}`);
-}
-
-function parseFramework(v: string): Parsed<FrameworkAnswer | null> {
-  if (v === '') return { ok: true, value: null };
-  return (FRAMEWORK_ANSWERS as readonly string[]).includes(v)
-    ? { ok: true, value: v as FrameworkAnswer }
-    : fail(`framework must be one of ${FRAMEWORK_ANSWERS.join(', ')} (or left out when not known), got ${quoted(v)}`);
-}
-
-function parseKeep(v: string): Parsed<MethodId | null> {
-  if (v === '') return { ok: true, value: null };
-  return (METHOD_IDS as readonly string[]).includes(v)
-    ? { ok: true, value: v as MethodId }
-    : fail(
-        `keep must be a method id, one of ${METHOD_IDS.join(', ')} (or left out when no interface exists yet), got ${quoted(v)}`,
-      );
+  return (values as readonly string[]).includes(v)
+    ? { ok: true, value: v as T }
+    : fail(`${param} must be ${oneOf} ${values.join(', ')} (or left out ${leftOut}), got ${quoted(v)}`);
 }
 
 function parseDataset(v: string): Parsed<string | null> {
@@ -253,14 +227,15 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   kernel: parseKernel,
   dataset: parseDataset,
   daemon: (v) => parseOptionalBoolean('daemon', v),
-  scope: parseScope,
+  scope: (v) => parseOptionalEnum('scope', SCOPES, v),
   loss: (v) => parseOptionalBoolean('loss', v),
   atload: (v) => parseOptionalBoolean('atload', v),
-  asks: parseAsks,
-  topic: parseTopic,
+  asks: (v) => parseOptionalEnum('asks', ASKERS, v),
+  topic: (v) => parseOptionalEnum('topic', TOPICS, v),
   grows: (v) => parseOptionalBoolean('grows', v),
-  framework: parseFramework,
-  keep: parseKeep,
+  framework: (v) => parseOptionalEnum('framework', FRAMEWORK_ANSWERS, v),
+  keep: (v) =>
+    parseOptionalEnum('keep', METHOD_IDS, v, { oneOf: 'a method id, one of', leftOut: 'when no interface exists yet' }),
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */
