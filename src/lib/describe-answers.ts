@@ -30,6 +30,7 @@ const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 /** One answer as a person would say it ("4 KiB", "no requirement", "kernel → user space"). */
 export function describeAnswer<K extends keyof Answers>(param: K, value: Answers[K]): string {
   const v = value as Answers[keyof Answers];
+  if (isOptional(param)) return describeOptional(param as OptionalAnswer, v as Answers[OptionalAnswer]);
   switch (param) {
     case 'dir':
       return DIRECTION_OPTIONS.find((o) => o.value === v)?.label ?? String(v);
@@ -47,16 +48,6 @@ export function describeAnswer<K extends keyof Answers>(param: K, value: Answers
       return `${String(v)} or newer`;
     case 'dataset':
       return v === null ? 'none (traits only)' : String(v);
-    case 'daemon':
-    case 'scope':
-    case 'loss':
-    case 'atload':
-    case 'asks':
-    case 'topic':
-    case 'grows':
-    case 'framework':
-    case 'keep':
-      return describeOptional(param as OptionalAnswer, v as Answers[OptionalAnswer]);
     default:
       return yesNo(v as boolean);
   }
