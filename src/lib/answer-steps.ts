@@ -238,8 +238,16 @@ export const GROWS_QUESTION: OptionalQuestion<'grows'> = {
   asked: growsApplies,
 };
 
+/** One choice of a follow-up question asked as a select (components/answer-fields/SelectField.tsx). */
+export interface SelectOption<T> {
+  /** The option's value in the <select> ('' for "not said"). */
+  value: string;
+  answer: T;
+  label: string;
+}
+
 /** The framework question's choices, as a select: "not said" first, then each framework, then "none fits". */
-export const FRAMEWORK_OPTIONS: { value: string; answer: FrameworkAnswer | null; label: string }[] = [
+export const FRAMEWORK_OPTIONS: SelectOption<FrameworkAnswer | null>[] = [
   { value: '', answer: null, label: 'Not said: no framework assumed' },
   ...FRAMEWORK_IDS.map((id) => ({
     value: id,
@@ -250,7 +258,7 @@ export const FRAMEWORK_OPTIONS: { value: string; answer: FrameworkAnswer | null;
 ];
 
 /** The existing-interface question's choices, as a select: "none" first, then each kind of interface. */
-export const KEEP_OPTIONS: { value: string; answer: MethodId | null; label: string }[] = [
+export const KEEP_OPTIONS: SelectOption<MethodId | null>[] = [
   { value: '', answer: null, label: 'No, or not said: nothing exists yet' },
   ...METHOD_IDS.map((id) => ({ value: id, answer: id, label: `Yes, ${EXISTING_WORDS[id]}` })),
 ];

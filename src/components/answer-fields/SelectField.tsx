@@ -1,11 +1,5 @@
 import { useId, type ReactNode } from 'react';
-
-export interface SelectOption<T> {
-  /** The option's value in the <select> ('' for "not said"). */
-  value: string;
-  answer: T;
-  label: string;
-}
+import type { SelectOption } from '#src/lib/answer-steps';
 
 interface SelectFieldProps<T> {
   label: string;

@@ -10,6 +10,8 @@ const WIDTH = 320;
 const HEIGHT = 220;
 const Y_AXIS_WIDTH = 60;
 const MARGIN = { top: 8, right: 12, bottom: 4, left: 4 };
+/** Room for a marker (a dot of r 2.5 with its stroke, and the hovered one a little larger) between the first and last value and the plot's edge. */
+const MARKER_PAD = 5;
 const COLOURS = ['#1f4e8c', '#b45309', '#21703a', '#7c3aed', '#a12626', '#0e7490'];
 
 type Rows = PatternCurves['latencyRows'];
@@ -43,7 +45,7 @@ function Chart({
           dataKey="sizeBytes"
           type="number"
           scale="log"
-          domain={logSizeDomain(sizes, WIDTH - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right, 5)}
+          domain={logSizeDomain(sizes, WIDTH - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right, MARKER_PAD)}
           ticks={sizes}
           tickFormatter={(v: number) => formatBytes(v).replace(' ', '')}
           allowDataOverflow
@@ -56,7 +58,7 @@ function Chart({
           domain={logPadded(
             [ticks[0] ?? 1, ticks[ticks.length - 1] ?? 10],
             HEIGHT - MARGIN.top - MARGIN.bottom - SIZE_AXIS_HEIGHT,
-            5,
+            MARKER_PAD,
           )}
           ticks={ticks}
           tickFormatter={(v: number) => format(v).replace(' ', '')}
