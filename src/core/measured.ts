@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { isBaselinePoint, type BenchResult, type Dataset } from './dataset-schema';
 import { METHOD_IDS, PATTERNS, type MethodId, type Pattern } from './ids';
+import { formatBytes, formatCost, formatMBps, formatRate } from './format';
+import type { CostUnit } from './chart-data';
 
 const ns = z.number().nonnegative();
 const size = z.number().int().nonnegative();
@@ -170,3 +172,44 @@ export function measuredAt(
 
 // The formatters live in format.ts; they are re-exported here for the modules that import them from here.
 export { formatBytes, formatMBps, formatNs, formatRate } from './format';
+
+/** Each measured pattern in a few words, wherever a point is printed (results, compare, report). */
+export const PATTERN_LABEL: Record<Pattern, string> = {
+  roundtrip: 'round trip',
+  k2u: 'kernel → user',
+  u2k: 'user → kernel',
+  notify: 'wake-up',
+};
+
+/** Which size the numbers come from: the one measured, the two around it, or the nearest one. */
+export function sizeBasis(p: MeasuredPoint): string {
+  if (p.exact) return `measured at ${formatBytes(p.sizeBytes)}`;
+  if (p.extrapolated)
+    return `nearest measured size ${formatBytes((p.lowerSize ?? p.upperSize) as number)}: outside the measured range, not a prediction`;
+  return `interpolated between ${formatBytes(p.lowerSize as number)} and ${formatBytes(p.upperSize as number)}`;
+}
+
+/**
+ * Why a wake-up has no rate: the harness's notify protocol fires each event a fixed delay after the
+ * waiter sleeps (server/harness/README.md, KCOMM_NOTIFY_DELAY_NS), so its "rate" is that delay's, not
+ * the method's capacity; a wake-up also moves no payload.
+ */
+export const WAKEUP_RATE_NOTE =
+  "A wake-up's rate is set by the test's delay before each event, not by the method, and it moves no payload.";
+
+/**
+ * A point's figures as printed everywhere: latencies in the dataset's unit (guest instructions are never
+ * written as time), and no rate or throughput for a wake-up (WAKEUP_RATE_NOTE).
+ */
+export function pointFigures(
+  p: MeasuredPoint,
+  unit: CostUnit,
+): { p50: string; p99: string; rate: string | null; throughput: string | null } {
+  const wakeup = p.pattern === 'notify';
+  return {
+    p50: formatCost(p.latencyNs.p50, unit),
+    p99: formatCost(p.latencyNs.p99, unit),
+    rate: wakeup ? null : formatRate(p.msgsPerSec),
+    throughput: wakeup ? null : formatMBps(p.MBps),
+  };
+}

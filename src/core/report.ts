@@ -15,7 +15,8 @@ import { permalink as permalinkFor } from './answers-codec';
 import type { Catalogue } from './catalogue-schema';
 import { datasetSchema, type Dataset } from './dataset-schema';
 import type { MethodId } from './ids';
-import { formatBytes, formatMBps, formatNs, formatRate, type MeasuredPoint } from './measured';
+import { costUnitOf, type CostUnit } from './chart-data';
+import { formatBytes, formatNs, formatRate, pointFigures, sizeBasis, WAKEUP_RATE_NOTE } from './measured';
 import { advise } from './scoring';
 
 export const REPORT_SCHEMA = 'kcomm-report/1';
@@ -105,12 +106,9 @@ function answersTable(a: Answers): string[] {
   return ['| Question | Answer |', '| --- | --- |', ...rows.map(([q, v]) => `| ${q} | ${cell(v)} |`)];
 }
 
-function sizeNote(p: MeasuredPoint): string {
-  if (p.exact) return `measured at ${formatBytes(p.sizeBytes)}`;
-  if (p.lowerSize !== null && p.upperSize !== null)
-    return `interpolated between ${formatBytes(p.lowerSize)} and ${formatBytes(p.upperSize)}`;
-  const nearest = p.lowerSize ?? p.upperSize ?? 0;
-  return `not measured at this size; nearest measured size ${formatBytes(nearest)} (extrapolated)`;
+/** What the report's measured latencies count: the dataset's unit (time, or guest instructions). */
+export function reportUnit(report: Pick<Report, 'dataset'>): CostUnit {
+  return report.dataset ? costUnitOf(report.dataset) : 'ns';
 }
 
 function provenance(d: NonNullable<Report['dataset']>): string[] {
@@ -212,11 +210,15 @@ export function reportToMarkdown(report: Report): string {
       '| Method | Pattern | Variant | p50 | p99 | Rate | Throughput | Size basis |',
       '| --- | --- | --- | --: | --: | --: | --: | --- |',
     );
+    const unit = reportUnit(report);
     for (const r of report.ranking)
-      for (const p of r.measured)
+      for (const p of r.measured) {
+        const f = pointFigures(p, unit);
         out.push(
-          `| ${cell(r.name)} | ${p.pattern} | ${p.variant || '—'} | ${formatNs(p.latencyNs.p50)} | ${formatNs(p.latencyNs.p99)} | ${formatRate(p.msgsPerSec)} | ${formatMBps(p.MBps)} | ${sizeNote(p)} |`,
+          `| ${cell(r.name)} | ${p.pattern} | ${p.variant || '—'} | ${f.p50} | ${f.p99} | ${f.rate ?? '—'} | ${f.throughput ?? '—'} | ${sizeBasis(p)} |`,
         );
+      }
+    if (report.ranking.some((r) => r.measured.some((p) => p.pattern === 'notify'))) out.push('', WAKEUP_RATE_NOTE);
     const unmeasured = report.ranking.filter((r) => r.measured.length === 0).map((r) => r.name);
     out.push('');
     if (unmeasured.length > 0) out.push(`Not measured (ranked on traits alone): ${unmeasured.join(', ')}.`, '');

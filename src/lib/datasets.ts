@@ -1,4 +1,5 @@
 // How a person names a dataset and what its numbers can say: "QEMU emulated · Debian 6.1 · 2026-11-27".
+import { datasetKind as kindOf } from '../core/advice/context';
 import type { DatasetSummary } from '../core/dataset-schema';
 import type { Verdict } from '../core/scoring';
 import { formatUtcDay } from './format-date';
@@ -13,9 +14,7 @@ interface Provenance {
 
 /** 'vm-tcg' times an emulated CPU, 'vm-icount' counts guest instructions; the rest run on a real CPU. */
 export function datasetKind(target: string): DatasetKind {
-  if (target === 'vm-tcg') return 'emulated';
-  if (target === 'vm-icount') return 'instructions';
-  return 'native';
+  return kindOf({ host: { target } });
 }
 
 export const KIND_LABEL: Record<DatasetKind, string> = {

@@ -7,6 +7,7 @@ import traitsJson from '../../data/traits.json';
 import { DEFAULT_ANSWERS } from '../../src/core/answers';
 import type { Method } from '../../src/core/catalogue-schema';
 import type { Dataset } from '../../src/core/dataset-schema';
+import { formatInstructions } from '../../src/core/format';
 import { formatMBps, formatNs, formatRate, measuredAt } from '../../src/core/measured';
 import { askedFor, measuredRows } from '../../src/features/compare/utils/compare-measured';
 import datasetJson from '../fixtures/dataset-synthetic.json';
@@ -73,14 +74,15 @@ describe('compare: measured numbers at the asked size', { timeout: STATE_TIMEOUT
     expect(p50[2]).toMatch(/µs/);
     expect(p50[3]).toBe('not measured in fixture-synthetic');
 
-    expect(within(row('measured-roundtrip-p99')).getByRole('rowheader').textContent).toContain('budget 30 µs');
-    const p99 = cells('measured-roundtrip-p99');
-    expect(p99[0]).toContain(`${formatNs(g.latencyNs.p99)}fits`);
-    expect(p99[1]).toContain(`${formatNs(s.latencyNs.p99)}falls short`);
-    expect(cells('measured-roundtrip-rate')[0]).toContain(`${formatRate(g.msgsPerSec)}fits`);
-    expect(cells('measured-roundtrip-rate')[1]).toContain('falls short');
-    expect(within(row('measured-roundtrip-mbps')).getByRole('rowheader').textContent).toContain('you need 10.2 MB/s');
+    // The fixture is an emulated CPU's: nothing is held against the 30 µs budget or the 80k msg/s; the
+    // p50 row compares the methods with each other, as the advice does.
+    expect(within(row('measured-roundtrip-p99')).getByRole('rowheader').textContent).toBe('p99 latency, round trip');
+    expect(cells('measured-roundtrip-p99').join(' ')).not.toMatch(/fits|falls short/);
+    expect(within(row('measured-roundtrip-rate')).getByRole('rowheader').textContent).toBe('Rate, round trip');
+    expect(cells('measured-roundtrip-rate')[0]).toBe(`${formatRate(g.msgsPerSec)}interpolated between 64 B and 256 B`);
     expect(cells('measured-roundtrip-mbps')[0]).toContain(formatMBps(g.MBps));
+    expect(p50.filter((c) => c.includes('cheapest'))).not.toHaveLength(0);
+    expect(screen.getByText(/Not a real CPU: the methods are compared with each other/)).toBeInTheDocument();
     expect(screen.getByText(/emulated CPU \(QEMU TCG\)/)).toBeInTheDocument();
   });
 
@@ -97,14 +99,17 @@ describe('compare: measured numbers at the asked size', { timeout: STATE_TIMEOUT
   });
 });
 
+// The same numbers relabelled as a real CPU's: only these are held against what the user asked for.
+const native: Dataset = { ...dataset, id: 'fixture-native', host: { ...dataset.host, target: 'local' } };
+const icount: Dataset = { ...dataset, id: 'fixture-icount', host: { ...dataset.host, target: 'vm-icount' } };
+
 describe('measuredRows', () => {
-  it('has one row set per pattern that stands for the answers, and no throughput row for a wake-up', () => {
+  it("has one row set per pattern that stands for the answers, and no rate or throughput row for a wake-up (the test's delay sets its rate)", () => {
     const answers = { ...DEFAULT_ANSWERS, style: 'event' as const, size: 64, dataset: dataset.id };
     const rows = measuredRows([byId('genetlink'), byId('chardev')], answers, dataset);
     expect(rows.map((r) => r.key)).toEqual([
       'measured-notify-p50',
       'measured-notify-p99',
-      'measured-notify-rate',
       'measured-k2u-p50',
       'measured-k2u-p99',
       'measured-k2u-rate',
@@ -119,14 +124,48 @@ describe('measuredRows', () => {
     expect(rows[1]!.cells[0]).toMatchObject({ verdict: null });
   });
 
+  it("holds only a real CPU's figures against the budget and the rate, and compares p50s on every dataset", () => {
+    const answers = {
+      ...DEFAULT_ANSWERS,
+      style: 'request' as const,
+      dir: 'both' as const,
+      size: 128,
+      rate: 80_000,
+      lat: 30,
+    };
+    const g = measuredAt(native, 'genetlink', 'roundtrip', 128)!;
+    const s = measuredAt(native, 'sysfs', 'roundtrip', 128)!;
+    const real = measuredRows([byId('genetlink'), byId('sysfs')], answers, native);
+    const byKey = (rows: typeof real, key: string) => rows.find((r) => r.key === key)!;
+    expect(byKey(real, 'measured-roundtrip-p99').label).toBe('p99 latency, round trip (budget 30 µs)');
+    expect(byKey(real, 'measured-roundtrip-p99').cells).toMatchObject([{ verdict: 'fits' }, { verdict: 'over' }]);
+    expect(byKey(real, 'measured-roundtrip-rate').label).toBe('Rate, round trip (you need 80k msg/s)');
+    expect(byKey(real, 'measured-roundtrip-rate').cells).toMatchObject([{ verdict: 'fits' }, { verdict: 'over' }]);
+    const ratio = s.latencyNs.p50 / g.latencyNs.p50;
+    expect(byKey(real, 'measured-roundtrip-p50').cells).toMatchObject([
+      { relative: 'cheapest' },
+      { relative: `${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}× the cheapest` },
+    ]);
+    for (const other of [dataset, icount]) {
+      const rows = measuredRows([byId('genetlink'), byId('sysfs')], answers, other);
+      for (const r of rows) for (const c of r.cells) expect(c).toMatchObject({ verdict: null });
+      expect(byKey(rows, 'measured-roundtrip-p50').cells).toMatchObject([{ relative: 'cheapest' }, {}]);
+    }
+  });
+
+  it("writes an instruction-counted dataset's latencies as instructions, never as time", () => {
+    const answers = { ...DEFAULT_ANSWERS, style: 'request' as const, dir: 'both' as const, size: 128 };
+    const g = measuredAt(icount, 'genetlink', 'roundtrip', 128)!;
+    const [p50, p99] = measuredRows([byId('genetlink')], answers, icount);
+    expect(p50!.cells[0]).toMatchObject({ text: formatInstructions(g.latencyNs.p50) });
+    expect(p99!.cells[0]).toMatchObject({ text: formatInstructions(g.latencyNs.p99) });
+    expect(JSON.stringify([p50, p99])).not.toMatch(/[nµm]s"/);
+  });
+
   it('shows the figures the advice judged by: only the patterns that answer the question', () => {
     const keys = (over: Partial<typeof DEFAULT_ANSWERS>) =>
       measuredRows([byId('genetlink'), byId('chardev')], { ...DEFAULT_ANSWERS, ...over }, dataset).map((r) => r.key);
-    expect(keys({ style: 'event', size: 0 })).toEqual([
-      'measured-notify-p50',
-      'measured-notify-p99',
-      'measured-notify-rate',
-    ]);
+    expect(keys({ style: 'event', size: 0 })).toEqual(['measured-notify-p50', 'measured-notify-p99']);
     expect(keys({ style: 'event', dir: 'u2k', size: 8 })).toEqual([
       'measured-u2k-p50',
       'measured-u2k-p99',

@@ -130,6 +130,20 @@ describe('reportToMarkdown', () => {
     expect(reportToMarkdown(old as typeof report)).toContain('**Top pick:');
   });
 
+  it("writes guest instructions as instructions, and no rate or throughput for a wake-up (the test's delay sets it)", () => {
+    const icount: Dataset = { ...dataset, id: 'fixture-icount', host: { ...dataset.host, target: 'vm-icount' } };
+    const event: Answers = { ...DEFAULT_ANSWERS, style: 'event', size: 64, dataset: icount.id };
+    const md = reportToMarkdown(buildReport(event, catalogue, icount, ORIGIN));
+    const rows = md.split('\n').filter((l) => /^\| .* \| (notify|k2u) \|/.test(l));
+    expect(rows.length).toBeGreaterThan(2);
+    for (const r of rows) expect(r).toMatch(/\| [\d.]+k? instr \| [\d.]+k? instr \|/);
+    const wake = rows.find((r) => r.includes('| notify |'))!;
+    expect(wake).toMatch(/instr \| — \| — \|/);
+    expect(md).toContain("A wake-up's rate is set by the test's delay before each event");
+    const k2u = rows.find((r) => r.includes('| k2u |'))!;
+    expect(k2u).toMatch(/msg\/s \| [\d.]+ [KMG]?B\/s \|/);
+  });
+
   it('shows measured numbers with the nearest measured sizes and the provenance', () => {
     const md = reportToMarkdown(buildReport(answers, catalogue, dataset, ORIGIN));
     expect(md).toContain('## Measurements at 2 KiB');

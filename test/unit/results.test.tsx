@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import methodsJson from '../../data/methods.json';
+import { MeasuredTable } from '../../src/components/MeasuredTable';
 import type { Report } from '../../src/core/report';
 import beforeVerdictJson from '../fixtures/report-synthetic-before-verdict.json';
 import reportJson from '../fixtures/report-synthetic.json';
@@ -252,5 +253,42 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     const panel = await screen.findByRole('alert');
     expect(panel).toHaveTextContent('The recommendation could not be computed');
     expect(panel).toHaveTextContent('rate=5');
+  });
+});
+
+describe('the measured table under each pick', () => {
+  const point = (pattern: 'notify' | 'k2u') => ({
+    method: 'chardev' as const,
+    variant: '',
+    pattern,
+    sizeBytes: 64,
+    latencyNs: { p50: 5477, p99: 6120 },
+    msgsPerSec: 497,
+    MBps: 0,
+    lowerSize: 0,
+    upperSize: null,
+    exact: false,
+    extrapolated: true,
+    samples: 100,
+  });
+
+  it("writes guest instructions as instructions, and gives a wake-up no rate (the test's delay sets it)", () => {
+    render(<MeasuredTable points={[point('notify'), point('k2u')]} unit="instructions" />);
+    const [wake, k2u] = screen.getAllByRole('row').slice(1, 3);
+    expect(
+      within(wake!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['5.5k instr', '6.1k instr', '—', '—']);
+    expect(
+      within(k2u!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['5.5k instr', '6.1k instr', '497 msg/s', '0 MB/s']);
+    expect(screen.getByText(/A wake-up's rate is set by the test's delay/)).toBeInTheDocument();
+    cleanup();
+    render(<MeasuredTable points={[point('k2u')]} unit="ns" />);
+    expect(screen.getAllByRole('cell')[0]!.textContent).toBe('5.5 µs');
+    expect(screen.queryByText(/A wake-up's rate/)).toBeNull();
   });
 });

@@ -185,6 +185,25 @@ describe('measured data, used honestly', () => {
     expect(ranked(advise(ans({ style: 'request', rate }), catalogue, null), 'sysfs')).toBe(true);
   });
 
+  it("a real CPU: a wake-up's rate (set by the test's delay) eliminates nothing; the same method's k2u rate does", () => {
+    // As the harness measures them: one event 2 ms after the waiter sleeps, so about 490 wake-ups a second.
+    const paced: Dataset = {
+      ...nativeDataset,
+      results: nativeDataset.results.map((r) => (r.pattern === 'notify' ? { ...r, msgsPerSec: 490 } : r)),
+    };
+    const k2u = measuredAt(paced, 'chardev', 'k2u', 64)!;
+    const event = advise(ans({ style: 'event', size: 64, rate: 1000 }), catalogue, paced);
+    expect(event.ranking.find((r) => r.method === 'chardev')?.measured.map((p) => p.pattern)).toEqual([
+      'notify',
+      'k2u',
+    ]);
+    expect(eliminatedReasons(event, 'chardev')).toBeUndefined();
+    // A kernel → user figure below the rate still eliminates.
+    const above = advise(ans({ style: 'event', size: 64, rate: k2u.msgsPerSec * 2 }), catalogue, paced);
+    expect(eliminatedReasons(above, 'chardev')?.join(' ')).toContain('at 64 B, k2u on a real CPU');
+    expect(eliminatedReasons(above, 'chardev')?.join(' ')).not.toContain('notify');
+  });
+
   it('an emulated CPU: no measured figure eliminates anything or judges a budget', () => {
     const point = measuredAt(dataset, 'sysfs', 'roundtrip', 64)!;
     const a = ans({ style: 'request', rate: point.msgsPerSec * 2, lat: point.latencyNs.p99 / 4000 });

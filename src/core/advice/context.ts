@@ -16,8 +16,8 @@ import { traitWeights, type TraitWeights, type TraitWhy } from './weights';
  */
 export type DatasetKind = 'native' | 'emulated' | 'instructions';
 
-export function datasetKind(d: Pick<Dataset, 'host'>): DatasetKind {
-  const target: string = d.host.target;
+export function datasetKind(d: { host: { target: string } }): DatasetKind {
+  const target = d.host.target;
   if (target === 'vm-tcg') return 'emulated';
   if (target === 'vm-icount') return 'instructions';
   return 'native';

@@ -10,6 +10,7 @@ import { useAdvice } from '#src/lib/api/get-advice';
 import { useDataset } from '#src/lib/api/get-dataset';
 import { useMethods } from '#src/lib/api/get-methods';
 import { useTraits } from '#src/lib/api/get-traits';
+import { datasetKind } from '#src/lib/datasets';
 import { describeAnswers } from '#src/lib/describe-answers';
 import { benchmarksPath, comparePath, resultsPath } from '#src/lib/paths';
 import { useUrlAnswers } from '#src/lib/url-answers';
@@ -180,10 +181,19 @@ export function ComparePage() {
                   <span className="badge warn">emulated CPU (QEMU TCG)</span>{' '}
                 </>
               )}
+              {dataset.data.host.target === 'vm-icount' && (
+                <>
+                  <span className="badge warn">guest instructions, not time</span>{' '}
+                </>
+              )}
               Measured numbers at {formatBytes(answers.size)} from dataset <strong>{dataset.data.id}</strong> (
               {dataset.data.host.target}, kernel {dataset.data.host.kernel}, collected{' '}
               {dataset.data.collectedAt.slice(0, 10)}): interpolated between the nearest measured sizes, which each cell
-              names. <Link to={benchmarksPath(dataset.data.id)}>See the curves</Link>.
+              names.{' '}
+              {datasetKind(dataset.data.host.target) === 'native'
+                ? 'Measured on a real CPU: each figure is held against what you asked for.'
+                : 'Not a real CPU: the methods are compared with each other (the p50 rows), not held against your budget or rate.'}{' '}
+              <Link to={benchmarksPath(dataset.data.id)}>See the curves</Link>.
             </p>
           )}
           <CompareTable

@@ -41,6 +41,9 @@ function CellView({ cell }: { cell: Cell }) {
               {cell.verdict === 'over' ? 'falls short' : 'fits'}
             </span>
           )}
+          {cell.relative && (
+            <span className={cell.relative === 'cheapest' ? 'badge best' : 'badge'}>{cell.relative}</span>
+          )}
           <span className="point-note">{cell.note}</span>
         </span>
       );

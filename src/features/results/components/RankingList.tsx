@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { MeasuredTable } from '#src/components/MeasuredTable';
 import { ScoreBar } from '#src/components/ScoreBar';
-import type { Report } from '#src/core/report';
+import { reportUnit, type Report } from '#src/core/report';
 import { methodPath } from '#src/lib/paths';
 import { UnverifiedMark } from './UnverifiedMark';
 
@@ -33,7 +33,7 @@ export function RankingList({ report }: { report: Report }) {
               </ul>
               {r.measured.length > 0 && (
                 <div className="table-scroll">
-                  <MeasuredTable points={r.measured} />
+                  <MeasuredTable points={r.measured} unit={reportUnit(report)} />
                 </div>
               )}
             </details>

@@ -1,13 +1,14 @@
 import { Link } from 'react-router-dom';
 import { MeasuredTable } from '#src/components/MeasuredTable';
-import type { Report } from '#src/core/report';
+import { reportUnit, type Report } from '#src/core/report';
 import '#src/styles/methods.css';
 import { methodPath } from '#src/lib/paths';
 import { UnverifiedMark } from './UnverifiedMark';
 
 type Ranked = Report['ranking'][number];
 
-function Pick({ item, kind, dataset }: { item: Ranked; kind: 'top' | 'alt'; dataset: string | undefined }) {
+function Pick({ item, kind, report }: { item: Ranked; kind: 'top' | 'alt'; report: Report }) {
+  const dataset = report.dataset?.id;
   return (
     <article className={`pick ${kind}`} aria-labelledby={`pick-${item.method}`}>
       <p className="pick-kind">{kind === 'top' ? 'Top pick' : 'Credible alternative'}</p>
@@ -29,7 +30,7 @@ function Pick({ item, kind, dataset }: { item: Ranked; kind: 'top' | 'alt'; data
       </ul>
       {item.measured.length > 0 && (
         <div className="pick-measured table-scroll">
-          <MeasuredTable points={item.measured} caption="Measured at your message size" />
+          <MeasuredTable points={item.measured} unit={reportUnit(report)} caption="Measured at your message size" />
         </div>
       )}
     </article>
@@ -48,8 +49,8 @@ export function TopPicks({ report }: { report: Report }) {
   }
   return (
     <div className="picks">
-      <Pick item={top} kind="top" dataset={report.dataset?.id} />
-      {alt && <Pick item={alt} kind="alt" dataset={report.dataset?.id} />}
+      <Pick item={top} kind="top" report={report} />
+      {alt && <Pick item={alt} kind="alt" report={report} />}
     </div>
   );
 }
