@@ -252,9 +252,14 @@ export interface RatioRow {
   b: SeriesPoint;
 }
 
-/** Points both datasets measured (same method, variant, pattern and size), with b relative to a. */
+/**
+ * Points both datasets measured (same method, variant, pattern and size), with b relative to a. When one
+ * counts guest instructions and the other times nanoseconds (costUnitOf), a ratio would divide one unit
+ * by the other: both ratios are null (MB/s too, whose "second" is then 10^9 instructions).
+ */
 export function compareDatasets(a: Dataset, b: Dataset): RatioRow[] {
   const rows: RatioRow[] = [];
+  const sameUnit = costUnitOf(a) === costUnitOf(b);
   const patterns = [...new Set([...patternsIn(a), ...patternsIn(b)])];
   for (const pattern of patterns) {
     const bSeries = new Map(seriesFor(b, pattern).map((s) => [s.key, s]));
@@ -268,8 +273,8 @@ export function compareDatasets(a: Dataset, b: Dataset): RatioRow[] {
           key: sa.key,
           pattern,
           sizeBytes: pa.sizeBytes,
-          p50Ratio: pa.p50 > 0 ? pb.p50 / pa.p50 : null,
-          MBpsRatio: pa.MBps > 0 ? pb.MBps / pa.MBps : null,
+          p50Ratio: sameUnit && pa.p50 > 0 ? pb.p50 / pa.p50 : null,
+          MBpsRatio: sameUnit && pa.MBps > 0 ? pb.MBps / pa.MBps : null,
           a: pa,
           b: pb,
         });

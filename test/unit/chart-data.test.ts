@@ -142,6 +142,15 @@ describe('chart data transforms', () => {
     expect(ring.MBpsRatio).toBe(2);
     expect(ring.p50Ratio).toBe(0.5);
   });
+
+  it('gives no ratio between guest instructions and nanoseconds, and keeps it between two instruction counts', () => {
+    const counted = (d: typeof a) => ({ ...d, host: { ...d.host, target: 'vm-icount' as const } });
+    for (const rows of [compareDatasets(counted(a), b), compareDatasets(a, counted(b))]) {
+      expect(rows).toHaveLength(2);
+      for (const r of rows) expect(r).toMatchObject({ p50Ratio: null, MBpsRatio: null });
+    }
+    expect(compareDatasets(counted(a), counted(b)).find((r) => r.key === 'ioctl')!.p50Ratio).toBe(2);
+  });
 });
 
 describe('series styles', () => {

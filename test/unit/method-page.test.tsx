@@ -263,8 +263,11 @@ describe('method page: measured curves', TEST_TIMEOUT, () => {
     );
     // A wake-up has no payload: one measured size, shown as numbers and without a throughput chart.
     const notify = within(section).getByRole('region', { name: 'Wake-up (notify)' });
-    expect(within(notify).getByRole('table', { name: 'Measured at one size' })).toBeInTheDocument();
+    const single = within(notify).getByRole('table', { name: 'Measured at one size' });
     expect(within(notify).queryByRole('figure', { name: /throughput/i })).toBeNull();
+    // Its rate is the test's delay before each event, not the method's: none is shown, and the note says why.
+    expect(within(single).getAllByRole('cell').at(-1)!.textContent).toBe('—');
+    expect(within(notify).getByText(/A wake-up's rate is set by the test's delay/)).toBeInTheDocument();
   });
 
   it('starts on the newest dataset when the URL names none, and switches with the selector', async () => {

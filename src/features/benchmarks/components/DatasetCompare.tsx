@@ -1,11 +1,19 @@
 import { useMemo } from 'react';
-import { compareDatasets, patternsIn, seriesColor, seriesFor } from '#src/core/chart-data';
+import { compareDatasets, costUnitOf, patternsIn, seriesColor, seriesFor } from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
-import { formatBytes, formatMBps, formatNs } from '#src/core/measured';
+import { formatCost } from '#src/core/format';
+import { formatBytes, formatMBps, PATTERN_LABEL } from '#src/core/measured';
 import { formatRatio } from '../utils/format';
-import { PATTERN_TITLE } from '../utils/provenance';
 
 function emulationSentence(a: Dataset, b: Dataset): string {
+  const aCounts = a.host.target === 'vm-icount';
+  const bCounts = b.host.target === 'vm-icount';
+  if (aCounts !== bCounts) {
+    const [counts, times] = aCounts ? (['A', 'B'] as const) : (['B', 'A'] as const);
+    return `${counts} counts guest instructions (QEMU -icount) and ${times} times nanoseconds: a ratio of the two would divide one unit by the other, so none is shown. Each side keeps its own unit.`;
+  }
+  if (aCounts)
+    return 'Both A and B count guest instructions (QEMU -icount): the ratios say how the two runs differ in work done, not in time.';
   const aTcg = a.host.target === 'vm-tcg';
   const bTcg = b.host.target === 'vm-tcg';
   if (aTcg && bTcg)
@@ -24,6 +32,8 @@ function keysOf(d: Dataset): string[] {
 /** Two datasets point by point: A, B and B/A for p50 latency and MB/s where both measured the same thing. */
 export function DatasetCompare({ a, b }: { a: Dataset; b: Dataset }) {
   const rows = useMemo(() => compareDatasets(a, b), [a, b]);
+  const unitA = costUnitOf(a);
+  const unitB = costUnitOf(b);
   return (
     <section className="panel dataset-compare-panel" aria-labelledby="dataset-compare-title">
       <h2 id="dataset-compare-title">
@@ -66,10 +76,10 @@ export function DatasetCompare({ a, b }: { a: Dataset; b: Dataset }) {
                     <span className="swatch" style={{ background: seriesColor(r.key) }} aria-hidden="true" />
                     {r.key}
                   </th>
-                  <td>{PATTERN_TITLE[r.pattern]}</td>
+                  <td>{PATTERN_LABEL[r.pattern]}</td>
                   <td>{formatBytes(r.sizeBytes)}</td>
-                  <td>{formatNs(r.a.p50)}</td>
-                  <td>{formatNs(r.b.p50)}</td>
+                  <td>{formatCost(r.a.p50, unitA)}</td>
+                  <td>{formatCost(r.b.p50, unitB)}</td>
                   <td className="ratio">{formatRatio(r.p50Ratio)}</td>
                   <td>{r.a.MBps > 0 ? formatMBps(r.a.MBps) : '—'}</td>
                   <td>{r.b.MBps > 0 ? formatMBps(r.b.MBps) : '—'}</td>

@@ -1,5 +1,7 @@
 import type { Dataset } from '#src/core/dataset-schema';
-import { formatMBps, formatNs } from '#src/core/measured';
+import { costUnitOf } from '#src/core/chart-data';
+import { formatCost } from '#src/core/format';
+import { formatMBps } from '#src/core/measured';
 import { formatUtc } from '#src/lib/format-date';
 import { TARGET_LABEL } from '../utils/provenance';
 
@@ -8,6 +10,8 @@ export const TCG_WARNING = 'Emulated CPU (QEMU TCG): compare methods with each o
 /** The shown dataset: the emulation warning, the machine, its baselines and the harness's notes. */
 export function DatasetDetails({ dataset }: { dataset: Dataset }) {
   const { host, harness, baselines } = dataset;
+  const unit = costUnitOf(dataset);
+  const cost = (v: number) => formatCost(v, unit);
   const memcpyPeak = Math.max(0, ...baselines.memcpyMBps.map((m) => m.MBps));
   return (
     <section className="panel dataset-details" aria-labelledby="dataset-details-title">
@@ -27,9 +31,9 @@ export function DatasetDetails({ dataset }: { dataset: Dataset }) {
         {harness.samplesPerPoint.toLocaleString('en-US')} samples per point.
       </p>
       <p className="dataset-baselines">
-        Baselines on this machine: null syscall p50 {formatNs(baselines.syscallNs.p50)} (p99{' '}
-        {formatNs(baselines.syscallNs.p99)}), pipe round trip p50 {formatNs(baselines.pipeRoundtripNs.p50)} (p99{' '}
-        {formatNs(baselines.pipeRoundtripNs.p99)}), memcpy up to {formatMBps(memcpyPeak)}.
+        Baselines on this machine: null syscall p50 {cost(baselines.syscallNs.p50)} (p99 {cost(baselines.syscallNs.p99)}
+        ), pipe round trip p50 {cost(baselines.pipeRoundtripNs.p50)} (p99 {cost(baselines.pipeRoundtripNs.p99)}), memcpy
+        up to {formatMBps(memcpyPeak)}.
       </p>
       {dataset.notes.length > 0 && (
         <details className="dataset-notes">

@@ -14,7 +14,7 @@ import {
 import type { Dataset } from '#src/core/dataset-schema';
 import { formatCost } from '#src/core/format';
 import { formatRatio } from '../utils/format';
-import { PATTERN_TITLE } from '../utils/provenance';
+import { PATTERN_LABEL } from '#src/core/measured';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
 import { LogLogChart } from './LogLogChart';
@@ -86,7 +86,7 @@ export const LatencyChart = memo(function LatencyChart({
       onView={(v) => controls.onPanelView(panel, { view: v === 'chart' ? undefined : v })}
       title={text.title}
       icon={text.icon}
-      iconLabel={PATTERN_TITLE[pattern]}
+      iconLabel={PATTERN_LABEL[pattern]}
       description={
         <p>
           {text.what}{' '}

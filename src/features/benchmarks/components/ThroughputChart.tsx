@@ -16,7 +16,7 @@ import {
 import type { Dataset } from '#src/core/dataset-schema';
 import { formatBytes, formatMBps, formatRate } from '#src/core/measured';
 import { formatRatio } from '../utils/format';
-import { PATTERN_TITLE } from '../utils/provenance';
+import { PATTERN_LABEL } from '#src/core/measured';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
 import { panelMetric, type SeriesControls } from './chart-controls';
@@ -97,7 +97,7 @@ export const ThroughputChart = memo(function ThroughputChart({
       onView={(v) => controls.onPanelView(panel, { view: v === 'chart' ? undefined : v })}
       title={text.title}
       icon={text.icon}
-      iconLabel={PATTERN_TITLE[pattern]}
+      iconLabel={PATTERN_LABEL[pattern]}
       description={
         <p>
           {ratio

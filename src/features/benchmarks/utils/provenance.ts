@@ -6,10 +6,3 @@ export const TARGET_LABEL: Record<Dataset['host']['target'], string> = {
   'vm-icount': 'VM, emulated CPU counting instructions (QEMU TCG -icount): guest instructions, not time',
   local: 'This machine, no VM',
 };
-
-export const PATTERN_TITLE = {
-  roundtrip: 'round trip',
-  k2u: 'kernel → user',
-  u2k: 'user → kernel',
-  notify: 'wake-up',
-} as const;

@@ -1,8 +1,9 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Method } from '#src/core/catalogue-schema';
 import type { Dataset } from '#src/core/dataset-schema';
-import { logPadded, logSizeDomain, SIZE_AXIS_HEIGHT } from '#src/core/chart-data';
-import { formatBytes, formatMBps, formatNs, formatRate } from '#src/core/measured';
+import { costUnitOf, logPadded, logSizeDomain, SIZE_AXIS_HEIGHT, type CostUnit } from '#src/core/chart-data';
+import { formatCost } from '#src/core/format';
+import { formatBytes, formatMBps, formatRate, WAKEUP_RATE_NOTE } from '#src/core/measured';
 import { methodCurves, PATTERN_TITLE, variantLabel, type PatternCurves } from '../lib/method-curves';
 
 // Fixed size: fits a 390 px phone inside the page padding, and several sit side by side on a desktop.
@@ -23,6 +24,7 @@ function Chart({
   rows,
   ticks,
   format,
+  tickFormat = (v) => format(v).replace(' ', ''),
 }: {
   title: string;
   caption: string;
@@ -30,6 +32,8 @@ function Chart({
   rows: Rows;
   ticks: number[];
   format: (v: number) => string;
+  /** The axis's words for a tick, shorter than format's (the caption names the unit). */
+  tickFormat?: (v: number) => string;
 }) {
   const sizes = curves.sizeTicks;
   const many = curves.lines.length > 1;
@@ -61,7 +65,7 @@ function Chart({
             MARKER_PAD,
           )}
           ticks={ticks}
-          tickFormatter={(v: number) => format(v).replace(' ', '')}
+          tickFormatter={tickFormat}
           allowDataOverflow
           width={Y_AXIS_WIDTH}
           fontSize={11}
@@ -88,8 +92,9 @@ function Chart({
   );
 }
 
-function SinglePoints({ curves }: { curves: PatternCurves }) {
+function SinglePoints({ curves, unit }: { curves: PatternCurves; unit: CostUnit }) {
   if (curves.single.length === 0) return null;
+  const wakeup = curves.pattern === 'notify';
   return (
     <div className="table-scroll">
       <table className="measured single-points">
@@ -108,13 +113,14 @@ function SinglePoints({ curves }: { curves: PatternCurves }) {
             <tr key={`${s.key}-${s.point.sizeBytes}`}>
               <th scope="row">{variantLabel(s.variant)}</th>
               <td>{formatBytes(s.point.sizeBytes)}</td>
-              <td>{formatNs(s.point.p50)}</td>
-              <td>{formatNs(s.point.p99)}</td>
-              <td>{formatRate(s.point.msgsPerSec)}</td>
+              <td>{formatCost(s.point.p50, unit)}</td>
+              <td>{formatCost(s.point.p99, unit)}</td>
+              <td>{wakeup ? '—' : formatRate(s.point.msgsPerSec)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {wakeup && <p className="point-note">{WAKEUP_RATE_NOTE}</p>}
     </div>
   );
 }
@@ -122,6 +128,8 @@ function SinglePoints({ curves }: { curves: PatternCurves }) {
 /** Small log–log charts of one method's p50 latency and throughput against message size, per pattern. */
 export default function MethodCharts({ dataset, method }: { dataset: Dataset; method: Method }) {
   const patterns = methodCurves(dataset, method.id);
+  const unit = costUnitOf(dataset);
+  const cost = (v: number) => formatCost(v, unit);
   return (
     <div className="curve-patterns">
       {patterns.map((c) => (
@@ -138,9 +146,10 @@ export default function MethodCharts({ dataset, method }: { dataset: Dataset; me
                 title={`p50 latency vs message size, ${PATTERN_TITLE[c.pattern].toLowerCase()}`}
                 curves={c}
                 rows={c.latencyRows}
-                caption="p50 latency"
+                caption={unit === 'instructions' ? 'p50 cost (guest instructions)' : 'p50 latency'}
                 ticks={c.latencyTicks}
-                format={formatNs}
+                format={cost}
+                tickFormat={unit === 'instructions' ? (v) => cost(v).replace(' instr', '') : undefined}
               />
               {c.showThroughput && (
                 <Chart
@@ -154,7 +163,7 @@ export default function MethodCharts({ dataset, method }: { dataset: Dataset; me
               )}
             </div>
           )}
-          <SinglePoints curves={c} />
+          <SinglePoints curves={c} unit={unit} />
         </section>
       ))}
     </div>
