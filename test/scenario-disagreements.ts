@@ -5,11 +5,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   { dataset: 'none', name: 'NIC driver reporting link up/down to several daemons', problems: 'chardev in top 3' },
   {
     dataset: 'none',
-    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'Hotplug-style upcall that runs a program when a device appears',
     problems: 'sysfs in top 3',
   },
@@ -82,11 +77,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'File system module tracing every operation with latency, for performance work',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
     problems: 'chardev in top 3',
   },
@@ -138,11 +128,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
   },
@@ -155,11 +140,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'NIC driver reporting link up/down to several daemons',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
   {
@@ -244,11 +224,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'File system module tracing every operation with latency, for performance work',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
     problems: 'chardev in top 3',
   },
@@ -305,11 +280,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -335,7 +305,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -390,11 +360,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -460,11 +425,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -480,7 +440,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -535,11 +495,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -605,11 +560,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -625,7 +575,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -680,11 +630,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t1207z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -750,11 +695,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t1207z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -770,7 +710,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -825,11 +765,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -895,11 +830,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -915,7 +845,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -970,11 +900,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -1040,11 +965,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -1060,7 +980,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1115,11 +1035,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -1185,11 +1100,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -1205,7 +1115,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1260,11 +1170,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -1330,11 +1235,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -1350,7 +1250,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1405,11 +1305,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -1475,11 +1370,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -1495,7 +1385,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1550,11 +1440,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -1620,11 +1505,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -1640,7 +1520,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
-    problems: 'top relay ≠ tracepoint; chardev in top 3',
+    problems: 'top relay ≠ tracepoint',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1695,11 +1575,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Per-port threshold on a multi-port serial card, set by admins and udev rules',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'File system module tracing every operation with latency, for performance work',
     problems: 'chardev in top 3',
   },
   {
@@ -1765,11 +1640,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {
@@ -1780,11 +1650,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'NIC driver reporting link up/down to several daemons',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
   {
@@ -1854,11 +1719,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'File system module tracing every operation with latency, for performance work',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
     problems: 'chardev in top 3',
   },
@@ -1919,11 +1779,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
   },
@@ -1935,11 +1790,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',
     name: 'NIC driver reporting link up/down to several daemons',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-12-01t0126z',
-    name: 'Tracing module streaming 100 MB/s of per-CPU events, not a product interface',
     problems: 'chardev in top 3',
   },
   {
@@ -2014,11 +1864,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',
-    name: 'File system module tracing every operation with latency, for performance work',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-12-01t0126z',
     name: 'GPU/Wi-Fi firmware log: opaque 4 KiB binary blobs streamed to a capture tool while debugging',
     problems: 'chardev in top 3',
   },
@@ -2075,11 +1920,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',
     name: 'Switch ASIC sampling 1 in N packets (128 B headers) to several collectors, drops fine',
-    problems: 'chardev in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-12-01t0126z',
-    name: 'Per-CPU scheduler statistics stream for a profiler, drops acceptable',
     problems: 'chardev in top 3',
   },
   {

@@ -293,6 +293,19 @@ describe('scores and reasons', () => {
     expect(advice.ranking.flatMap((r) => r.reasons).join(' ')).toMatch(/8 listeners|100 µs/);
   });
 
+  it("charges a module the BPF ring buffer's tracepoint and program in full for a product stream, half for debug data", () => {
+    const ring = (stable: boolean) =>
+      advise(ans({ style: 'stream', rate: 50_000, loss: true, stable }), catalogue, null).ranking.find(
+        (r) => r.method === 'bpf-ringbuf',
+      )!;
+    const product = ring(true).reasons.find((r) => r.includes('cannot write to it directly'))!;
+    const debug = ring(false).reasons.find((r) => r.includes('cannot write to it directly'))!;
+    expect(product).toMatch(/^−20\.0: /);
+    expect(debug).toMatch(/^−10\.0: /);
+    expect(debug).toContain("that tracepoint is the kernel's own debug channel anyway");
+    expect(product).not.toContain('debug channel');
+  });
+
   it('puts every catalogue method in exactly one of ranking and eliminated', () => {
     const advice = advise(ans({ dir: 'both', unpriv: true, kernel: '5.4' }), catalogue, dataset);
     const ids = [...advice.ranking.map((r) => r.method), ...advice.eliminated.map((e) => e.method)].sort();

@@ -314,10 +314,13 @@ export function score(
         'It would be a new user ABI, kept once tools rely on it (Documentation/ABI/README), for data you said is not a product interface; debugfs and tracepoints carry debug data without that promise (Documentation/filesystems/debugfs.rst).',
     );
 
+  // The layer a module needs to reach it (the BPF ring buffer: a tracepoint and a loaded BPF program). For
+  // data that is not a product interface, that tracepoint is the kernel's own channel for it anyway
+  // (Documentation/trace/events.rst): what remains is the program and its privileged loader, half the cost.
   if (a.module && !m.needsModule)
-    rule('via-layer', -POINTS.viaLayer, () =>
+    rule('via-layer', -POINTS.viaLayer * (a.stable ? 1 : 0.5), () =>
       L.viaLayer
-        ? `Your module cannot write to it directly: ${sentence(L.viaLayer)}`
+        ? `Your module cannot write to it directly: ${sentence(L.viaLayer)}${a.stable ? '' : " For data that is not a product interface that tracepoint is the kernel's own debug channel anyway, so only the program and its loader are extra."}`
         : 'It serves data the kernel already has; your module would first have to expose its data through another layer.',
     );
 
