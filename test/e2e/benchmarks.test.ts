@@ -396,22 +396,32 @@ describe('benchmarks page in the browser', () => {
     }
   });
 
-  it('compares two datasets when there are two', async () => {
-    const other = datasets.find((d) => d.id !== chosen.id);
-    if (!other) return;
-    await page.goto(`${url}/benchmarks?dataset=${chosen.id}`);
-    await tick(page.locator(`.dataset-card[data-dataset="${other.id}"] input[type="checkbox"]`));
-    await page.waitForURL((u) => u.searchParams.get('compare') === other.id);
-    const compare = page.locator('.dataset-compare-panel');
-    await compare.waitFor();
-    const sentence = (await compare.locator('.emulation-sentence').textContent()) ?? '';
-    if (chosen.host.target === 'vm-tcg' && other.host.target !== 'vm-tcg')
-      expect(sentence).toContain(`A (${chosen.id}) is the emulated one`);
-    await screenshotBoth(page, 'benchmarks-compare');
-    await page.goto(`${url}/benchmarks?dataset=${other.id}`);
-    await page.getByRole('heading', { name: `Showing ${other.id}` }).waitFor();
+  it('compares two datasets, with no ratio between guest instructions and nanoseconds', async () => {
+    const real = datasets.find((d) => d.host.target === 'local' || d.host.target === 'vm-kvm');
+    const counted = datasets.find((d) => d.host.target === 'vm-icount');
+    if (chosen.host.target !== 'vm-tcg' || !real || !counted)
+      throw new Error('data/benchmarks needs a vm-tcg, a real-CPU and a vm-icount dataset for this test');
+    const cases = [
+      { other: real, sentence: `A (${chosen.id}) is the emulated one`, ratios: true },
+      { other: counted, sentence: 'B counts guest instructions (QEMU -icount) and A times nanoseconds', ratios: false },
+    ];
+    for (const { other, sentence, ratios } of cases) {
+      await page.goto(`${url}/benchmarks?dataset=${chosen.id}`);
+      await tick(page.locator(`.dataset-card[data-dataset="${other.id}"] input[type="checkbox"]`));
+      await page.waitForURL((u) => u.searchParams.get('compare') === other.id);
+      const compare = page.locator('.dataset-compare-panel');
+      await compare.locator('table.ratio-table tbody tr').first().waitFor();
+      await expect(compare.locator('.emulation-sentence').textContent()).resolves.toContain(sentence);
+      const p50Ratios = await compare.locator('table.ratio-table tbody tr td:nth-of-type(5)').allTextContents();
+      expect(p50Ratios.length).toBeGreaterThan(0);
+      if (ratios) expect(p50Ratios.some((r) => /×$/.test(r))).toBe(true);
+      else expect(new Set(p50Ratios)).toEqual(new Set(['—']));
+      if (ratios) await screenshotBoth(page, 'benchmarks-compare');
+    }
+    await page.goto(`${url}/benchmarks?dataset=${real.id}`);
+    await page.getByRole('heading', { name: `Showing ${real.id}` }).waitFor();
     await page.locator('.chart-panel svg.recharts-surface').first().waitFor();
-    await screenshotBoth(page, `benchmarks-${other.host.target}`);
+    await screenshotBoth(page, `benchmarks-${real.host.target}`);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -28,6 +28,16 @@ function methodsWhere(pred: (m: Catalogue['methods'][number]) => boolean): Catal
 }
 
 describe('hard constraints eliminate with a stated reason', () => {
+  it('names the exact bytes when the limit and the message round to the same size (4,072 B against 4 KiB)', () => {
+    const advice = advise(ans({ size: 4096, stable: false }), catalogue, null);
+    expect(eliminatedReasons(advice, 'tracepoint')?.join(' ')).toContain(
+      'Carries at most 4,072 B per message (kernel/trace/ring_buffer.c: BUF_MAX_DATA_SIZE), but your messages are 4,096 B.',
+    );
+    expect(eliminatedReasons(advise(ans({ size: 65536 }), catalogue, null), 'sysfs')?.join(' ')).toContain(
+      'Carries at most 4 KiB per message',
+    );
+  });
+
   it('dir=both eliminates methods that carry data one way only', () => {
     const advice = advise(ans({ dir: 'both', style: 'request' }), catalogue, null);
     for (const m of methodsWhere((m) => m.directions.length < 2)) {

@@ -108,11 +108,12 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   const payload = onDemand ? L.onDemandPayloadBytes! : L.maxPayloadBytes;
   const max = payload.value;
   if (max !== null && a.size > max)
-    cut(
-      'payload',
-      () =>
-        `Carries at most ${formatBytes(max)} per ${onDemand ? 'read or write' : 'message'}${src(payload)}, but your messages are ${formatBytes(a.size)}.`,
-    );
+    cut('payload', () => {
+      // 4,072 B and 4,096 B both round to "4 KiB": then the exact bytes say why one does not fit the other.
+      const exact = formatBytes(max) === formatBytes(a.size);
+      const bytes = (b: number) => (exact ? `${b.toLocaleString('en-US')} B` : formatBytes(b));
+      return `Carries at most ${bytes(max)} per ${onDemand ? 'read or write' : 'message'}${src(payload)}, but your messages are ${bytes(a.size)}.`;
+    });
   if (a.listeners > 1 && L.fanout.value === 'one')
     cut('fanout', () => `One message reaches one consumer${src(L.fanout)}, but you have ${a.listeners} listeners.`);
   // A stream needs one consumer that sees its messages in order; an upcall starts a process per message,
