@@ -7,7 +7,7 @@ import traitsJson from '../../data/traits.json';
 import { DEFAULT_ANSWERS } from '../../src/core/answers';
 import type { Method } from '../../src/core/catalogue-schema';
 import type { Dataset } from '../../src/core/dataset-schema';
-import { formatInstructions } from '../../src/core/format';
+import { formatInstructions, roughRatio } from '../../src/core/format';
 import { formatMBps, formatNs, formatRate, measuredAt } from '../../src/core/measured';
 import { askedFor, measuredRows } from '../../src/features/compare/utils/compare-measured';
 import datasetJson from '../fixtures/dataset-synthetic.json';
@@ -144,7 +144,7 @@ describe('measuredRows', () => {
     const ratio = s.latencyNs.p50 / g.latencyNs.p50;
     expect(byKey(real, 'measured-roundtrip-p50').cells).toMatchObject([
       { relative: 'cheapest' },
-      { relative: `${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}× the cheapest` },
+      { relative: `${roughRatio(ratio)} the cheapest` },
     ]);
     for (const other of [dataset, icount]) {
       const rows = measuredRows([byId('genetlink'), byId('sysfs')], answers, other);

@@ -22,9 +22,9 @@ describe('layering: app → features → shared', { timeout: 60_000 }, () => {
 
   it('lets a feature import itself and shared code', async () => {
     const file = 'src/features/benchmarks/components/Probe.tsx';
-    expect(await importErrors(file, "import { x } from '#src/features/benchmarks/utils/format';")).toEqual([]);
+    expect(await importErrors(file, "import { x } from '#src/features/benchmarks/utils/provenance';")).toEqual([]);
     expect(await importErrors(file, "import { x } from '#src/lib/paths';")).toEqual([]);
-    expect(await importErrors(file, "import { x } from '../utils/format';")).toEqual([]);
+    expect(await importErrors(file, "import { x } from '../utils/provenance';")).toEqual([]);
   });
 
   it('refuses shared code importing a feature or the app', async () => {

@@ -6,7 +6,7 @@
 // so a need the user stated (a weight that grows without a ceiling) is not diluted by the many traits
 // that matter a little. A method's score does not depend on which other methods were eliminated.
 import { overloadOf, type Method } from '../catalogue-schema';
-import { formatNs, formatRate } from '../format';
+import { formatNs, formatRate, roughRatio } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
 import { methodFacts, type Context } from './context';
@@ -547,7 +547,7 @@ export function score(
       const worst = comparison.ratios.reduce((x, y) => (y.ratio > x.ratio ? y : x));
       const bestName = c.catalogue.methods.find((x) => x.id === worst.best)?.name ?? worst.best;
       const point = measurement.points.find((p) => p.pattern === worst.pattern);
-      return `Measured ${worst.ratio.toFixed(1)}× the per-message cost of ${bestName}, the cheapest candidate, for ${patternWords(worst.pattern)}${point ? ` at ${where(point)}` : ''} (dataset ${ds?.id ?? ''}, ${ds ? hostWords(ds) : ''}).`;
+      return `Measured ${roughRatio(worst.ratio)} the per-message cost of ${bestName}, the cheapest candidate, for ${patternWords(worst.pattern)}${point ? ` at ${where(point)}` : ''} (dataset ${ds?.id ?? ''}, ${ds ? hostWords(ds) : ''}).`;
     });
   }
 

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import { compareDatasets, costUnitOf, patternsIn, seriesColor, seriesFor } from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
-import { formatCost } from '#src/core/format';
+import { formatCost, formatRatio } from '#src/core/format';
 import { formatBytes, formatMBps, PATTERN_LABEL } from '#src/core/measured';
-import { formatRatio } from '../utils/format';
 
 function emulationSentence(a: Dataset, b: Dataset): string {
   const aCounts = a.host.target === 'vm-icount';

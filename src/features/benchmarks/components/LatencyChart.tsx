@@ -12,8 +12,7 @@ import {
   referencesOf,
 } from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
-import { formatCost } from '#src/core/format';
-import { formatRatio } from '../utils/format';
+import { formatCost, formatRatio } from '#src/core/format';
 import { PATTERN_LABEL } from '#src/core/measured';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';

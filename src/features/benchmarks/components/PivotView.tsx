@@ -11,7 +11,7 @@ import {
 } from '#src/core/bench-pivot';
 import type { PanelView } from '#src/core/bench-view-codec';
 import { unstableReason, type CostUnit } from '#src/core/chart-data';
-import { plainNumber, preciseCost, formatRatio } from '../utils/format';
+import { plainNumber, preciseCost, formatRatio } from '#src/core/format';
 import { SeriesGlyph } from '#src/components/SeriesMarks';
 
 const DIM_LABEL: Record<PivotDim, string> = { method: 'Method', variant: 'Variant', pattern: 'Pattern', size: 'Size' };

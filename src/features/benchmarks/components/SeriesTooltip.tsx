@@ -1,6 +1,5 @@
 import { unstableReason, type CostUnit, type SeriesPoint } from '#src/core/chart-data';
-import { formatBytes, formatCost, formatMBps, formatRate } from '#src/core/format';
-import { formatRatio } from '../utils/format';
+import { formatBytes, formatCost, formatMBps, formatRate, formatRatio } from '#src/core/format';
 import { SeriesGlyph } from '#src/components/SeriesMarks';
 
 /** What the tooltip needs to know per hovered entry: the series key and the full point behind it. */

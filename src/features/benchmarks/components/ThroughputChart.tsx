@@ -15,7 +15,7 @@ import {
 } from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
 import { formatBytes, formatMBps, formatRate } from '#src/core/measured';
-import { formatRatio } from '../utils/format';
+import { formatRatio } from '#src/core/format';
 import { PATTERN_LABEL } from '#src/core/measured';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';

@@ -14,8 +14,7 @@ import {
   type WakeupRow,
 } from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
-import { formatCost } from '#src/core/format';
-import { formatRatio } from '../utils/format';
+import { formatCost, formatRatio } from '#src/core/format';
 import { ChartPanel } from './ChartPanel';
 import { IntervalsMissing, RatioButton } from './RatioControls';
 import { costMetric, type SeriesControls } from './chart-controls';

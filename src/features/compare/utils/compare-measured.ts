@@ -9,7 +9,7 @@ import { costUnitOf } from '#src/core/chart-data';
 import type { Dataset } from '#src/core/dataset-schema';
 import { datasetKind } from '#src/core/advice/context';
 import { measure, patternsFor } from '#src/core/advice/measurements';
-import { formatBytes, formatMBps, formatNs, formatRate } from '#src/core/format';
+import { formatBytes, formatMBps, formatNs, formatRate, roughRatio } from '#src/core/format';
 import { PATTERN_LABEL, pointFigures, sizeBasis, type MeasuredPoint } from '#src/core/measured';
 
 /** Bytes per second the answers need, as MB/s (decimal, as the harness reports). */
@@ -55,7 +55,7 @@ function note(p: MeasuredPoint): string {
 /** "cheapest", "2.3× the cheapest": a p50 against the lowest of the row, as the advice compares them. */
 function againstCheapest(p50: number, cheapest: number): string {
   const ratio = Math.max(p50, 1) / Math.max(cheapest, 1);
-  return ratio < 1.05 ? 'cheapest' : `${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}× the cheapest`;
+  return ratio < 1.05 ? 'cheapest' : `${roughRatio(ratio)} the cheapest`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRatio, preciseNs } from '../../src/features/benchmarks/utils/format';
+import { formatRatio, preciseNs, roughRatio } from '../../src/core/format';
 import { formatUtc } from '../../src/lib/format-date';
 
 describe('benchmark table formats', () => {
@@ -16,6 +16,13 @@ describe('benchmark table formats', () => {
     expect(formatRatio(2.3456)).toBe('2.35×');
     expect(formatRatio(123.4)).toBe('123×');
     expect(formatRatio(null)).toBe('—');
+  });
+
+  it('rounds a ratio in a sentence to about two significant digits', () => {
+    expect(roughRatio(1.26)).toBe('1.3×');
+    expect(roughRatio(9.94)).toBe('9.9×');
+    expect(roughRatio(12.4)).toBe('12×');
+    expect(roughRatio(1234)).toBe('1,234×');
   });
 
   it('prints the collection time in UTC whatever the reader’s time zone', () => {
