@@ -17,6 +17,7 @@ import { datasetSchema, type Dataset } from './dataset-schema';
 import type { MethodId } from './ids';
 import { costUnitOf, type CostUnit } from './chart-data';
 import { formatBytes, formatNs, formatRate, pointFigures, sizeBasis, WAKEUP_RATE_NOTE } from './measured';
+import { KIND_WARNING } from './advice/context';
 import { advise } from './scoring';
 
 export const REPORT_SCHEMA = 'kcomm-report/1';
@@ -128,21 +129,15 @@ function provenance(d: NonNullable<Report['dataset']>): string[] {
   ];
 }
 
-// What an emulated or instruction-counted dataset's numbers are not; the same words as the app's label.
-const KIND_LABEL = {
-  native: null,
-  emulated: "Emulated CPU: times are not your hardware's.",
-  instructions: 'Guest instructions, not time.',
-} as const;
-
 /** The verdict as the results page shows it; nothing for a report from before the verdict existed. */
 function verdictLines(v: Verdict | undefined, ranking: Report['ranking']): string[] {
   if (!v) return [];
   const name = (id: MethodId | null) => ranking.find((r) => r.method === id)?.name ?? id ?? '';
   const out = [`**${v.sentence}** (confidence: ${v.confidence})`, ''];
   if (v.framework) out.push(v.framework, '');
-  const label = v.measurement ? KIND_LABEL[v.measurement.kind] : null;
-  if (label) out.push(`> **${label}** ${v.measurement!.note}`, '');
+  // What an emulated or instruction-counted dataset's numbers are not: the app's own words (KIND_WARNING).
+  const label = v.measurement ? KIND_WARNING[v.measurement.kind] : null;
+  if (label) out.push(`> **${label}.** ${v.measurement!.note}`, '');
   else if (v.measurement) out.push(v.measurement.note, '');
   if (v.runnerUp && v.whyNotRunnerUp.length > 0) {
     out.push(

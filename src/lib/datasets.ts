@@ -23,12 +23,7 @@ export const KIND_LABEL: Record<DatasetKind, string> = {
   instructions: 'instruction counts',
 };
 
-/** The unmissable warning shown beside every emulated or instruction-counted number; null on a real CPU. */
-export const KIND_WARNING: Record<DatasetKind, string | null> = {
-  native: null,
-  emulated: "Emulated CPU: times are not your hardware's",
-  instructions: 'Guest instructions, not time',
-};
+export { KIND_WARNING } from '../core/advice/context';
 
 const TARGET_NAME: Record<string, string> = {
   'vm-tcg': 'QEMU emulated',

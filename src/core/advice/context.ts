@@ -23,6 +23,13 @@ export function datasetKind(d: { host: { target: string } }): DatasetKind {
   return 'native';
 }
 
+/** The unmissable warning shown beside every emulated or instruction-counted number; null on a real CPU. */
+export const KIND_WARNING: Record<DatasetKind, string | null> = {
+  native: null,
+  emulated: "Emulated CPU: times are not your hardware's",
+  instructions: 'Guest instructions, not time',
+};
+
 export interface Context {
   a: Answers;
   catalogue: Catalogue;
