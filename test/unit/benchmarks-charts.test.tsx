@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { seriesStyle } from '../../src/core/series-style';
+import { SeriesTooltipBody } from '../../src/features/benchmarks/components/SeriesTooltip';
 import { tcg, renderApp, setupBenchmarksApi } from '../support/benchmarks-app';
 
 setupBenchmarksApi();
@@ -175,5 +176,34 @@ describe('benchmarks page: charts', { timeout: 40_000 }, () => {
     const panel = await chartPanel(/Round-trip latency/);
     expect(within(panel).getByRole('button', { name: '× ref' })).toHaveAttribute('aria-pressed', 'false');
     expect(within(panel).getByRole('button', { name: 'time' })).toHaveAttribute('aria-pressed', 'true');
+  });
+});
+
+describe('the chart tooltip', () => {
+  const point = {
+    sizeBytes: 0,
+    p50: 5477,
+    p90: 5900,
+    p99: 6120,
+    max: 9000,
+    mean: 5600,
+    band: [5900, 6120] as [number, number],
+    msgsPerSec: 497,
+    MBps: 0,
+    samples: 100,
+    errors: 0,
+    ratio: null,
+    ratioMedian: 0,
+    unstable: false,
+  };
+
+  it("gives a wake-up no msg/s (the test's delay before each event sets it), and other points theirs", () => {
+    render(<SeriesTooltipBody sizeBytes={null} hovered={[{ key: 'chardev', point }]} wakeup />);
+    expect(screen.queryByRole('columnheader', { name: 'msg/s' })).toBeNull();
+    expect(screen.getByRole('table').textContent).not.toContain('497');
+    cleanup();
+    render(<SeriesTooltipBody sizeBytes={64} hovered={[{ key: 'chardev', point }]} />);
+    expect(screen.getByRole('columnheader', { name: 'msg/s' })).toBeInTheDocument();
+    expect(screen.getByRole('table').textContent).toContain('497');
   });
 });

@@ -29,6 +29,7 @@ export function SeriesTooltipBody({
   compact = false,
   unit = 'ns',
   intervals = false,
+  wakeup = false,
 }: {
   sizeBytes: number | null;
   hovered: HoveredPoint[];
@@ -37,6 +38,8 @@ export function SeriesTooltipBody({
   unit?: CostUnit;
   /** The dataset carries paired ratios: show each point's ratio and 95% interval. */
   intervals?: boolean;
+  /** Wake-ups: no msg/s, which the test's delay before each event sets (WAKEUP_RATE_NOTE). */
+  wakeup?: boolean;
 }) {
   if (hovered.length === 0 && !baselines?.length) return null;
   const cost = (v: number) => formatCost(v, unit);
@@ -57,7 +60,7 @@ export function SeriesTooltipBody({
               {!compact && <th scope="col">p90</th>}
               <th scope="col">p99</th>
               {!compact && <th scope="col">max</th>}
-              {!compact && <th scope="col">msg/s</th>}
+              {!compact && !wakeup && <th scope="col">msg/s</th>}
               <th scope="col">MB/s</th>
               {!compact && <th scope="col">n</th>}
             </tr>
@@ -75,7 +78,7 @@ export function SeriesTooltipBody({
                 {!compact && <td>{cost(p.p90)}</td>}
                 <td>{cost(p.p99)}</td>
                 {!compact && <td>{cost(p.max)}</td>}
-                {!compact && <td>{shortRate(p.msgsPerSec)}</td>}
+                {!compact && !wakeup && <td>{shortRate(p.msgsPerSec)}</td>}
                 <td>{p.MBps > 0 ? formatMBps(p.MBps) : '—'}</td>
                 {!compact && (
                   <td>

@@ -174,6 +174,7 @@ export const WakeupChart = memo(function WakeupChart({
                     compact={compact}
                     unit={unit}
                     intervals={intervals}
+                    wakeup
                   />
                 );
               }}
