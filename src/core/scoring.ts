@@ -120,7 +120,7 @@ export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset 
             kind: c.kind,
             note:
               c.kind === 'native'
-                ? `Measured on a real CPU (${dataset.host.cpuModel}): figures below the asked rate eliminate, and a p99 above the budget costs points.`
+                ? `Measured on a real CPU (${dataset.host.cpuModel}): rates below the asked one eliminate (a wake-up's, which the test paces, excepted), and a p99 above the budget costs points.`
                 : `${hostWords(dataset)}: measured costs only rank the methods against each other; no absolute figure eliminates anything or judges a budget.`,
           }
         : null,
