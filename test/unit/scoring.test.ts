@@ -540,6 +540,8 @@ describe('the questions that decide tunables and commands', () => {
     // The kernel sends events: nobody is there to receive them through a chardev.
     const events = advise(ans({ size: 256, rate: 0.1, daemon: false }), catalogue, null);
     expect(eliminatedReasons(events, 'chardev')?.join(' ')).toMatch(resident);
+    // Nor through an ioctl that fetches them: the same module buffer holds them until someone asks.
+    expect(eliminatedReasons(events, 'ioctl')?.join(' ')).toMatch(resident);
     // The kernel asks a daemon that is not there.
     const kernelAsks = { dir: 'both', style: 'request', asks: 'kernel', size: 128, rate: 0.1, daemon: false } as const;
     expect(eliminatedReasons(advise(ans(kernelAsks), catalogue, null), 'genetlink')?.join(' ')).toMatch(resident);
@@ -547,6 +549,7 @@ describe('the questions that decide tunables and commands', () => {
     const cron = advise(ans({ style: 'request', size: 256, rate: 0.02, daemon: false }), catalogue, null);
     expect(eliminatedReasons(cron, 'chardev')?.join(' ') ?? '').not.toMatch(resident);
     expect(ranked(cron, 'chardev')).toBe(true);
+    expect(ranked(cron, 'ioctl')).toBe(true);
     const setting = advise(ans({ dir: 'u2k', style: 'config', size: 8, rate: 0.01, daemon: false }), catalogue, null);
     expect(eliminatedReasons(setting, 'genetlink')?.join(' ') ?? '').not.toMatch(resident);
   });

@@ -125,16 +125,17 @@ export function eliminate(m: Method, c: Context): Elimination[] {
       () =>
         `Each message starts a process of its own${src(L.delivery)}: no one consumer receives the stream, and the processes run side by side in no guaranteed order.`,
     );
-  if (a.daemon === false && kernelStarts(a) && L.needsResidentProcess.value)
-    cut(
-      'resident',
-      () => `A user-space process must already be running to receive${src(L.needsResidentProcess)}, and none is.`,
-    );
-  else if (a.daemon === false && kernelAsks(a) && (ka === 'parked' || ka === 'none'))
+  // The kernel's question says more than the general rule: what would have to be waiting for it.
+  if (a.daemon === false && kernelAsks(a) && (ka === 'parked' || ka === 'none'))
     cut('resident', () =>
       ka === 'parked'
         ? `For the kernel to ask, a daemon thread must already sit waiting for its question${src(L.kernelAsks!)}, and none runs.`
         : `It starts no program and no daemon runs, so nothing would ever read the kernel's question from it${src(L.kernelAsks!)}.`,
+    );
+  else if (a.daemon === false && kernelStarts(a) && L.needsResidentProcess.value)
+    cut(
+      'resident',
+      () => `A user-space process must already be running to receive${src(L.needsResidentProcess)}, and none is.`,
     );
   const overload = overloadOf(L, kernelSpeaks(a));
   if (a.loss === false && overload.value === 'drops-silent')
