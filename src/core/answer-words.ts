@@ -140,6 +140,9 @@ export function describeOptional<K extends OptionalAnswer>(param: K, value: Answ
   return String(v);
 }
 
+/** Each direction in a few words ("kernel → user"), in sentences, the report and the method pages. */
+export const DIR_WORDS = { k2u: 'kernel → user', u2k: 'user → kernel', both: 'both ways' } as const;
+
 /** Each style of exchange in a sentence ("if the exchange were …", "what the framework exposes for …"). */
 export const STYLE_WORDS: Record<Style, string> = {
   request: 'requests with answers',

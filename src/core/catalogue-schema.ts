@@ -209,6 +209,12 @@ export const methodSchema = z.strictObject({
    */
   existingData: sourced(z.partialRecord(z.enum(TOPICS), z.enum(['home', 'some']))).optional(),
   /**
+   * The directions the interfaces that already exist carry, where fewer than a module's own (the proc
+   * connector only sends process events; a module's connector callback also receives). Without a module,
+   * the direction check uses these. Absent: the same as `directions`.
+   */
+  existingDirections: sourced(z.array(z.enum(['k2u', 'u2k'])).min(1)).optional(),
+  /**
    * For a debug-only method, whether tools outside the kernel may rely on the instances that already
    * exist: 'self-describing' when each publishes its own layout so a tool adapts when it changes (trace
    * event format files, BTF). Absent: no.

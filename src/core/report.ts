@@ -1,7 +1,7 @@
 // The report: the JSON that GET /api/advice returns and the app renders (kcomm-report/1), and its Markdown
 // form for pasting into a design document or a review. Deterministic: no timestamps of its own.
 import { z } from 'zod';
-import { describeOptional, OPTIONAL_ANSWERS, OPTIONAL_LABELS } from './answer-words';
+import { describeOptional, DIR_WORDS, OPTIONAL_ANSWERS, OPTIONAL_LABELS } from './answer-words';
 import { answersSchema, type Answers } from './answers';
 import {
   adviceBasisSchema,
@@ -76,7 +76,6 @@ export function buildReport(answers: Answers, catalogue: Catalogue, dataset: Dat
   };
 }
 
-const DIR_TEXT = { k2u: 'kernel → user', u2k: 'user → kernel', both: 'both ways' } as const;
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
 // Table cells must not break the table: pipes are escaped and line breaks flattened.
@@ -86,7 +85,7 @@ function cell(text: string): string {
 
 function answersTable(a: Answers): string[] {
   const rows: [string, string][] = [
-    ['Direction', DIR_TEXT[a.dir]],
+    ['Direction', DIR_WORDS[a.dir]],
     ['Style', a.style],
     ['Message size', formatBytes(a.size)],
     ['Rate', formatRate(a.rate)],

@@ -28,6 +28,20 @@ function methodsWhere(pred: (m: Catalogue['methods'][number]) => boolean): Catal
 }
 
 describe('hard constraints eliminate with a stated reason', () => {
+  it('without a module, only the directions that what exists carries: the proc connector takes no data from user space', () => {
+    const commands = { dir: 'u2k', style: 'request', size: 64, rate: 10 } as const;
+    const stock = advise(ans({ ...commands, module: false }), catalogue, null);
+    expect(eliminatedReasons(stock, 'connector')?.join(' ')).toContain(
+      'Without a module, what exists of it carries data only kernel → user (drivers/connector/cn_proc.c',
+    );
+    // A module's own connector callback receives from user space.
+    const own = advise(ans(commands), catalogue, null);
+    expect(eliminatedReasons(own, 'connector')?.join(' ') ?? '').not.toMatch(/carries data only/);
+    // The proc connector still sends process events without a module.
+    const events = advise(ans({ module: false, topic: 'process', daemon: true }), catalogue, null);
+    expect(events.ranking[0]?.method).toBe('connector');
+  });
+
   it('names the exact bytes when the limit and the message round to the same size (4,072 B against 4 KiB)', () => {
     const advice = advise(ans({ size: 4096, stable: false }), catalogue, null);
     expect(eliminatedReasons(advice, 'tracepoint')?.join(' ')).toContain(

@@ -1,6 +1,6 @@
 // Hard limits: each one alone makes a method unusable for the answers, on any hardware. Every elimination
 // names the limit and, where the catalogue has one, its source.
-import { kernelAsks, kernelSpeaks, kernelStarts, TOPIC_WORDS, topicApplies } from '../answer-words';
+import { DIR_WORDS, kernelAsks, kernelSpeaks, kernelStarts, TOPIC_WORDS, topicApplies } from '../answer-words';
 import { compareKernel, compareVersionParts } from '../answers-codec';
 import { overloadOf, type Method } from '../catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
@@ -30,8 +30,6 @@ export interface Elimination {
   text: () => string;
 }
 
-export const DIR_WORDS = { k2u: 'kernel → user', u2k: 'user → kernel', both: 'both ways' } as const;
-
 const sentence = (s: string) => s.replace(/\.?$/, '.');
 
 /**
@@ -50,14 +48,16 @@ export function eliminate(m: Method, c: Context): Elimination[] {
   // no daemon runs to take it, a question the kernel asks can also go out by starting a program, whose
   // answer comes back as its exit status or through a file of the module: such a method carries both
   // although it only sends. A running daemon is the one asked: a program started beside it is not.
-  const dirs = m.directions;
+  // Without a module only what exists can carry the data, which may go fewer ways than a module's own.
+  const existingOnly = !a.module && m.existingDirections !== undefined;
+  const dirs = existingOnly ? m.existingDirections!.value : m.directions;
   const ka = L.kernelAsks?.value;
   const asksByProgram = kernelAsks(a) && a.daemon === false && (ka === 'runs-program' || ka === 'answer-through-file');
   if (!asksByProgram && ((a.dir !== 'u2k' && !dirs.includes('k2u')) || (a.dir !== 'k2u' && !dirs.includes('u2k'))))
-    cut(
-      'direction',
-      () =>
-        `Carries data only ${m.directions.map((d) => DIR_WORDS[d]).join(' and ')}, but you need ${DIR_WORDS[a.dir]}.`,
+    cut('direction', () =>
+      existingOnly
+        ? `Without a module, what exists of it carries data only ${dirs.map((d) => DIR_WORDS[d]).join(' and ')} (${m.existingDirections!.source}), but you need ${DIR_WORDS[a.dir]}.`
+        : `Carries data only ${dirs.map((d) => DIR_WORDS[d]).join(' and ')}, but you need ${DIR_WORDS[a.dir]}.`,
     );
   // A request needs a way to ask: a file read (pull) or a channel from user space. A method that only
   // delivers what the kernel decides to send, when it decides to, cannot answer one.

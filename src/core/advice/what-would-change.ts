@@ -7,6 +7,7 @@ import type { Dataset } from '../dataset-schema';
 import { formatBytes, formatNs, formatRate } from '../format';
 import { DIRECTIONS, STYLES, TOPICS, type MethodId } from '../ids';
 import {
+  DIR_WORDS,
   EXISTING_WORDS,
   FRAMEWORK_WORDS,
   OPTIONAL_ANSWERS,
@@ -16,7 +17,6 @@ import {
   TOPIC_WORDS,
   topicApplies,
 } from '../answer-words';
-import { DIR_WORDS } from './eliminate';
 import { makeContext } from './context';
 import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate';
 import {

@@ -1,6 +1,6 @@
 // The method page's "Hard limits" table: every limit of the catalogue entry in words, with its source, so a
 // reviewer can check each fact the advice enforces. Pure: the catalogue entry in, rows out.
-import { TOPIC_WORDS } from '#src/core/answer-words';
+import { DIR_WORDS, TOPIC_WORDS } from '#src/core/answer-words';
 import type { Limits, Method } from '#src/core/catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '#src/core/format';
 import { TOPICS } from '#src/core/ids';
@@ -140,6 +140,14 @@ export function limitRows(m: Method): LimitRow[] {
       note: null,
     });
   }
+  if (m.existingDirections)
+    rows.push({
+      key: 'existingDirections',
+      label: 'Without a module, existing ones carry data',
+      value: m.existingDirections.value.map((d) => DIR_WORDS[d]).join(' and '),
+      source: m.existingDirections.source,
+      note: m.existingDirections.note ?? null,
+    });
   if (m.existingAbi)
     rows.push({
       key: 'existingAbi',
