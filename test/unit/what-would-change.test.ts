@@ -93,3 +93,15 @@ describe('the memoised what-would-change search', () => {
     expect(withChanges.length).toBeGreaterThan(20);
   });
 });
+
+describe('what would change: the words', () => {
+  const withModule: Answers = { ...DEFAULT_ANSWERS, style: 'stream', size: 1 << 20, rate: 60 };
+  const moduleChange = (a: Answers) =>
+    whatWouldChange(a, catalogue, null, topPick(a, catalogue, null)).find((c) => c.param === 'module');
+
+  it('without a module and no topic said, says that only data the kernel already exposes could cross', () => {
+    expect(moduleChange(withModule)?.sentence).toMatch(
+      /^If you could not ship a kernel module and the kernel already exposed this data, .* would come first/,
+    );
+  });
+});

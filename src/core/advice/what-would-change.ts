@@ -224,7 +224,13 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
     case 'stable':
       return b.stable ? 'If it had to be a stable production interface' : 'If a debug-only interface were acceptable';
     case 'module':
-      return b.module ? 'If you could ship a kernel module' : 'If you could not ship a kernel module';
+      // Without a module, only data the kernel already exposes can cross; with no topic said, nothing
+      // checks that this data is among it, and the sentence says so.
+      return b.module
+        ? 'If you could ship a kernel module'
+        : b.topic === null
+          ? 'If you could not ship a kernel module and the kernel already exposed this data'
+          : 'If you could not ship a kernel module';
     case 'unpriv':
       return b.unpriv ? 'If the consumer ran unprivileged' : 'If the consumer could run as root';
     case 'shell':
