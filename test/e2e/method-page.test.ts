@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotBoth, startServer, VIEWPORTS } from './browser';
+import { launchBrowser, layoutSettled, screenshotBoth, startServer, VIEWPORTS } from './browser';
 
 let app: FastifyInstance;
 let url: string;
@@ -170,6 +170,25 @@ describe('measured numbers in compare and results', () => {
     expect(await fitsWidth(page), 'compare fits a phone (the table scrolls inside its box)').toBe(true);
     await page.setViewportSize(VIEWPORTS.desktop);
     await screenshotBoth(page, 'compare-measured');
+  });
+
+  it('puts two methods side by side on a phone without a sideways scroll; four scroll inside the card', async () => {
+    const table = page.locator('table.compare');
+    const fitsBox = () => table.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth);
+    await page.setViewportSize(VIEWPORTS.phone);
+    try {
+      await page.goto(`${url}/compare?m=mmap,chardev&${answers}&dataset=${datasetId}`);
+      await page.locator('tr[data-row="measured-roundtrip-p50"]').waitFor();
+      await layoutSettled(page);
+      expect(await fitsBox(), 'two methods fit a 390 px phone').toBe(true);
+      await page.goto(`${url}/compare?m=genetlink,ioctl,sysfs,debugfs&${answers}&dataset=${datasetId}`);
+      await page.locator('tr[data-row="measured-roundtrip-p50"]').waitFor();
+      await layoutSettled(page);
+      expect(await fitsBox(), 'four methods scroll inside their card').toBe(false);
+      expect(await fitsWidth(page), 'the page itself does not scroll sideways').toBe(true);
+    } finally {
+      await page.setViewportSize(VIEWPORTS.desktop);
+    }
   });
 
   it('shows the top picks with their measured numbers', async () => {

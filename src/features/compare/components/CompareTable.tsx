@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Link } from 'react-router-dom';
 import { AbiBadge } from '#src/components/MethodFacts';
 import { RatingPips } from '#src/components/RatingPips';
@@ -61,6 +62,25 @@ function CellView({ cell }: { cell: Cell }) {
   }
 }
 
+/** "Character device (read/write/poll)" may wrap after each slash on a phone, rather than mid-word. */
+function BreakAfterSlashes({ text }: { text: string }) {
+  const parts = text.split('/');
+  return (
+    <>
+      {parts.map((p, i) => (
+        <Fragment key={i}>
+          {p}
+          {i < parts.length - 1 && (
+            <>
+              /<wbr />
+            </>
+          )}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 export function CompareTable({
   methods,
   rows,
@@ -86,7 +106,9 @@ export function CompareTable({
               <th key={m.id} scope="col">
                 {/* The method's colour, dash and marker, as on every benchmark chart. */}
                 <SeriesGlyph seriesKey={m.id} />
-                <Link to={methodPath(m.id, dataset)}>{m.name}</Link>
+                <Link to={methodPath(m.id, dataset)}>
+                  <BreakAfterSlashes text={m.name} />
+                </Link>
               </th>
             ))}
           </tr>
