@@ -88,7 +88,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'none',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'none',
@@ -235,7 +235,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -375,7 +375,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -510,7 +510,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -645,7 +645,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -780,7 +780,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -915,7 +915,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -1050,7 +1050,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1185,7 +1185,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1320,7 +1320,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1455,7 +1455,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1590,7 +1590,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1730,7 +1730,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1875,7 +1875,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    problems: 'top ioctl ≠ eventfd; chardev in top 3',
+    problems: 'chardev in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',

@@ -727,7 +727,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'vhost-style backend: user space kicks a kernel worker after filling a virtqueue',
-    answers: { dir: 'u2k', size: 0, rate: 200_000, daemon: true },
+    answers: { dir: 'u2k', size: 0, rate: 200_000, daemon: true, worker: true },
     expectTop: 'eventfd',
     acceptableTopThree: ['eventfd', 'ioctl', 'mmap'],
     mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
@@ -744,6 +744,16 @@ export const SCENARIOS: Scenario[] = [
     source:
       'Documentation/driver-api/ioctl.rst (_IO commands carry no argument) and Documentation/gpu/drm-uapi.rst: DRM submit ioctls write the hardware doorbell in the caller and return errors at once.',
     why: 'With no kernel worker to wake, an _IO("kick") ioctl does the MMIO write in the caller and returns its error, the least machinery. An eventfd doorbell is the equal choice when a kernel thread consumes it; genetlink must not win for an empty message.',
+  },
+  {
+    name: 'Driver doorbell rung in the caller, said outright: no kernel thread waits for the kick',
+    answers: { dir: 'u2k', size: 0, worker: false },
+    expectTop: 'ioctl',
+    acceptableTopThree: ['ioctl', 'chardev', 'sysfs'],
+    mustEliminate: all(K2U_ONLY, DEBUG_ONLY),
+    source:
+      'Documentation/driver-api/ioctl.rst (the handler runs in the caller and returns its status) and Documentation/ABI/testing/sysfs-bus-pci (write-only trigger attributes such as reset and rescan act in the writer).',
+    why: 'The work runs in the caller, so the kick needs a handler that runs there: an _IO ioctl, a write() on the device, or for a rare kick a write-only trigger attribute. An eventfd write only bumps a counter for a waiter that does not exist, and a store into shared memory wakes nobody.',
   },
   {
     name: 'Watchdog daemon petting the hardware watchdog once a second',

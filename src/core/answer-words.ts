@@ -14,6 +14,7 @@ export const OPTIONAL_ANSWERS = [
   'grows',
   'framework',
   'keep',
+  'worker',
 ] as const;
 export type OptionalAnswer = (typeof OPTIONAL_ANSWERS)[number];
 
@@ -27,6 +28,7 @@ export const OPTIONAL_LABELS: Record<OptionalAnswer, string> = {
   grows: 'Commands grow',
   framework: 'Kernel framework',
   keep: 'Existing interface',
+  worker: 'Kernel side runs',
 };
 
 /**
@@ -111,6 +113,12 @@ export const kernelStarts = (a: Answers): boolean => kernelSpeaks(a) || kernelAs
 /** Where growth of the command set counts: commands or settings that user space sends. */
 export const growsApplies = (a: Answers): boolean => a.dir !== 'k2u' && (a.style === 'request' || a.style === 'config');
 
+/**
+ * Where it counts who does the kernel's work for what user space sends: events, wake-ups or a stream from
+ * user space (a request's answer is the caller's by nature, a setting is applied where it is written).
+ */
+export const workerApplies = (a: Answers): boolean => a.dir !== 'k2u' && (a.style === 'event' || a.style === 'stream');
+
 /** One follow-up answer as a person would say it; 'not said' for null. */
 export function describeOptional<K extends OptionalAnswer>(param: K, value: Answers[K]): string {
   const v = value as Answers[OptionalAnswer];
@@ -136,6 +144,8 @@ export function describeOptional<K extends OptionalAnswer>(param: K, value: Answ
         : `${FRAMEWORK_WORDS[v as FrameworkId].name} (${FRAMEWORK_WORDS[v as FrameworkId].devices})`;
     case 'keep':
       return `${EXISTING_WORDS[v as MethodId]} that user space relies on`;
+    case 'worker':
+      return v ? 'in a kernel thread it wakes' : "in the caller's system call";
   }
   return String(v);
 }

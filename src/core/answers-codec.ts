@@ -181,7 +181,10 @@ function parseKernel(v: string): Parsed<string> {
 
 // Questions added after the first links were shared: an absent or empty value means "not said", which
 // keeps every older permalink meaning what it meant.
-function parseOptionalBoolean(param: 'daemon' | 'loss' | 'atload' | 'grows', v: string): Parsed<boolean | null> {
+function parseOptionalBoolean(
+  param: 'daemon' | 'loss' | 'atload' | 'grows' | 'worker',
+  v: string,
+): Parsed<boolean | null> {
   if (v === '') return { ok: true, value: null };
   if (v === '1') return { ok: true, value: true };
   if (v === '0') return { ok: true, value: false };
@@ -236,6 +239,7 @@ const PARSERS: { [K in keyof Answers]: (v: string) => Parsed<Answers[K]> } = {
   framework: (v) => parseOptionalEnum('framework', FRAMEWORK_ANSWERS, v),
   keep: (v) =>
     parseOptionalEnum('keep', METHOD_IDS, v, { oneOf: 'a method id, one of', leftOut: 'when no interface exists yet' }),
+  worker: (v) => parseOptionalBoolean('worker', v),
 };
 
 /** Parses one answer's URL value; the error message is the one decodeAnswers would report. */

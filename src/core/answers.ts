@@ -69,6 +69,13 @@ export const answersSchema = z.strictObject({
    * question existed.
    */
   keep: z.enum(METHOD_IDS).nullable(),
+  /**
+   * For what user space sends (events, wake-ups, a stream): the kernel's work for it runs in a kernel
+   * thread or worker that waits for it (true, as vhost's worker waits for a kick), or in the caller's own
+   * system call (false, as a doorbell ioctl rings the hardware). null = not said: neither assumed, as before
+   * this question existed.
+   */
+  worker: z.boolean().nullable(),
 });
 export type Answers = z.infer<typeof answersSchema>;
 
@@ -94,4 +101,5 @@ export const DEFAULT_ANSWERS: Answers = {
   grows: null,
   framework: null,
   keep: null,
+  worker: null,
 };

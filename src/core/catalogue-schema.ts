@@ -147,6 +147,14 @@ export const limitsSchema = z.strictObject({
    * owns (e.g. a tracepoint plus a BPF program for the BPF ring buffer); null when the module owns it.
    */
   viaLayer: z.string().min(10).nullable(),
+  /**
+   * How the kernel side receives what user space sends: 'in-call' when the module's handler runs in the
+   * sender's system call (it can do the work there and return its error, or wake a worker), 'wakes-waiter'
+   * when the sender only wakes a kernel thread that sleeps on it (eventfd: no code of the module's runs in
+   * the call), 'shared-memory' when the sender stores into memory that a kernel thread must poll. Absent
+   * for methods that carry nothing from user space.
+   */
+  kernelReceives: sourced(z.enum(['in-call', 'wakes-waiter', 'shared-memory'])).optional(),
 });
 export type Limits = z.infer<typeof limitsSchema>;
 

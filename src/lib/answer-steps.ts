@@ -4,6 +4,7 @@ import {
   growsApplies,
   kernelStarts,
   topicApplies,
+  workerApplies,
   type OptionalAnswer,
 } from '../core/answer-words';
 import type { Answers } from '../core/answers';
@@ -38,7 +39,7 @@ export const STEPS: StepInfo[] = [
     id: 'style',
     title: 'What kind of exchange is it?',
     help: 'The shape of the conversation decides which benchmark pattern applies and which traits matter most.',
-    params: ['style', 'daemon', 'scope', 'atload', 'asks', 'grows'],
+    params: ['style', 'daemon', 'scope', 'atload', 'asks', 'grows', 'worker'],
   },
   {
     id: 'size',
@@ -236,6 +237,27 @@ export const GROWS_QUESTION: OptionalQuestion<'grows'> = {
     NOT_SURE,
   ],
   asked: growsApplies,
+};
+
+export const WORKER_QUESTION: OptionalQuestion<'worker'> = {
+  param: 'worker',
+  legend: 'Where does the kernel do the work for what user space sends?',
+  options: [
+    {
+      value: 'worker',
+      answer: true,
+      label: 'In a kernel thread it wakes',
+      hint: 'A worker waits for kicks (as vhost’s does); other kernel code may signal it too.',
+    },
+    {
+      value: 'caller',
+      answer: false,
+      label: 'In the caller’s system call',
+      hint: 'The driver acts at once (rings a doorbell, applies a command) and returns its error.',
+    },
+    NOT_SURE,
+  ],
+  asked: workerApplies,
 };
 
 /** One choice of a follow-up question asked as a select (components/answer-fields/SelectField.tsx). */

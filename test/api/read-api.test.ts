@@ -132,6 +132,9 @@ describe('read API', () => {
     expect(report.permalink).toContain('topic=process');
     expect(report.ranking[0].method).toBe('connector');
     expect(report.eliminated.map((e: { method: string }) => e.method)).toContain('uevent');
+    const worker = await get('/api/advice?dir=u2k&size=0&worker=1&v=1');
+    expect(worker.json().answers.worker).toBe(true);
+    expect(worker.json().ranking[0].method).toBe('eventfd');
     const bad = await get('/api/advice?topic=network&grows=maybe&v=1');
     expect(bad.statusCode).toBe(400);
     expect(

@@ -44,6 +44,9 @@ export function randomAnswers(seed: number, n: number): Answers[] {
   // The existing interface (keep) likewise, from a third stream.
   const k = seeded(seed + 2);
   const keep = () => (k() < 0.7 ? null : METHOD_IDS[Math.floor(k() * METHOD_IDS.length)]!);
+  // And where the kernel's work runs (worker), from a fourth.
+  const w = seeded(seed + 3);
+  const worker = () => [null, true, false][Math.floor(w() * 3)]!;
   const out: Answers[] = [];
   for (let i = 0; i < n; i++)
     out.push({
@@ -71,6 +74,7 @@ export function randomAnswers(seed: number, n: number): Answers[] {
       grows: pick([null, true, false]),
       framework: framework(),
       keep: keep(),
+      worker: worker(),
     });
   return out;
 }

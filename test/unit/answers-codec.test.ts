@@ -31,6 +31,7 @@ function randomAnswers(r: () => number): Answers {
     grows: pick(r, [null, true, false]),
     framework: pick(r, [null, ...FRAMEWORK_ANSWERS]),
     keep: pick(r, [null, ...METHOD_IDS]),
+    worker: pick(r, [null, true, false]),
   };
 }
 
@@ -131,6 +132,7 @@ describe('decodeAnswers errors', () => {
     ['loss', '2', 'loss must be 0 or 1 (or left out when not known), got "2"'],
     ['atload', 'true', 'atload must be 0 or 1 (or left out when not known), got "true"'],
     ['grows', 'yes', 'grows must be 0 or 1 (or left out when not known), got "yes"'],
+    ['worker', 'thread', 'worker must be 0 or 1 (or left out when not known), got "thread"'],
     ['asks', 'daemon', 'asks must be one of user, kernel (or left out when not known), got "daemon"'],
     [
       'topic',

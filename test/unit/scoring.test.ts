@@ -601,6 +601,31 @@ describe('the questions that decide tunables and commands', () => {
     );
   });
 
+  it("who does the kernel's work for a kick decides it: a kernel thread that waits favours eventfd, the caller's call the handlers that run in it", () => {
+    const kick = ans({ dir: 'u2k', size: 0, rate: 200_000, daemon: true });
+    const worker = advise({ ...kick, worker: true }, catalogue, null);
+    expect(worker.ranking[0]!.method).toBe('eventfd');
+    expect(reasonsOf(worker, 'eventfd')).toMatch(/^\+8\.0: Made for a kernel thread that waits.*virt\/kvm\/eventfd\.c/);
+    const caller = advise({ ...kick, worker: false }, catalogue, null);
+    expect(caller.ranking[0]!.method).toBe('ioctl');
+    expect(reasonsOf(caller, 'eventfd')).toMatch(/no code of the module runs in the caller's call/);
+    expect(reasonsOf(caller, 'mmap')).toMatch(/a kernel thread would have to poll for it/);
+    expect(reasonsOf(caller, 'ioctl') ?? '').not.toMatch(/caller's call/);
+    // Not said: as before the question existed. Where the kernel speaks, or for requests and settings, it
+    // changes nothing.
+    expect(scoreOf(advise(kick, catalogue, null), 'eventfd')).toBeLessThan(scoreOf(worker, 'eventfd'));
+    for (const other of [ans({ size: 0 }), ans({ dir: 'u2k', style: 'request' }), ans({ dir: 'u2k', style: 'config' })])
+      expect(advise({ ...other, worker: true }, catalogue, null).ranking).toEqual(
+        advise(other, catalogue, null).ranking,
+      );
+    // And 'what would change' offers it when it flips the pick.
+    expect(
+      advise(kick, catalogue, null)
+        .whatWouldChange.map((c) => c.sentence)
+        .join(' '),
+    ).toMatch(/If a kernel thread did the work, woken by what user space sends, eventfd/);
+  });
+
   it('the home for a setting is a file that holds values: sysfs for per-device, sysctl for system-wide, not a device node', () => {
     const device = advise({ ...setting, scope: 'device' }, catalogue, null);
     expect(reasonsOf(device, 'sysfs')).toMatch(/home for per-device settings/);

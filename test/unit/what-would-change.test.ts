@@ -39,8 +39,9 @@ const VALUES = {
   grows: [null, true, false],
   framework: [null, 'input', 'power-supply', 'none', 'v4l2', 'thermal', 'watchdog'],
   keep: [null, 'procfs', null, 'chardev', 'sysfs', null, 'ioctl'],
+  worker: [null, true, false],
 } as const satisfies { [K in keyof Answers]: readonly Answers[K][] };
-const STRIDES = [1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73];
+const STRIDES = [1, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79];
 
 function generated(first: number, n: number): Answers[] {
   return Array.from({ length: n }, (_, j) => {

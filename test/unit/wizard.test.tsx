@@ -189,6 +189,24 @@ describe('answers store', () => {
     expect(useAnswersStore.getState().answers.grows).toBe(true);
   });
 
+  it('asks where the kernel does the work only for what user space sends', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByText('Step 1 of 7');
+    await user.click(screen.getByRole('radio', { name: /kernel → user space/i }));
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('group', { name: /where does the kernel do the work/i })).toBeNull();
+    await user.click(screen.getByRole('button', { name: /back/i }));
+    await user.click(screen.getByRole('radio', { name: /user space → kernel/i }));
+    await user.keyboard('{Enter}');
+    const worker = screen.getByRole('group', { name: /where does the kernel do the work/i });
+    expect(within(worker).getByRole('radio', { name: /not sure/i })).toBeChecked();
+    await user.click(within(worker).getByRole('radio', { name: /in a kernel thread it wakes/i }));
+    expect(useAnswersStore.getState().answers.worker).toBe(true);
+    await user.click(screen.getByRole('radio', { name: /request \/ response/i }));
+    expect(screen.queryByRole('group', { name: /where does the kernel do the work/i })).toBeNull();
+  });
+
   it('asks what the data is about only when no module may be shipped', async () => {
     const user = userEvent.setup();
     renderApp('/');

@@ -7,6 +7,7 @@ import {
   ASKS_QUESTION,
   TOPIC_QUESTION,
   GROWS_QUESTION,
+  WORKER_QUESTION,
   ATLOAD_QUESTION,
   LOSS_QUESTION,
   SCOPE_QUESTION,
@@ -120,6 +121,7 @@ export function AnswerStepFields({ step, answers, onChange, onValidity, compact 
           <OptionalChoice question={ATLOAD_QUESTION} answers={answers} onChange={onChange} />
           <OptionalChoice question={ASKS_QUESTION} answers={answers} onChange={onChange} />
           <OptionalChoice question={GROWS_QUESTION} answers={answers} onChange={onChange} />
+          <OptionalChoice question={WORKER_QUESTION} answers={answers} onChange={onChange} />
         </div>
       );
     case 'size':

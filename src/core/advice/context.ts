@@ -147,6 +147,7 @@ export function methodFacts(m: Method): MethodFacts {
         kernelAsks: undefined,
         purpose: undefined,
         plane: undefined,
+        kernelReceives: undefined,
         ...m.limits,
       },
       ratings: TRAIT_IDS.map((t) => m.ratings[t]?.rating ?? 0),

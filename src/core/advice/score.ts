@@ -17,6 +17,7 @@ import {
   kernelSpeaks,
   TOPIC_WORDS,
   topicApplies,
+  workerApplies,
 } from '../answer-words';
 import { LIMIT_SLACK } from './eliminate';
 import { frameworkRule } from './framework';
@@ -55,6 +56,8 @@ export type RuleId =
   | 'kernel-asks'
   | 'request-reply'
   | 'extensible'
+  /** Who does the kernel's work for what user space sends (worker=): a kernel thread, or the caller's call. */
+  | 'worker'
   | 'measured-budget'
   | 'measured-comparison'
   /** An interface of this kind already carries the data and user space relies on it (keep=<id>). */
@@ -89,6 +92,7 @@ export const POINTS = {
   oneCall: 6,
   extensible: 8,
   paired: 3,
+  worker: 8,
   upcallWithDaemon: 8,
   nobodyReads: 12,
   dropsReported: 6,
@@ -370,6 +374,27 @@ export function score(
       POINTS.extensible,
       () => `Commands and fields grow as typed attributes, without breaking old tools (${L.extensible!.source}).`,
     );
+  // Who does the kernel's work for what user space sends. A kernel thread that sleeps on the file is woken
+  // with no code of the module's in the sender's path, and another kernel component can signal the same
+  // file (vhost's kick, which KVM raises from a guest write); work done in the caller's own call (ringing a
+  // doorbell, returning its error) needs a handler that runs there, which a counter or a store into shared
+  // memory does not have.
+  const recv = L.kernelReceives;
+  if (a.worker !== null && recv && workerApplies(a)) {
+    if (a.worker && recv.value === 'wakes-waiter')
+      rule(
+        'worker',
+        POINTS.worker,
+        () =>
+          `Made for a kernel thread that waits: what user space sends wakes it directly, and other kernel code can signal the same file (${recv.source}).`,
+      );
+    else if (!a.worker && recv.value !== 'in-call')
+      rule('worker', -POINTS.worker, () =>
+        recv.value === 'wakes-waiter'
+          ? `Sending only wakes whoever waits on it: no code of the module runs in the caller's call to do the work and return its error (${recv.source}).`
+          : `A store into shared memory runs no kernel code: nothing acts in the caller's call, and a kernel thread would have to poll for it (${recv.source}).`,
+      );
+  }
   const fromKernel = kernelSpeaks(a);
   // When a state change may be dropped (only the latest state matters), a value file that poll() reports
   // as changed is the kernel's own pattern for state (sysfs_notify() on a device attribute).

@@ -16,6 +16,7 @@ import {
   STYLE_WORDS,
   TOPIC_WORDS,
   topicApplies,
+  workerApplies,
 } from '../answer-words';
 import { makeContext } from './context';
 import { comparisonsFor, cutsFor, firstOf, measuredCandidates } from './evaluate';
@@ -99,6 +100,10 @@ function candidates(a: Answers): Candidate[] {
   if (a.style === 'request' && a.dir === 'both') add('asks', a.asks === 'kernel' ? 'user' : 'kernel', 1);
   if (topicApplies(a)) for (const t of TOPICS) add('topic', t, 1);
   if (growsApplies(a)) add('grows', !a.grows, 1);
+  if (workerApplies(a)) {
+    add('worker', true, 1);
+    add('worker', false, 1);
+  }
   // A device class is not negotiable, but what the framework decides is worth seeing: the pick without it.
   if (frameworkApplies(a) && a.framework !== null && a.framework !== 'none') add('framework', 'none', 1);
   // Likewise an interface user space relies on: what a new design would pick.
@@ -273,5 +278,9 @@ function describeChange(param: keyof Answers, a: Answers, b: Answers): string {
       return b.keep === null
         ? 'If no interface existed yet'
         : `If user space already relied on ${EXISTING_WORDS[b.keep]}`;
+    case 'worker':
+      return b.worker
+        ? 'If a kernel thread did the work, woken by what user space sends'
+        : "If the work ran in the caller's system call";
   }
 }

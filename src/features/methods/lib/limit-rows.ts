@@ -115,6 +115,17 @@ const LIMIT_WORDS: { [K in keyof Limits]?: { label: string; words: (v: never) =>
     >,
   },
   containers: { label: 'In containers', words: ((v) => v) as Words<string> },
+  kernelReceives: {
+    label: 'What user space sends reaches the kernel',
+    words: ((v) =>
+      v === 'in-call'
+        ? "in the caller's system call, where the handler can act and return its error"
+        : v === 'wakes-waiter'
+          ? 'by waking a kernel thread that waits on it; no handler runs in the call'
+          : 'as a store into shared memory, which a kernel thread must poll') as Words<
+      NonNullable<Limits['kernelReceives']>['value']
+    >,
+  },
 };
 
 export function limitRows(m: Method): LimitRow[] {
