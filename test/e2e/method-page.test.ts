@@ -175,6 +175,11 @@ describe('measured numbers in compare and results', () => {
   it('puts two methods side by side on a phone without a sideways scroll; four scroll inside the card', async () => {
     const table = page.locator('table.compare');
     const fitsBox = () => table.evaluate((t) => t.scrollWidth <= t.parentElement!.clientWidth);
+    // On a desktop four methods fit, hard limits with their sources (long paths) included.
+    await page.goto(`${url}/compare?m=genetlink,chardev,uevent,eventfd&${answers}`);
+    await page.locator('tr[data-row="limit-kernelReceives"]').waitFor();
+    await layoutSettled(page);
+    expect(await fitsBox(), 'four methods and their hard limits fit a desktop').toBe(true);
     await page.setViewportSize(VIEWPORTS.phone);
     try {
       await page.goto(`${url}/compare?m=mmap,chardev&${answers}&dataset=${datasetId}`);

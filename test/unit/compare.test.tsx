@@ -40,6 +40,25 @@ describe('compare page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     expect(screen.getByRole('checkbox', { name: 'debugfs' })).not.toBeChecked();
   });
 
+  it('lines up the hard limits the advice enforces, with their sources, and a dash where a method has none', async () => {
+    renderApp('/compare?m=eventfd,uevent&v=1');
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('columnheader', { name: 'Hard limits' })).toBeInTheDocument();
+    const payload = within(table).getByRole('rowheader', { name: 'Largest message' }).closest('tr')!;
+    const cells = within(payload).getAllByRole('cell');
+    expect(cells[0]).toHaveTextContent(/^8 B/);
+    expect(cells[0]).toHaveTextContent('eventfd(2)');
+    expect(cells[1]).toHaveTextContent(/^2 KiB/);
+    expect(cells[1]).toHaveTextContent('include/linux/kobject.h: UEVENT_BUFFER_SIZE');
+    // Only what carries data from user space says how the kernel receives it.
+    const recv = within(table)
+      .getByRole('rowheader', { name: 'What user space sends reaches the kernel' })
+      .closest('tr')!;
+    const [eventfd, uevent] = within(recv).getAllByRole('cell');
+    expect(eventfd).toHaveTextContent(/by waking a kernel thread/);
+    expect(uevent).toHaveTextContent(/^—$/);
+  });
+
   it('hides the rows where every method agrees and keeps those where they differ', async () => {
     const user = userEvent.setup();
     const router = renderApp('/compare?m=genetlink,chardev&v=1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitRows } from '../../src/features/methods/lib/limit-rows';
+import { LIMIT_ROW_KEYS, limitRows } from '../../src/lib/limit-rows';
 import { shippedCatalogue } from '../support/shipped-data';
 
 const catalogue = shippedCatalogue();
@@ -8,6 +8,8 @@ describe('the method page lists every hard limit with its source', () => {
   it.each(catalogue.methods.map((m) => [m.id, m] as const))('%s: one row per limit, in words, sourced', (_, m) => {
     const rows = limitRows(m);
     const keys = rows.map((r) => r.key);
+    // In the order the compare table lines several methods up by.
+    expect(keys).toEqual(LIMIT_ROW_KEYS.filter((k) => keys.includes(k)));
     for (const k of Object.keys(m.limits)) if (k !== 'viaLayer' || m.limits.viaLayer) expect(keys).toContain(k);
     if (m.existingData) expect(keys).toContain('existingData');
     for (const r of rows) {

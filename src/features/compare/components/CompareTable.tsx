@@ -15,6 +15,21 @@ function CellView({ cell }: { cell: Cell }) {
       return <>{cell.text}</>;
     case 'missing':
       return <span className="muted">{cell.text}</span>;
+    case 'limit':
+      return (
+        <span className="rating-cell">
+          <span>
+            <Breakable text={cell.text} />
+          </span>
+          {(cell.note || cell.source) && (
+            <span className="rating-why">
+              {cell.note}
+              {cell.note && cell.source && ' '}
+              {cell.source && <code>{cell.source}</code>}
+            </span>
+          )}
+        </span>
+      );
     case 'abi':
       return <AbiBadge abi={cell.abi} />;
     case 'rating':
@@ -62,19 +77,19 @@ function CellView({ cell }: { cell: Cell }) {
   }
 }
 
-/** "Character device (read/write/poll)" may wrap after each slash on a phone, rather than mid-word. */
-function BreakAfterSlashes({ text }: { text: string }) {
-  const parts = text.split('/');
+/**
+ * Text that may wrap inside an identifier or a path on a phone rather than widen its column: after each
+ * slash ("Character device (read/write/poll)") and underscore (GENL_UNS_ADMIN_PERM, call_usermodehelper),
+ * and before an opening parenthesis; ordinary words stay whole.
+ */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split(/(?<=[/_])|(?=\()/);
   return (
     <>
       {parts.map((p, i) => (
         <Fragment key={i}>
+          {i > 0 && <wbr />}
           {p}
-          {i < parts.length - 1 && (
-            <>
-              /<wbr />
-            </>
-          )}
         </Fragment>
       ))}
     </>
@@ -107,7 +122,7 @@ export function CompareTable({
                 {/* The method's colour, dash and marker, as on every benchmark chart. */}
                 <SeriesGlyph seriesKey={m.id} />
                 <Link to={methodPath(m.id, dataset)}>
-                  <BreakAfterSlashes text={m.name} />
+                  <Breakable text={m.name} />
                 </Link>
               </th>
             ))}

@@ -2,6 +2,7 @@ import { directionsText } from '#src/components/MethodFacts';
 import type { Method, Trait } from '#src/core/catalogue-schema';
 import type { IconName } from '#src/core/ids';
 import type { Report } from '#src/core/report';
+import { LIMIT_ROW_KEYS, limitRows } from '#src/lib/limit-rows';
 import type { MeasuredCell, MeasuredRow } from './compare-measured';
 
 export type Cell =
@@ -11,12 +12,14 @@ export type Cell =
   | { kind: 'score'; score: number; rank: number }
   | { kind: 'eliminated'; reasons: string[] }
   | { kind: 'missing'; text: string }
+  /** A hard limit in words with its source (src/lib/limit-rows.ts, as the method page shows it). */
+  | { kind: 'limit'; text: string; source: string | null; note: string | null }
   | MeasuredCell;
 
 export interface CompareRow {
   key: string;
   label: string;
-  group: 'Score' | 'Facts' | 'Traits' | 'Measured';
+  group: 'Score' | 'Facts' | 'Hard limits' | 'Traits' | 'Measured';
   icon?: IconName;
   cells: Cell[];
   /** Every method has the same value (so the row can be hidden). */
@@ -33,6 +36,7 @@ function cellKey(c: Cell): string {
     case 'text':
     case 'missing':
     case 'measured':
+    case 'limit':
       return c.text;
     case 'abi':
       return c.abi;
@@ -113,6 +117,23 @@ export function buildCompareRows(
       methods.map((m): Cell => ({ kind: 'text', text: m.usableFromShell ? 'yes' : 'no' })),
     ),
   );
+  // Every hard limit any of the methods has, in the method page's order and words; a method without it says so.
+  const limits = methods.map((m) => new Map(limitRows(m).map((r) => [r.key, r])));
+  for (const key of LIMIT_ROW_KEYS) {
+    const label = limits.find((byKey) => byKey.has(key))?.get(key)?.label;
+    if (label === undefined) continue;
+    rows.push(
+      row(
+        `limit-${key}`,
+        label,
+        'Hard limits',
+        limits.map((byKey): Cell => {
+          const r = byKey.get(key);
+          return r ? { kind: 'limit', text: r.value, source: r.source, note: r.note } : { kind: 'missing', text: '—' };
+        }),
+      ),
+    );
+  }
   for (const t of traits) {
     rows.push(
       row(

@@ -9,7 +9,7 @@ import { useMethods } from '#src/lib/api/get-methods';
 import { useTraits } from '#src/lib/api/get-traits';
 import { comparePath } from '#src/lib/paths';
 import '#src/styles/methods.css';
-import { limitRows } from '../lib/limit-rows';
+import { limitRows } from '#src/lib/limit-rows';
 import { FrameworksSection } from './FrameworksSection';
 import { MethodCurvesSection } from './MethodCurvesSection';
 import { ReferenceSection } from './ReferenceSection';

@@ -1,5 +1,6 @@
-// The method page's "Hard limits" table: every limit of the catalogue entry in words, with its source, so a
-// reviewer can check each fact the advice enforces. Pure: the catalogue entry in, rows out.
+// The "Hard limits" of a catalogue entry, for the method page's table and the compare table's rows: every
+// limit in words, with its source, so a reviewer can check each fact the advice enforces. Pure: the catalogue
+// entry in, rows out.
 import { DIR_WORDS, TOPIC_WORDS } from '#src/core/answer-words';
 import type { Limits, Method } from '#src/core/catalogue-schema';
 import { formatBytes, formatNs, formatRate } from '#src/core/format';
@@ -127,6 +128,15 @@ const LIMIT_WORDS: { [K in keyof Limits]?: { label: string; words: (v: never) =>
     >,
   },
 };
+
+/** Every row key limitRows() can give, in its order (the compare table lines up several methods by it). */
+export const LIMIT_ROW_KEYS: readonly string[] = [
+  ...Object.keys(LIMIT_WORDS),
+  'viaLayer',
+  'existingData',
+  'existingDirections',
+  'existingAbi',
+];
 
 export function limitRows(m: Method): LimitRow[] {
   const rows: LimitRow[] = [];
