@@ -27,18 +27,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Real-time control loop: small commands into the driver with a 10 µs budget',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'none',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'none',
@@ -57,13 +47,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'none',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'uevent in top 3',
-  },
-  {
-    dataset: 'none',
     name: 'GPU driver: creating buffer objects and submitting command buffers',
-    problems: 'top chardev ≠ ioctl',
+    problems: 'top mmap ≠ ioctl',
   },
   {
     dataset: 'none',
@@ -174,18 +159,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Real-time control loop: small commands into the driver with a 10 µs budget',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -201,11 +176,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'uevent in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',
@@ -320,7 +290,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -336,11 +306,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0307z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0307z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0307z',
@@ -455,7 +420,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -471,11 +436,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t0644z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t0644z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t0644z',
@@ -590,7 +550,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -606,11 +566,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-full-2026-11-30t1207z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-full-2026-11-30t1207z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-full-2026-11-30t1207z',
@@ -725,7 +680,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -744,18 +699,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
     problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0303z',
@@ -860,7 +810,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -879,18 +829,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
     problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0318z',
@@ -995,7 +940,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'top chardev ≠ mmap; ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1011,11 +956,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0321z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0321z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0321z',
@@ -1130,7 +1070,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1146,11 +1086,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0631z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0631z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0631z',
@@ -1265,7 +1200,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1281,11 +1216,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0655z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0655z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0655z',
@@ -1400,7 +1330,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'top chardev ≠ mmap; ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1419,18 +1349,13 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'Scientific accelerator returning 1 MiB result blocks at 500 Hz (500 MB/s)',
     problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
     name: 'PCIe capture card: 64 KiB blocks at 20k/s (1.3 GB/s) to one reader',
-    problems: 'genetlink in top 3',
+    problems: 'bpf-ringbuf in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0656z',
@@ -1535,7 +1460,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1551,11 +1476,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-icount-quick-2026-11-30t0858z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-icount-quick-2026-11-30t0858z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-icount-quick-2026-11-30t0858z',
@@ -1665,7 +1585,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1679,18 +1599,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'Real-time control loop: small commands into the driver with a 10 µs budget',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-11-30t0316z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-tcg-full-2026-11-30t0316z',
@@ -1805,7 +1715,7 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',
     name: 'Legacy 4.19 kernel: high-rate kernel → user stream',
-    problems: 'top chardev ≠ mmap',
+    problems: 'ioctl in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',
@@ -1819,18 +1729,8 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
   },
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',
-    name: 'Real-time control loop: small commands into the driver with a 10 µs budget',
-    problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-12-01t0126z',
     name: 'Data acquisition card: 4 KiB blocks at 10 kHz to one reader',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-12-01t0126z',
-    name: 'SDR/radar front-end delivering 4 KiB IQ blocks at 50 kHz (200 MB/s) that must never be lost',
-    problems: 'top chardev ≠ mmap',
   },
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',
@@ -1846,11 +1746,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'vm-tcg-full-2026-12-01t0126z',
     name: 'Android 4.14 sensor hub: 16-byte samples at 1 kHz to the sensors HAL',
     problems: 'genetlink in top 3',
-  },
-  {
-    dataset: 'vm-tcg-full-2026-12-01t0126z',
-    name: 'Game controller driver: input events to several unprivileged applications',
-    problems: 'uevent in top 3',
   },
   {
     dataset: 'vm-tcg-full-2026-12-01t0126z',

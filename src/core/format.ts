@@ -116,3 +116,8 @@ export function formatRatio(r: number | null): string {
 export function plainNumber(v: number, digits: number): string {
   return v.toLocaleString('en-US', { maximumFractionDigits: digits });
 }
+
+/** A share as a percentage to two significant digits: "1.5%", "10%", "33%". */
+export function formatShare(share: number): string {
+  return `${Number((share * 100).toPrecision(2))}%`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRatio, preciseNs, roughRatio } from '../../src/core/format';
+import { formatRatio, formatShare, preciseNs, roughRatio } from '../../src/core/format';
 import { formatUtc } from '../../src/lib/format-date';
 
 describe('benchmark table formats', () => {
@@ -23,6 +23,12 @@ describe('benchmark table formats', () => {
     expect(roughRatio(9.94)).toBe('9.9×');
     expect(roughRatio(12.4)).toBe('12×');
     expect(roughRatio(1234)).toBe('1,234×');
+  });
+
+  it('prints a share as a percentage to two significant digits', () => {
+    expect(formatShare(0.015)).toBe('1.5%');
+    expect(formatShare(0.1)).toBe('10%');
+    expect(formatShare(0.333)).toBe('33%');
   });
 
   it('prints the collection time in UTC whatever the reader’s time zone', () => {

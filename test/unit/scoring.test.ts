@@ -459,6 +459,37 @@ describe('the questions that decide tunables and commands', () => {
     expect(eliminatedReasons(stream, 'sysfs')?.join(' ')).toMatch(/Carries at most 4 KiB per message/);
   });
 
+  it('headroom: from 1% of a per-message ceiling the cost counts, continuously; a file read for kernel data is left out', () => {
+    const at = (rate: number, over: Partial<Answers> = {}) =>
+      advise(ans({ style: 'stream', size: 512, rate, ...over }), catalogue, null);
+    const points = (advice: Advice, id: MethodId) =>
+      Number(
+        /([−-][\d.]+): [^.]*of what it carries on real hardware/
+          .exec(reasonsOf(advice, id) ?? '')?.[1]
+          ?.replace('−', '-') ?? 0,
+      );
+    // chardev's ceiling is 1M msg/s (one read() per record): nothing at 10k, a share at 100k, more at 300k.
+    expect(points(at(10_000), 'chardev')).toBe(0);
+    expect(reasonsOf(at(100_000), 'chardev')).toMatch(
+      /100k msg\/s already takes 10% of what it carries on real hardware, around 1M msg\/s \(fs\/read_write.c: vfs_read\)/,
+    );
+    const p100k = points(at(100_000), 'chardev');
+    const p300k = points(at(300_000), 'chardev');
+    const p330k = points(at(330_000), 'chardev');
+    expect(p100k).toBeLessThan(0);
+    expect(p300k).toBeLessThan(p100k);
+    // No step where the nearLimit part takes over (a third of the ceiling).
+    expect(Math.abs(p330k - p300k)).toBeLessThan(1);
+    // mmap (10M msg/s, no system call per record) pays nothing at 100k.
+    expect(points(at(100_000), 'mmap')).toBe(0);
+    // A pull file read for kernel → user data: its ceiling counts reads, and a read may return many records.
+    expect(reasonsOf(at(20_000, { stable: false }), 'debugfs') ?? '').not.toMatch(/of what it carries/);
+    // Commands into the kernel pay it: one ioctl per command.
+    expect(
+      reasonsOf(advise(ans({ dir: 'u2k', style: 'request', size: 64, rate: 200_000 }), catalogue, null), 'ioctl'),
+    ).toMatch(/200k msg\/s already takes 20% of what it carries/);
+  });
+
   it('a wake-up without payload weighs no throughput: a coalescing counter is not penalised for carrying no data', () => {
     const kick = advise(ans({ dir: 'u2k', size: 0, rate: 200_000 }), catalogue, null);
     expect(kick.ranking.flatMap((r) => r.reasons).join(' ')).not.toMatch(/for high throughput/);
@@ -605,7 +636,7 @@ describe('the questions that decide tunables and commands', () => {
     const kick = ans({ dir: 'u2k', size: 0, rate: 200_000, daemon: true });
     const worker = advise({ ...kick, worker: true }, catalogue, null);
     expect(worker.ranking[0]!.method).toBe('eventfd');
-    expect(reasonsOf(worker, 'eventfd')).toMatch(/^\+8\.0: Made for a kernel thread that waits.*virt\/kvm\/eventfd\.c/);
+    expect(reasonsOf(worker, 'eventfd')).toMatch(/\+8\.0: Made for a kernel thread that waits.*virt\/kvm\/eventfd\.c/);
     const caller = advise({ ...kick, worker: false }, catalogue, null);
     expect(caller.ranking[0]!.method).toBe('ioctl');
     expect(reasonsOf(caller, 'eventfd')).toMatch(/no code of the module runs in the caller's call/);

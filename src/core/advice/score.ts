@@ -6,7 +6,7 @@
 // so a need the user stated (a weight that grows without a ceiling) is not diluted by the many traits
 // that matter a little. A method's score does not depend on which other methods were eliminated.
 import { overloadOf, type Method } from '../catalogue-schema';
-import { formatNs, formatRate, roughRatio } from '../format';
+import { formatNs, formatRate, formatShare, roughRatio } from '../format';
 import { TRAIT_IDS, type TraitId } from '../ids';
 import type { MeasuredPoint } from '../measured';
 import { methodFacts, type Context } from './context';
@@ -87,6 +87,8 @@ export const POINTS = {
   kernelAsksParked: 8,
   kernelAsksNone: 15,
   nearLimit: 10,
+  /** Up to a third of a method's rate ceiling (see BUSY_FROM); nearLimit takes over from there. */
+  busyShare: 6,
   pullForEvents: 10,
   commandsThroughValues: 10,
   oneCall: 6,
@@ -102,6 +104,9 @@ export const POINTS = {
   budgetMiss: 20,
   budgetMissExtra: 10,
 } as const;
+
+/** The share of a method's rate ceiling from which its per-message cost counts (1%). */
+export const BUSY_FROM = 0.01;
 
 /** Score points per unit of weight for a rating one point above the catalogue's mean on that trait. */
 export const POINTS_PER_WEIGHTED_RATING = 0.8;
@@ -328,13 +333,25 @@ export function score(
         : 'It serves data the kernel already has; your module would first have to expose its data through another layer.',
     );
 
+  // Headroom: from 1% of what a method carries on real hardware its per-message cost starts to show
+  // (busyShare points by a third of its ceiling, continuous), then nearLimit more up to the elimination at
+  // LIMIT_SLACK times the ceiling. A pull file read for kernel → user data is left out of the first part:
+  // its ceiling counts reads, and one read may return many records.
   const ceiling = L.rateCeiling.value;
-  if (a.rate * LIMIT_SLACK > ceiling)
-    rule(
-      'near-rate-ceiling',
-      -POINTS.nearLimit * clamp(Math.log10((a.rate * LIMIT_SLACK) / ceiling) / Math.log10(LIMIT_SLACK ** 2), 0, 1),
-      () =>
-        `${formatRate(a.rate)} is close to what it carries on real hardware, around ${formatRate(ceiling)} (${L.rateCeiling.source}).`,
+  const share = a.rate / ceiling;
+  const perMessage = !(L.delivery.value === 'pull' && a.dir === 'k2u');
+  const busy = perMessage
+    ? POINTS.busyShare * clamp(Math.log10(share / BUSY_FROM) / Math.log10(1 / (LIMIT_SLACK * BUSY_FROM)), 0, 1)
+    : 0;
+  const near =
+    share * LIMIT_SLACK > 1
+      ? POINTS.nearLimit * clamp(Math.log10(share * LIMIT_SLACK) / Math.log10(LIMIT_SLACK ** 2), 0, 1)
+      : 0;
+  if (busy + near > 0)
+    rule('near-rate-ceiling', -(busy + near), () =>
+      near > 0
+        ? `${formatRate(a.rate)} is close to what it carries on real hardware, around ${formatRate(ceiling)} (${L.rateCeiling.source}).`
+        : `${formatRate(a.rate)} already takes ${formatShare(share)} of what it carries on real hardware, around ${formatRate(ceiling)} (${L.rateCeiling.source}): less headroom than a method without that per-message cost.`,
     );
   const floor = L.latencyFloorNs.value;
   if (a.lat !== null && a.lat * 1000 < floor * LIMIT_SLACK) {
