@@ -186,6 +186,14 @@ describe('measured numbers in compare and results', () => {
       await page.locator('tr[data-row="measured-roundtrip-p50"]').waitFor();
       await layoutSettled(page);
       expect(await fitsBox(), 'two methods fit a 390 px phone').toBe(true);
+      // The widest names, identifiers and limits of the catalogue: each row's name goes above its two
+      // values, which share the whole width.
+      for (const pair of ['io-uring-cmd,modparam', 'signal,io-uring-cmd', 'genetlink,netlink']) {
+        await page.goto(`${url}/compare?m=${pair}&${answers}`);
+        await page.locator('tr[data-row="limit-kernelReceives"]').waitFor();
+        await layoutSettled(page);
+        expect(await fitsBox(), `${pair} fit a 390 px phone`).toBe(true);
+      }
       await page.goto(`${url}/compare?m=genetlink,ioctl,sysfs,debugfs&${answers}&dataset=${datasetId}`);
       await page.locator('tr[data-row="measured-roundtrip-p50"]').waitFor();
       await layoutSettled(page);

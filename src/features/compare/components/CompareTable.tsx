@@ -111,14 +111,16 @@ export function CompareTable({
 }) {
   return (
     <div className="table-scroll">
-      <table className="compare" data-columns={methods.length}>
-        <thead>
-          <tr>
-            <th scope="col" className="row-head">
+      {/* Explicit roles: on a phone two methods' rows are laid out as grids (app.css), and a browser may drop
+          a table's semantics when its display changes. */}
+      <table className="compare" data-columns={methods.length} role="table">
+        <thead role="rowgroup">
+          <tr role="row">
+            <th scope="col" className="row-head" role="columnheader">
               <span className="visually-hidden">Property</span>
             </th>
             {methods.map((m) => (
-              <th key={m.id} scope="col">
+              <th key={m.id} scope="col" role="columnheader">
                 {/* The method's colour, dash and marker, as on every benchmark chart. */}
                 <SeriesGlyph seriesKey={m.id} />
                 <Link to={methodPath(m.id, dataset)}>
@@ -128,28 +130,28 @@ export function CompareTable({
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {rows.flatMap((r, i) => {
             const out = [];
             if (r.group !== rows[i - 1]?.group) {
               out.push(
-                <tr key={`group-${r.group}`} className="group-row">
-                  <th scope="colgroup" colSpan={methods.length + 1}>
+                <tr key={`group-${r.group}`} className="group-row" role="row">
+                  <th scope="colgroup" colSpan={methods.length + 1} role="columnheader">
                     {groupTitles[r.group] ?? r.group}
                   </th>
                 </tr>,
               );
             }
             out.push(
-              <tr key={r.key} data-row={r.key} className={r.same ? 'same' : undefined}>
-                <th scope="row" className="row-head">
+              <tr key={r.key} data-row={r.key} className={r.same ? 'same' : undefined} role="row">
+                <th scope="row" className="row-head" role="rowheader">
                   <span className="trait-name">
                     {r.icon && <TraitIcon name={r.icon} label={r.label} size={16} />}
                     {r.label}
                   </span>
                 </th>
                 {r.cells.map((c, i) => (
-                  <td key={methods[i]?.id ?? i}>
+                  <td key={methods[i]?.id ?? i} role="cell">
                     <CellView cell={c} />
                   </td>
                 ))}
