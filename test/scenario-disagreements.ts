@@ -116,7 +116,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
   },
-  { dataset: 'none', name: 'RTC driver: alarm interrupts waking a scheduling daemon', problems: 'genetlink in top 3' },
   {
     dataset: 'none',
     name: 'Touchscreen controller driver: multi-touch frames at 120 Hz to the compositor',
@@ -256,11 +255,6 @@ export const KNOWN_DISAGREEMENTS: { dataset: string; name: string; problems: str
     dataset: 'local-stock-2026-11-29t2331z',
     name: 'Crypto offload engine: 64 KiB buffers both ways at 10k/s with a 100 µs budget',
     problems: 'top io-uring-cmd ≠ mmap',
-  },
-  {
-    dataset: 'local-stock-2026-11-29t2331z',
-    name: 'RTC driver: alarm interrupts waking a scheduling daemon',
-    problems: 'genetlink in top 3',
   },
   {
     dataset: 'local-stock-2026-11-29t2331z',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FRAMEWORK_WORDS } from '../../src/core/answer-words';
 import { DEFAULT_ANSWERS, type Answers } from '../../src/core/answers';
 import { FRAMEWORK_POINTS } from '../../src/core/advice/framework';
+import { POINTS } from '../../src/core/advice/score';
 import { parseFrameworks } from '../../src/core/catalogue-load';
 import { FRAMEWORK_IDS, METHOD_IDS, STYLES, type FrameworkId, type MethodId } from '../../src/core/ids';
 import { reportToMarkdown, buildReport } from '../../src/core/report';
@@ -74,7 +75,8 @@ describe('the framework rule', () => {
     const fw = scores(battery);
     // uevent is what power_supply_changed() sends for events; sysfs holds the properties; genetlink is beside.
     expect(fw.get('uevent')! - plain.get('uevent')!).toBeCloseTo(FRAMEWORK_POINTS.primary, 0);
-    expect(fw.get('sysfs')! - plain.get('sysfs')!).toBeCloseTo(FRAMEWORK_POINTS.also, 0);
+    // sysfs also no longer pays for being pulled: the class's uevent delivers the events it holds.
+    expect(fw.get('sysfs')! - plain.get('sysfs')!).toBeCloseTo(FRAMEWORK_POINTS.also + POINTS.pullForEvents, 0);
     expect(plain.get('genetlink')! - fw.get('genetlink')!).toBeCloseTo(FRAMEWORK_POINTS.beside, 0);
     expect(advise(battery, catalogue, null).verdict.top).toBe('uevent');
   });
@@ -93,6 +95,18 @@ describe('the framework rule', () => {
         /^−12\.0: A channel of the driver's own beside the power_supply class, whose interface user space already uses for this device \(Documentation\/power\/power_supply_class\.rst/,
       ),
     );
+  });
+
+  it("a method the framework uses beside its own delivery is not judged as the events' delivery (no pull penalty)", () => {
+    const alarm: Answers = { ...DEFAULT_ANSWERS, size: 8, rate: 0.01, daemon: true, framework: 'rtc' };
+    const pull = /User space has to ask for each update/;
+    // RTC_AIE_ON and the wakealarm attribute set up the alarms that read() on /dev/rtcN delivers.
+    expect(reasons(alarm, 'ioctl')).toContainEqual(expect.stringMatching(/^\+8\.0: The RTC class also uses it/));
+    expect(reasons(alarm, 'ioctl').join(' ')).not.toMatch(pull);
+    expect(reasons(alarm, 'sysfs').join(' ')).not.toMatch(pull);
+    // Without the framework, or beside it, an ioctl or a value file still has to be asked for each event.
+    expect(reasons({ ...alarm, framework: null }, 'ioctl').join(' ')).toMatch(pull);
+    expect(reasons({ ...alarm, framework: 'power-supply' }, 'procfs').join(' ')).toMatch(pull);
   });
 
   it('says plainly on the top pick: register with the framework, and what it gives user space', () => {

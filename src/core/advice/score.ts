@@ -418,7 +418,10 @@ export function score(
   const overload = overloadOf(L, fromKernel);
   const latestState =
     a.style === 'event' && a.loss === true && (overload.value === 'coalesces' || overload.value === 'overwrites');
-  if (fromKernel && delivery === 'pull' && !latestState)
+  // A method the framework also uses beside its own delivery (DRM's wait-for-vblank ioctl, the RTC's
+  // wakealarm attribute) asks for or sets up the events the framework's file then delivers.
+  const companion = c.framework?.also.has(m.id) === true && c.framework.primary !== null;
+  if (fromKernel && delivery === 'pull' && !latestState && !companion)
     rule(
       'pull-for-events',
       -POINTS.pullForEvents * (a.style === 'event' ? 1 : 0.6) * (a.shell ? 0.5 : 1),
