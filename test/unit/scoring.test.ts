@@ -664,6 +664,9 @@ describe('the questions that decide tunables and commands', () => {
     const system = advise({ ...setting, scope: 'system' }, catalogue, null);
     expect(reasonsOf(system, 'sysctl')).toMatch(/home for system-wide settings/);
     expect(reasonsOf(system, 'sysfs') ?? '').not.toMatch(/home for/);
+    // A /proc file outside /proc/sys holds a global value too, but new ones are discouraged: nobody's home.
+    expect(reasonsOf(system, 'procfs')).toMatch(/Discouraged for new interfaces/);
+    expect(reasonsOf(system, 'procfs')).not.toMatch(/home for/);
   });
 
   it('async notification counts only when data reaches user space', () => {

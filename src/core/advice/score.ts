@@ -530,8 +530,8 @@ export function score(
     // The homes for settings are files that hold values (sysfs attributes, sysctl, configfs items,
     // module parameters); a device node can carry a setting in a message but is not where it lives.
     // 'either' (sysfs) is made for per-device attributes and can also hold a global one, whose home is
-    // sysctl.
-    const home = (L.carries?.value ?? 'messages') === 'values';
+    // sysctl. An interface discouraged for new files (a /proc file outside /proc/sys) is nobody's home.
+    const home = (L.carries?.value ?? 'messages') === 'values' && m.abi !== 'discouraged';
     if (home && (s === a.scope || (s === 'either' && a.scope === 'device')))
       rule(
         'scope',
