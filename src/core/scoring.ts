@@ -10,6 +10,7 @@ import type { Catalogue } from './catalogue-schema';
 import type { Dataset } from './dataset-schema';
 import { decisiveDifferences, explainMethod, meanRatings, TIE_MARGIN, whenNotToUse } from './advice/explain';
 import { evaluateAll } from './advice/evaluate';
+import { displayScore } from './advice/score';
 import { frameworkAdvice } from './advice/framework';
 import { hostWords } from './advice/words';
 import type { adviceBasisSchema, Change, Eliminated, ScoredMethod, Verdict } from './advice/schema';
@@ -59,8 +60,6 @@ export function topPick(answers: Answers, catalogue: Catalogue, dataset: Dataset
   return evaluateAll(answers, catalogue, dataset, false).ranked[0]?.scored.method.id ?? null;
 }
 
-const clamp100 = (x: number) => Math.min(100, Math.max(0, x));
-
 export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset | null): Advice {
   const ev = evaluateAll(answers, catalogue, dataset);
   const c = ev.context;
@@ -71,7 +70,7 @@ export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset 
   const ranking: ScoredMethod[] = ev.ranked.map((r) => ({
     method: r.scored.method.id,
     name: r.scored.method.name,
-    score: Math.round(clamp100(r.scored.raw)),
+    score: displayScore(r.scored.raw),
     reasons: explainMethod(r.scored, c, mean, r.measurement.standIn),
     measured: r.measurement.points,
     unverified: r.unverified,

@@ -729,9 +729,13 @@ describe('whatWouldChange', () => {
     const order = advice.whatWouldChange.map((c) => CHANGE_ORDER.indexOf(c.param));
     expect(order).toEqual([...order].sort((x, y) => x - y));
     for (const c of advice.whatWouldChange) {
-      expect(c.sentence.endsWith(`would come first instead of ${top.name}.`), c.sentence).toBe(true);
-      expect(c.sentence).toMatch(/^(If|With|At) /);
       const after = advise(applyChange(a, c), catalogue, null).ranking;
+      // The new pick's score says whether it is a good fit or the best of poor ones.
+      expect(c.newScore).toBe(after[0]!.score);
+      expect(c.sentence.endsWith(`would come first, at ${c.newScore}/100, instead of ${top.name}.`), c.sentence).toBe(
+        true,
+      );
+      expect(c.sentence).toMatch(/^(If|With|At) /);
       expect(after[0]!.method).toBe(c.newTop);
       const old = after.find((r) => r.method === top.method);
       if (old) expect(after[0]!.score - old.score).toBeGreaterThanOrEqual(TIE_MARGIN - 1);
@@ -750,7 +754,7 @@ describe('whatWouldChange', () => {
     const kernel = advice.whatWouldChange.find((c) => c.param === 'kernel');
     expect(compareKernel(kernel!.to, bpf.minKernel)).toBeGreaterThanOrEqual(0);
     expect(kernel!.sentence).toBe(
-      `If you could require kernel ${kernel!.to} instead of 5.4, ${bpf.name} would become possible (nothing fits the current answers).`,
+      `If you could require kernel ${kernel!.to} instead of 5.4, ${bpf.name} would become possible, at ${kernel!.newScore}/100 (nothing fits the current answers).`,
     );
   });
 });

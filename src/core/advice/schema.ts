@@ -29,6 +29,9 @@ export const changeSchema = z.strictObject({
   from: z.string(),
   to: z.string(),
   newTop: methodId,
+  /** The new top pick's score (0–100) under the changed answers: a low one says the change leaves only a
+   *  poor fit. Added to kcomm-report/1; older reports lack it. */
+  newScore: z.number().int().min(0).max(100).optional(),
   sentence: z.string(),
 });
 export type Change = z.infer<typeof changeSchema>;

@@ -105,6 +105,11 @@ export const POINTS = {
   budgetMissExtra: 10,
 } as const;
 
+/** A score as shown: the unrounded one rounded and held to 0–100. */
+export function displayScore(raw: number): number {
+  return Math.round(clamp(raw, 0, 100));
+}
+
 /** The share of a method's rate ceiling from which its per-message cost counts (1%). */
 export const BUSY_FROM = 0.01;
 

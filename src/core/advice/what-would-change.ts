@@ -28,7 +28,7 @@ import {
   type CostRatios,
   type MethodMeasurement,
 } from './measurements';
-import { score } from './score';
+import { displayScore, score } from './score';
 import { TIE_MARGIN } from './explain';
 import type { Change } from './schema';
 
@@ -142,15 +142,19 @@ export function whatWouldChange(
       if (old !== undefined && scores.get(newTop)! - old <= TIE_MARGIN) continue;
     }
     const what = describeChange(cand.param, answers, changed);
+    // The score says whether the new pick is a good fit or only the best of poor ones (sysfs at 29/100
+    // for a 200 MB/s stream when no module may be shipped).
+    const newScore = displayScore(scores.get(newTop)!);
     const outcome = top
-      ? `${names.get(newTop) ?? newTop} would come first instead of ${names.get(top) ?? top}.`
-      : `${names.get(newTop) ?? newTop} would become possible (nothing fits the current answers).`;
+      ? `${names.get(newTop) ?? newTop} would come first, at ${newScore}/100, instead of ${names.get(top) ?? top}.`
+      : `${names.get(newTop) ?? newTop} would become possible, at ${newScore}/100 (nothing fits the current answers).`;
     found.set(cand.param, {
       change: {
         param: cand.param,
         from: encodeAnswerValue(cand.param, answers[cand.param]),
         to: encodeAnswerValue(cand.param, changed[cand.param]),
         newTop,
+        newScore,
         sentence: `${what}, ${outcome}`,
       },
       steps: cand.steps,
