@@ -427,11 +427,10 @@ export function score(
   // wakealarm attribute) asks for or sets up the events the framework's file then delivers.
   const companion = c.framework?.also.has(m.id) === true && c.framework.primary !== null;
   if (fromKernel && delivery === 'pull' && !latestState && !companion)
-    rule(
-      'pull-for-events',
-      -POINTS.pullForEvents * (a.style === 'event' ? 1 : 0.6) * (a.shell ? 0.5 : 1),
-      () =>
-        `User space has to ask for each update (read the file again); poll() can only say that something changed (${L.delivery.source}).`,
+    rule('pull-for-events', -POINTS.pullForEvents * (a.style === 'event' ? 1 : 0.6) * (a.shell ? 0.5 : 1), () =>
+      L.carries?.value === 'values'
+        ? `User space has to ask for each update (read the file again); poll() can only say that something changed (${L.delivery.source}).`
+        : `User space has to ask for each update (make the call again); nothing of its own tells it when (${L.delivery.source}).`,
     );
   // The mirror image: user space sending events, requests or a stream through a file that holds a value.
   const userSpeaks = a.dir !== 'k2u' && a.style !== 'config';
