@@ -16,6 +16,7 @@ const ds = answers.dataset
 const advice = advise(answers, catalogue, ds);
 console.log(advice.verdict.sentence);
 for (const w of advice.verdict.whyNotRunnerUp) console.log(`  why not the runner-up: ${w}`);
+for (const w of advice.verdict.runnerUpStrengths ?? []) console.log(`  for the runner-up: ${w}`);
 for (const w of advice.inputWarnings) console.log(`  warning: ${w}`);
 for (const r of advice.ranking) {
   console.log(`${String(r.score).padStart(4)}  ${r.method}${r.unverified ? ' (unverified)' : ''}`);

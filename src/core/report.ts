@@ -143,8 +143,15 @@ function verdictLines(v: Verdict | undefined, ranking: Report['ranking']): strin
       v.confidence === 'tie' ? `### What separates it from ${name(v.runnerUp)}` : `### Why not ${name(v.runnerUp)}`,
       '',
     );
+    const theirs = v.confidence === 'tie' ? (v.runnerUpStrengths ?? []) : [];
+    if (theirs.length > 0) out.push(`In favour of ${name(v.top)}:`, '');
     for (const w of v.whyNotRunnerUp) out.push(`- ${w}`);
     out.push('');
+    if (theirs.length > 0) {
+      out.push(`In favour of ${name(v.runnerUp)}:`, '');
+      for (const w of theirs) out.push(`- ${w}`);
+      out.push('');
+    }
   }
   if (v.top && v.whenNotToUse.length > 0) {
     out.push(`### When not to use ${name(v.top)}`, '');

@@ -110,6 +110,7 @@ export function advise(answers: Answers, catalogue: Catalogue, dataset: Dataset 
     margin,
     tieMargin: TIE_MARGIN,
     whyNotRunnerUp: why,
+    ...(confidence === 'tie' && top && second ? { runnerUpStrengths: decisiveDifferences(second, top, c) } : {}),
     whenNotToUse: top ? whenNotToUse(top.method) : [],
     ...(framework ? { framework } : {}),
     measurement:

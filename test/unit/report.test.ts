@@ -113,6 +113,13 @@ describe('reportToMarkdown', () => {
     expect(md.indexOf(v.sentence)).toBeLessThan(md.indexOf('**Top pick:'));
     const tie = reportToMarkdown({ ...report, verdict: { ...v, confidence: 'tie', whyNotRunnerUp: ['x'] } });
     expect(tie).toContain(`### What separates it from ${names.get(v.runnerUp!)}`);
+    const both = reportToMarkdown({
+      ...report,
+      verdict: { ...v, confidence: 'tie', whyNotRunnerUp: ['x'], runnerUpStrengths: ['y'] },
+    });
+    expect(both).toContain(
+      `In favour of ${names.get(v.top!)}:\n\n- x\n\nIn favour of ${names.get(v.runnerUp!)}:\n\n- y`,
+    );
   });
 
   it('labels emulated and instruction-counted numbers in the Markdown as the app does', () => {

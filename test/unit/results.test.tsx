@@ -66,6 +66,7 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
       margin: 1,
       tieMargin: 3,
       whyNotRunnerUp: ['it copies every message twice'],
+      runnerUpStrengths: ['it needs no memory barriers'],
       whenNotToUse: ['when messages exceed 64 KiB'],
       measurement: { datasetId: 'fixture-synthetic', kind: 'emulated', note: 'Times are relative only.' },
     };
@@ -82,6 +83,10 @@ describe('results page', { timeout: STATE_TIMEOUT_MS + 10_000 }, () => {
     expect(region).toHaveTextContent('Tie');
     expect(within(region).getByRole('heading', { name: `What separates it from ${report.ranking[1]!.name}` }));
     expect(region).toHaveTextContent('it copies every message twice');
+    // A tie shows both sides: what favours the pick and what favours the runner-up.
+    expect(within(region).getByRole('heading', { name: `In favour of ${report.ranking[0]!.name}` }));
+    expect(within(region).getByRole('heading', { name: `In favour of ${report.ranking[1]!.name}` }));
+    expect(region).toHaveTextContent('it needs no memory barriers');
     expect(within(region).getByRole('heading', { name: `When not to use ${report.ranking[0]!.name}` }));
     expect(region).toHaveTextContent('when messages exceed 64 KiB');
     expect(region).toHaveTextContent('Times are relative only.');

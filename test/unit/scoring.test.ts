@@ -171,14 +171,31 @@ describe('hard constraints eliminate with a stated reason', () => {
     expect(advise(ans(), catalogue, null).inputWarnings).toEqual([]);
   });
 
-  it('calls scores within the tie margin a tie and names the runner-up', () => {
+  it('calls scores within the tie margin a tie and names the runner-up, with what favours each in a tie', () => {
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    let ties = 0;
+    let withStrengths = 0;
     for (const s of SCENARIOS) {
       const v = advise(ans(s.answers), catalogue, null).verdict;
       if (v.margin === null) continue;
       expect(v.confidence).toBe(v.margin <= TIE_MARGIN ? 'tie' : v.margin > 2 * TIE_MARGIN ? 'clear' : 'likely');
-      if (v.confidence === 'tie') expect(v.sentence).toMatch(/^A tie between /);
+      if (v.confidence === 'tie') {
+        expect(v.sentence).toMatch(/^A tie between /);
+        // Both sides of "pick by what separates them": each of the runner-up's strengths is a trait it rates
+        // better on, a rule that favours it, or one that costs the pick.
+        const name = (id: string | null) => escape(catalogue.methods.find((m) => m.id === id)!.name);
+        const side = new RegExp(
+          `^([^:]*: (a [0-9]/5 burden for )?${name(v.runnerUp)} |${name(v.runnerUp)}: |${name(v.top)}: )`,
+        );
+        for (const w of v.runnerUpStrengths ?? []) expect(w, s.name).toMatch(side);
+        ties++;
+        if ((v.runnerUpStrengths ?? []).length > 0) withStrengths++;
+      } else expect(v.runnerUpStrengths).toBeUndefined();
       expect(v.whenNotToUse.length).toBeGreaterThan(0);
     }
+    expect(ties).toBeGreaterThan(0);
+    // A runner-up may have no difference in its favour worth half a point (the pick leads on every one).
+    expect(withStrengths).toBeGreaterThan(ties / 2);
   });
 
   it('shell=1 eliminates methods a shell cannot use', () => {

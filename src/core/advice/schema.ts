@@ -50,6 +50,11 @@ export const verdictSchema = z.strictObject({
   tieMargin: z.number(),
   /** The two or three decisive differences against the runner-up, with their numbers. */
   whyNotRunnerUp: z.array(z.string()),
+  /**
+   * In a tie, the runner-up's decisive differences against the top pick, so that both sides of "pick by
+   * what separates them" are shown. Absent otherwise (added later).
+   */
+  runnerUpStrengths: z.array(z.string()).optional(),
   /** When a maintainer would not use the top pick (from the catalogue). */
   whenNotToUse: z.array(z.string()),
   /**

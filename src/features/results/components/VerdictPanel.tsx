@@ -69,6 +69,8 @@ export function VerdictPanel({ report, focusKey }: { report: Report; focusKey: s
   const name = (id: string | null) => report.ranking.find((r) => r.method === id)?.name ?? id ?? '';
   const kind = reportKind(report);
   const confidence = CONFIDENCE[v.confidence];
+  // In a tie both sides of "what separates them": the runner-up's strengths as well as the pick's.
+  const theirs = v.confidence === 'tie' ? (v.runnerUpStrengths ?? []) : [];
 
   // Screen readers and keyboards land on the answer when a new recommendation arrives, not on <body>.
   useEffect(() => {
@@ -112,7 +114,22 @@ export function VerdictPanel({ report, focusKey }: { report: Report; focusKey: s
             <h3 id="why-not-heading">
               {v.confidence === 'tie' ? `What separates it from ${name(v.runnerUp)}` : `Why not ${name(v.runnerUp)}`}
             </h3>
-            {v.whyNotRunnerUp.length > 0 ? (
+            {v.whyNotRunnerUp.length > 0 && theirs.length > 0 ? (
+              <>
+                <h4>In favour of {name(v.top)}</h4>
+                <ul>
+                  {v.whyNotRunnerUp.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+                <h4>In favour of {name(v.runnerUp)}</h4>
+                <ul>
+                  {theirs.map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              </>
+            ) : v.whyNotRunnerUp.length > 0 ? (
               <ul>
                 {v.whyNotRunnerUp.map((w, i) => (
                   <li key={i}>{w}</li>
