@@ -122,12 +122,14 @@ export function VerdictPanel({ report, focusKey }: { report: Report; focusKey: s
                     <li key={i}>{w}</li>
                   ))}
                 </ul>
-                <h4>In favour of {name(v.runnerUp)}</h4>
-                <ul>
-                  {theirs.map((w, i) => (
-                    <li key={i}>{w}</li>
-                  ))}
-                </ul>
+                <div className="runner-up-strengths">
+                  <h4>In favour of {name(v.runnerUp)}</h4>
+                  <ul>
+                    {theirs.map((w, i) => (
+                      <li key={i}>{w}</li>
+                    ))}
+                  </ul>
+                </div>
               </>
             ) : v.whyNotRunnerUp.length > 0 ? (
               <ul>
