@@ -348,10 +348,7 @@ export function score(
   const busy = perMessage
     ? POINTS.busyShare * clamp(Math.log10(share / BUSY_FROM) / Math.log10(1 / (LIMIT_SLACK * BUSY_FROM)), 0, 1)
     : 0;
-  const near =
-    share * LIMIT_SLACK > 1
-      ? POINTS.nearLimit * clamp(Math.log10(share * LIMIT_SLACK) / Math.log10(LIMIT_SLACK ** 2), 0, 1)
-      : 0;
+  const near = POINTS.nearLimit * clamp(Math.log10(share * LIMIT_SLACK) / Math.log10(LIMIT_SLACK ** 2), 0, 1);
   if (busy + near > 0)
     rule('near-rate-ceiling', -(busy + near), () =>
       near > 0

@@ -114,29 +114,25 @@ export function VerdictPanel({ report, focusKey }: { report: Report; focusKey: s
             <h3 id="why-not-heading">
               {v.confidence === 'tie' ? `What separates it from ${name(v.runnerUp)}` : `Why not ${name(v.runnerUp)}`}
             </h3>
-            {v.whyNotRunnerUp.length > 0 && theirs.length > 0 ? (
+            {v.whyNotRunnerUp.length > 0 ? (
               <>
-                <h4>In favour of {name(v.top)}</h4>
+                {theirs.length > 0 && <h4>In favour of {name(v.top)}</h4>}
                 <ul>
                   {v.whyNotRunnerUp.map((w, i) => (
                     <li key={i}>{w}</li>
                   ))}
                 </ul>
-                <div className="runner-up-strengths">
-                  <h4>In favour of {name(v.runnerUp)}</h4>
-                  <ul>
-                    {theirs.map((w, i) => (
-                      <li key={i}>{w}</li>
-                    ))}
-                  </ul>
-                </div>
+                {theirs.length > 0 && (
+                  <div className="runner-up-strengths">
+                    <h4>In favour of {name(v.runnerUp)}</h4>
+                    <ul>
+                      {theirs.map((w, i) => (
+                        <li key={i}>{w}</li>
+                      ))}
+                    </ul>
+                  </div>
+                )}
               </>
-            ) : v.whyNotRunnerUp.length > 0 ? (
-              <ul>
-                {v.whyNotRunnerUp.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
             ) : (
               <p className="muted">
                 {v.margin === null ? '' : `${points(v.margin)} behind. `}Its reasons are in the full ranking below.
